@@ -1,0 +1,98 @@
+package dev.tenfold.backend;
+
+import dev.tenfold.process.ChildJvm;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The harness's handle on the backend: either a WireMock JVM it started (and stops), or an existing
+ * WireMock reached by URL ({@code --backend-url}). Either way the stubs are installed through the
+ * admin API, so both behave the same.
+ */
+public final class Backend implements AutoCloseable {
+    /** System property that tells a JMH fork where the backend runs (set by the CLI). */
+    public static final String URL_PROPERTY = "tenfold.backend.url";
+    /** System property with the backend's pid, so the profiler can keep its CPU apart. */
+    public static final String PID_PROPERTY = "tenfold.backend.pid";
+
+    /** A fixed heap and a throughput collector: the backend must never stall on GC or memory. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC");
+
+    private final String url;
+    private final ChildJvm process;
+
+    private Backend(String url, ChildJvm process) {
+        this.url = url;
+        this.process = process;
+    }
+
+    /** Starts a backend JVM on a free loopback port and waits until it serves. */
+    public static Backend start() throws IOException {
+        ChildJvm jvm = ChildJvm.start(BackendMain.class.getName(), JVM_OPTIONS, List.of("0"));
+        String line = jvm.awaitLine(60, TimeUnit.SECONDS);
+        if (!line.startsWith("LISTENING ")) {
+            jvm.close();
+            throw new IOException("backend said '" + line + "' instead of LISTENING <port>");
+        }
+        Backend backend = new Backend("http://127.0.0.1:" + line.substring("LISTENING ".length()).trim(), jvm);
+        backend.checkReachable();
+        return backend;
+    }
+
+    /** Uses a WireMock that already runs at {@code url}; fails if it does not answer its admin API. */
+    public static Backend attach(String url) throws IOException {
+        Backend backend = new Backend(url.replaceAll("/+$", ""), null);
+        backend.checkReachable();
+        return backend;
+    }
+
+    /** The backend a JMH fork should use: the CLI's (system property) or, when run bare, its own. */
+    public static Backend forBenchmark() throws IOException {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url != null && !url.isBlank()) {
+            return attach(url);
+        }
+        Backend own = start();
+        System.setProperty(PID_PROPERTY, Long.toString(own.pid().orElseThrow()));
+        return own;
+    }
+
+    private void checkReachable() throws IOException {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<Void> health = client.send(HttpRequest.newBuilder(URI.create(url + "/__admin/mappings?limit=1"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (health.statusCode() != 200) {
+                throw new IOException("backend at " + url + " is not a WireMock admin API (HTTP " + health.statusCode() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking the backend at " + url);
+        } catch (IOException e) {
+            throw new IOException("backend unreachable at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The pid of the backend JVM when this harness started it. */
+    public OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    }
+
+    /** Stops the backend JVM if this harness started it; an attached backend is left running. */
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}

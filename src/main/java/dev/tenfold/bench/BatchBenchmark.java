@@ -1,0 +1,80 @@
+package dev.tenfold.bench;
+
+import dev.tenfold.measure.TaskTally;
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.model.ExecutionModel;
+import dev.tenfold.model.ModelKind;
+import dev.tenfold.workload.Task;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
+ * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
+ * {@link ModelKind#VIRTUAL}). The model is created once per trial, after the family built its task,
+ * so only the model being measured exists in the JVM (a 1000-thread pool must not sit idle while
+ * virtual threads are measured).
+ *
+ * <p>Why Throughput mode over batches: a batch of N tasks with C in flight has a ramp-up and a
+ * tail; N >= 10 C keeps them small, and JMH counts only whole batches in an iteration, so tasks/s =
+ * batches/s x N exactly. Iterations last several batches, long enough for the 10 ms CPU ticks the
+ * profiler reads.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public abstract class BatchBenchmark {
+
+    /** Tasks in flight: threads of the platform pool, virtual threads, async window. */
+    @Param("10")
+    public int concurrency;
+
+    /** Fork-join parallelism, or worker JVMs of the process pool. */
+    @Param("1")
+    public int workers;
+
+    /** Tasks per operation (one batch). */
+    @Param("100")
+    public int tasks;
+
+    private Task task;
+    private ExecutionModel model;
+
+    /** Builds this family's task (and whatever it needs: backend, client, inputs) for the trial. */
+    protected abstract Task createTask() throws Exception;
+
+    /** Releases what {@link #createTask()} acquired. */
+    protected abstract void closeTask();
+
+    @Setup(Level.Trial)
+    public final void startTrial(BenchmarkParams params) throws Exception {
+        String benchmark = params.getBenchmark();
+        task = createTask();
+        model = ModelKind.of(benchmark.substring(benchmark.lastIndexOf('.') + 1)).create(concurrency, workers, task);
+    }
+
+    /** Runs one batch and tells the profiler what its tasks did; every task's result was checked. */
+    protected final BatchResult runBatch() throws InterruptedException {
+        BatchResult result = model.run(task, tasks);
+        TaskTally.record(result.attempted(), result.succeeded(), result.errors(), result.retries(),
+                result.latencyNanosSum());
+        return result;
+    }
+
+    @TearDown(Level.Trial)
+    public final void stopTrial() {
+        if (model != null) {
+            model.close();
+        }
+        closeTask();
+    }
+}

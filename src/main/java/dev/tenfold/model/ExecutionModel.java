@@ -1,0 +1,18 @@
+package dev.tenfold.model;
+
+import dev.tenfold.workload.Task;
+
+/**
+ * How tasks run: one implementation per model in the SPEC, written once and used by every family.
+ * A model is created once per trial (its threads or worker JVMs live that long) and runs many
+ * batches; it knows nothing of JMH.
+ */
+public interface ExecutionModel extends AutoCloseable {
+
+    /** Runs tasks {@code 0 .. tasks-1} of {@code task}, at most this model's concurrency at a time, and waits for all. */
+    BatchResult run(Task task, int tasks) throws InterruptedException;
+
+    /** Stops this model's threads or processes. */
+    @Override
+    void close();
+}

@@ -1,0 +1,142 @@
+package dev.tenfold.process;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A JVM the suite starts (the backend, a worker of the process pool): same {@code java} binary and
+ * class path as this JVM, talking over its stdin/stdout.
+ *
+ * <p>No orphans: a child's main reads stdin until end of file and then exits, so when this JVM
+ * ends for any reason (even SIGKILL) the pipe closes and the child follows; {@link #close()} and a
+ * shutdown hook stop it sooner. A child announces it is ready by printing one line.
+ */
+public final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final BufferedWriter in;
+    private final Thread shutdownHook;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        this.shutdownHook = new Thread(this::kill, "stop-child-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts {@code mainClass} in a new JVM with the given JVM options and program arguments.
+     * The child's stderr goes to this JVM's stderr, so its failures are seen.
+     */
+    public static ChildJvm start(String mainClass, List<String> jvmOptions, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ChildJvm(process);
+    }
+
+    /** Waits for the child's first line (its "ready" announcement); fails if it dies or stays silent. */
+    public String awaitLine(long timeout, TimeUnit unit) throws IOException {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> Thread.ofPlatform().daemon().start(r));
+        try {
+            String read = line.get(timeout, unit);
+            if (read == null) {
+                throw new IOException("child JVM " + pid() + " exited (code " + process.waitFor() + ") before it was ready");
+            }
+            return read;
+        } catch (TimeoutException e) {
+            close();
+            throw new IOException("child JVM " + pid() + " not ready after " + timeout + " " + unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while waiting for child JVM " + pid());
+        } catch (ExecutionException e) {
+            throw new IOException("reading from child JVM " + pid() + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Sends one line; the child reads it from stdin. */
+    public void send(String line) throws IOException {
+        in.write(line);
+        in.newLine();
+        in.flush();
+    }
+
+    /** Reads one line the child wrote; null when it has exited. */
+    public String receive() throws IOException {
+        return out.readLine();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Closes the child's stdin (its signal to exit), waits briefly, then kills it. */
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the child is gone already: nothing to tell it
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or will run: it kills the child too
+        }
+    }
+
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /**
+     * For a child's main: blocks until stdin reaches end of file, i.e. until the parent closes the
+     * pipe or dies, then returns.
+     */
+    public static void awaitParentExit() {
+        try {
+            while (System.in.read() >= 0) {
+                // the parent sends nothing on this channel but its end
+            }
+        } catch (IOException endOfParent) {
+            // a broken pipe means the same: the parent is gone
+        }
+    }
+}

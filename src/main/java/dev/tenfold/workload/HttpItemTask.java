@@ -1,0 +1,71 @@
+package dev.tenfold.workload;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The I/O task: {@code GET /io/item/{index}?latencyMs=L}, answered by the backend after L ms.
+ * A response counts only when the status is 200 and the body is the expected item byte for byte.
+ */
+public final class HttpItemTask implements AsyncTask {
+    public static final String KIND = "http-item";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final int latencyMs;
+
+    public HttpItemTask(HttpClient client, String baseUrl, int latencyMs) {
+        this.client = client;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.latencyMs = latencyMs;
+    }
+
+    /** The path and query of item {@code index}, as the backend's stub matches it. */
+    public static String path(int index, int latencyMs) {
+        return "/io/item/" + index + "?latencyMs=" + latencyMs;
+    }
+
+    private HttpRequest request(int index) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path(index, latencyMs)))
+                .timeout(REQUEST_TIMEOUT).GET().build();
+    }
+
+    @Override
+    public long run(int index) throws Exception {
+        return check(client.send(request(index), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    @Override
+    public CompletableFuture<Long> runAsync(int index) {
+        return client.sendAsync(request(index), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    try {
+                        return check(response);
+                    } catch (TaskCheckFailed e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+    }
+
+    private static long check(HttpResponse<byte[]> response) throws TaskCheckFailed {
+        if (response.statusCode() != 200) {
+            throw new TaskCheckFailed("HTTP " + response.statusCode() + " from " + response.uri());
+        }
+        byte[] body = response.body();
+        long crc = ItemPayload.crc(body);
+        if (body.length != ItemPayload.BYTES.length || crc != ItemPayload.CRC) {
+            throw new TaskCheckFailed("unexpected body (" + body.length + " bytes) from " + response.uri());
+        }
+        return crc;
+    }
+
+    @Override
+    public String spec() {
+        return Workloads.spec(KIND, baseUrl, Integer.toString(latencyMs));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tenfold.workload;
+
+/**
+ * One unit of work, identified by an index in {@code [0, tasks)}. Running index i always does the
+ * same work and yields the same digest, on any thread and in any JVM, so every execution model can
+ * be checked against the same expectation.
+ */
+public interface Task {
+
+    /**
+     * Runs task {@code index} on the calling thread and checks its result.
+     *
+     * @return a digest of the checked result (consumed by the caller, so the work cannot be elided)
+     * @throws Exception when the work fails or its result does not check out
+     */
+    long run(int index) throws Exception;
+
+    /** A one-line description a worker JVM rebuilds this task from: see {@link Workloads#fromSpec}. */
+    String spec();
+}

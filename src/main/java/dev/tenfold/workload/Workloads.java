@@ -1,0 +1,35 @@
+package dev.tenfold.workload;
+
+import java.util.Arrays;
+
+/**
+ * Rebuilds a {@link Task} from its {@link Task#spec()} line, which is how a worker JVM of the
+ * process model learns what to run. A spec is the task kind and its arguments separated by
+ * {@code |}; adding a workload means adding one case here.
+ */
+public final class Workloads {
+    private static final String SEPARATOR = "|";
+
+    private Workloads() {
+    }
+
+    static String spec(String kind, String... args) {
+        return kind + SEPARATOR + String.join(SEPARATOR, args);
+    }
+
+    /** A task and what must be closed when the JVM is done with it. */
+    public record Built(Task task, AutoCloseable resources) {
+    }
+
+    public static Built fromSpec(String spec) {
+        String[] parts = spec.split("\\|", -1);
+        String[] args = Arrays.copyOfRange(parts, 1, parts.length);
+        return switch (parts[0]) {
+            case HttpItemTask.KIND -> {
+                HttpClients http = HttpClients.create();
+                yield new Built(new HttpItemTask(http.client(), args[0], Integer.parseInt(args[1])), http);
+            }
+            default -> throw new IllegalArgumentException("unknown task kind in spec: " + spec);
+        };
+    }
+}
