@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# tenfold: does the right concurrency model make a program ~10x faster?
+#   ./run-benchmarks.sh [--profile smoke|quick|full] [--include REGEX] [-p name=v1,v2] [--out FILE.csv] [--backend-url URL]
+#   ./run-benchmarks.sh compare A.csv B.csv [...]     ./run-benchmarks.sh plot A.csv
+#   ./run-benchmarks.sh test [maven args]              (the unit and integration tests)
+# Finds a JDK >= 21 by itself, builds target/benchmarks.jar when the sources are newer, then runs.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+die() { echo "tenfold: $*" >&2; exit 2; }
+
+# Prints the feature version (17, 21, 25, ...) of the JDK at $1, or nothing.
+jdk_version() {
+  local home=$1 v=""
+  [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || return 0
+  if [ -f "$home/release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+  fi
+  if [ -z "$v" ]; then
+    v=$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  fi
+  echo "$v"
+}
+
+find_jdk() {
+  local candidates=() best="" best_v=0 v c
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v javac >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+  fi
+  for c in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/*jdk* "$HOME"/.sdkman/candidates/java/* \
+           "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$c" ] && candidates+=("$c")
+  done
+  # JAVA_HOME wins when it is new enough; otherwise the newest JDK found.
+  if [ -n "${JAVA_HOME:-}" ]; then
+    v=$(jdk_version "$JAVA_HOME")
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then echo "$JAVA_HOME"; return; fi
+  fi
+  for c in "${candidates[@]}"; do
+    v=$(jdk_version "$c")
+    if [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$c; best_v=$v; fi
+  done
+  echo "$best"
+}
+
+JDK=$(find_jdk)
+[ -n "$JDK" ] || die "needs a JDK 21 or newer and found none (JAVA_HOME, PATH, /usr/lib/jvm); install one (e.g. 'apt-get install openjdk-21-jdk', or Temurin from adoptium.net) or point JAVA_HOME at it"
+export JAVA_HOME=$JDK
+export PATH="$JAVA_HOME/bin:$PATH"
+
+mvn_cmd() {
+  command -v mvn >/dev/null 2>&1 || die "needs Apache Maven 3.8+ on PATH to build (e.g. 'apt-get install maven')"
+  mvn -B -q "$@"
+}
+
+if [ "${1:-}" = "test" ]; then
+  shift
+  command -v mvn >/dev/null 2>&1 || die "needs Apache Maven 3.8+ on PATH to run the tests (e.g. 'apt-get install maven')"
+  exec mvn -B test "$@"
+fi
+
+JAR=target/benchmarks.jar
+if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+  echo "tenfold: building $JAR with $JAVA_HOME ..." >&2
+  mvn_cmd -DskipTests package || { echo "tenfold: the build failed (see above)" >&2; exit 1; }
+fi
+
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$JAR" dev.tenfold.cli.Main "$@"

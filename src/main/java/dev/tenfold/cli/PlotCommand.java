@@ -1,0 +1,40 @@
+package dev.tenfold.cli;
+
+import dev.tenfold.report.CsvFormat;
+import dev.tenfold.report.Plots;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code plot A.csv}: (re)draws the plots of one results CSV. */
+@Command(name = "plot", mixinStandardHelpOptions = true, description = "Draws the plots of one results CSV.")
+final class PlotCommand implements Callable<Integer> {
+    @Parameters(arity = "1", paramLabel = "FILE.csv")
+    Path file;
+
+    @Option(names = "--plots", paramLabel = "DIR", defaultValue = "plots", description = "Where the PNGs go.")
+    Path plotsDir;
+
+    @Override
+    public Integer call() throws Exception {
+        requireReadable(List.of(file));
+        try {
+            System.out.println("Plots: " + Plots.draw(CsvFormat.read(file), plotsDir, "csv"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return Main.OK;
+    }
+
+    static void requireReadable(List<Path> files) {
+        for (Path f : files) {
+            if (!Files.isReadable(f)) {
+                throw new UsageException("cannot read " + f);
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.tenfold.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.tenfold.backend.Backend;
+import dev.tenfold.measure.CpuProfiler;
+import dev.tenfold.measure.MachineIdentity;
+import dev.tenfold.report.CsvFormat;
+import dev.tenfold.report.Plots;
+import dev.tenfold.report.ResultRow;
+import dev.tenfold.report.Rows;
+import dev.tenfold.report.RunContext;
+import dev.tenfold.report.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The default command: start (or attach to) the backend, run the plan item by item under JMH with
+ * the CPU profiler, and after every item rewrite the raw JSON and the tidy CSV, so an interrupted
+ * run keeps all it measured. Ends with the verdict and the plots.
+ */
+@Command(name = "run-benchmarks.sh", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the tenfold suite: does the right concurrency model make a program ~10x faster?",
+        footer = {"", "Subcommands: compare A.csv B.csv [...]   plot A.csv"})
+final class RunCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
+            description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks.")
+    String profile;
+
+    @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
+            description = "Only plan items whose family/variant matches, e.g. 'io/(serial|virtual)'.")
+    String include;
+
+    @Option(names = "--backend-url", paramLabel = "URL",
+            description = "Use this running WireMock instead of starting one (stubs go through its admin API).")
+    String backendUrl;
+
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "Results CSV (default results/<host>-<yyyyMMdd-HHmmss>.csv); raw JMH JSON goes beside it.")
+    Path out;
+
+    @Option(names = "-p", paramLabel = "name=v1,v2",
+            description = "Replace a sweep: concurrency, workers, tasks, latencyMs.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--plots", paramLabel = "DIR", defaultValue = "plots", description = "Where PNGs go (default plots/).")
+    Path plotsDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Profile chosen = parseProfile(profile);
+        Pattern filter = parseInclude(include);
+        MachineIdentity machine = MachineIdentity.current();
+        List<PlanItem> plan = new SuitePlan(chosen, parseParams(params), machine.logicalCores()).items(filter);
+        if (plan.isEmpty()) {
+            throw new UsageException("--include '" + include + "' matches no benchmark (ids look like io/virtual)");
+        }
+        LocalDateTime started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        String runId = machine.fileSafeHost() + "-" + started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path csv = out != null ? out : Path.of("results", runId + ".csv");
+        if (!csv.getFileName().toString().endsWith(".csv")) {
+            throw new UsageException("--out must name a .csv file: " + csv);
+        }
+        if (Files.exists(csv)) {
+            throw new UsageException("refusing to overwrite " + csv + ": choose another --out");
+        }
+        Path json = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ".json"));
+        RunContext context = new RunContext(runId, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                machine.host(), machine.os(), machine.cpuModel(), machine.physicalCores(), machine.logicalCores(),
+                machine.memoryGb(), machine.jdk(), chosen.name().toLowerCase(Locale.ROOT));
+
+        try (Backend backend = openBackend()) {
+            System.out.printf("tenfold: profile %s, %d benchmark runs, backend %s, results %s%n",
+                    context.profile(), plan.size(), backend.url(), csv);
+            List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
+            List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
+            System.out.println();
+            System.out.println(Verdict.render(rows));
+            if (!rows.isEmpty()) {
+                List<Path> pngs = Plots.draw(rows, plotsDir, context.profile());
+                System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
+                System.out.println("Plots:   " + pngs);
+            }
+            if (!failures.isEmpty()) {
+                System.err.println("tenfold: " + failures.size() + " benchmark run(s) failed: " + failures);
+                return Main.FAILED;
+            }
+            return Main.OK;
+        }
+    }
+
+    private List<String> runPlan(List<PlanItem> plan, Profile chosen, Backend backend, RunContext context,
+                                 Path csv, Path json) throws IOException {
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        ArrayNode all = JSON.createArrayNode();
+        List<String> failures = new ArrayList<>();
+        Progress progress = new Progress(System.out, plan.size(), chosen.estimatedSeconds());
+        Path itemJson = Files.createTempFile("tenfold-item", ".json");
+        try {
+            for (int i = 0; i < plan.size(); i++) {
+                PlanItem item = plan.get(i);
+                progress.starting(i, item.describe());
+                Files.deleteIfExists(itemJson);
+                try {
+                    new Runner(options(item, chosen, backend, itemJson)).run();
+                    if (Files.exists(itemJson)) {
+                        JSON.readTree(itemJson.toFile()).forEach(all::add);
+                    }
+                    saveSoFar(all, context, csv, json);
+                } catch (RunnerException e) {
+                    failures.add(item.describe() + ": " + rootMessage(e));
+                }
+            }
+        } finally {
+            Files.deleteIfExists(itemJson);
+        }
+        return failures;
+    }
+
+    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson) {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Djava.awt.headless=true",
+                "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
+        backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(item.benchmark()) + "$")
+                .forks(chosen.forks)
+                .warmupIterations(chosen.warmupIterations)
+                .warmupTime(TimeValue.seconds(chosen.warmupSeconds))
+                .measurementIterations(chosen.measurementIterations)
+                .measurementTime(TimeValue.seconds(chosen.measurementSeconds))
+                .addProfiler(CpuProfiler.class)
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(itemJson.toString());
+        item.params().forEach(options::param);
+        return options;
+    }
+
+    /** Rewrites this run's JSON and CSV with everything measured so far (temp file, then rename). */
+    private static void saveSoFar(ArrayNode all, RunContext context, Path csv, Path json) throws IOException {
+        Path jsonTmp = json.resolveSibling(json.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(jsonTmp.toFile(), all);
+        Files.move(jsonTmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path csvTmp = csv.resolveSibling(csv.getFileName() + ".tmp");
+        Files.deleteIfExists(csvTmp);
+        CsvFormat.write(csvTmp, Rows.fromJmhJson(json, context));
+        Files.move(csvTmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Backend openBackend() throws IOException {
+        if (backendUrl == null) {
+            return Backend.start();
+        }
+        try {
+            return Backend.attach(backendUrl);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static Profile parseProfile(String name) {
+        try {
+            return Profile.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown profile '" + name + "' (smoke, quick or full)");
+        }
+    }
+
+    static Pattern parseInclude(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--include is not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    static Map<String, List<String>> parseParams(List<String> raw) {
+        Map<String, List<String>> parsed = new LinkedHashMap<>();
+        for (String p : raw) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new UsageException("-p expects name=v1,v2 but got '" + p + "'");
+            }
+            parsed.put(p.substring(0, eq), Arrays.asList(p.substring(eq + 1).split(",")));
+        }
+        return parsed;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

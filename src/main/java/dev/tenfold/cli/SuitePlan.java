@@ -1,0 +1,90 @@
+package dev.tenfold.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which benchmarks run with which parameters, for a profile. Each family lists its variants and
+ * sweeps here; {@code -p name=v1,v2} replaces a sweep and {@code --include} filters by
+ * {@code family/variant}.
+ */
+final class SuitePlan {
+    /** Parameters a user may set with -p; any other name is a usage error. */
+    static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs");
+
+    private final Profile profile;
+    private final Map<String, List<String>> overrides;
+    private final int logicalCores;
+
+    SuitePlan(Profile profile, Map<String, List<String>> overrides, int logicalCores) {
+        for (String name : overrides.keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw new UsageException("unknown parameter -p " + name + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)) + ")");
+            }
+            for (String value : overrides.get(name)) {
+                if (!value.matches("[1-9][0-9]{0,6}")) {
+                    throw new UsageException("bad value -p " + name + "=" + value + " (a positive whole number)");
+                }
+            }
+        }
+        this.profile = profile;
+        this.overrides = overrides;
+        this.logicalCores = logicalCores;
+    }
+
+    List<PlanItem> items(Pattern include) {
+        List<PlanItem> items = new ArrayList<>();
+        for (String latency : values("latencyMs", List.of("50"))) {
+            io(items, latency);
+        }
+        return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
+    }
+
+    /** The I/O family: serial once, each concurrent model over the C sweep, the process pool over W. */
+    private void io(List<PlanItem> items, String latency) {
+        items.add(item("io", "serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
+        List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
+        for (String variant : List.of("platform", "virtual", "async")) {
+            for (int c : sweep) {
+                items.add(item("io", variant, c, 1, tasks(c), latency));
+            }
+        }
+        // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16 JVMs).
+        Set<Integer> workerCounts = new LinkedHashSet<>();
+        if (overrides.containsKey("workers")) {
+            workerCounts.addAll(ints("workers", List.of()));
+        } else {
+            workerCounts.add(Math.max(1, logicalCores - 1));
+            sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
+        }
+        for (int w : workerCounts) {
+            items.add(item("io", "process", w, w, tasks(w), latency));
+        }
+    }
+
+    private String tasks(int concurrency) {
+        return overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(profile.tasksFor(concurrency));
+    }
+
+    private static PlanItem item(String family, String variant, int concurrency, int workers, String tasks, String latency) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("concurrency", Integer.toString(concurrency));
+        params.put("workers", Integer.toString(workers));
+        params.put("tasks", tasks);
+        params.put("latencyMs", latency);
+        return new PlanItem(family, variant, params);
+    }
+
+    private List<String> values(String name, List<String> defaults) {
+        return overrides.getOrDefault(name, defaults);
+    }
+
+    private List<Integer> ints(String name, List<Integer> defaults) {
+        return overrides.containsKey(name) ? overrides.get(name).stream().map(Integer::valueOf).toList() : defaults;
+    }
+}
