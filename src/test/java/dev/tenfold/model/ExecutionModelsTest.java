@@ -1,0 +1,133 @@
+package dev.tenfold.model;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.workload.HttpClients;
+import dev.tenfold.workload.HttpItemTask;
+import dev.tenfold.workload.ItemPayload;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every execution model, against a real WireMock on loopback: it issues exactly N requests (each
+ * index once, checked by the server's journal), checks every response, and counts a bad response
+ * as an error rather than as work done. The server runs in this JVM only so the test can read its
+ * journal; the suite itself always runs the backend in its own JVM.
+ */
+class ExecutionModelsTest {
+    private static final int LATENCY_MS = 20;
+    private static final int TASKS = 40;
+    private static final int CONCURRENCY = 8;
+    private static WireMockServer server;
+    private static HttpClients http;
+
+    @BeforeAll
+    static void startServer() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(4));
+        server.start();
+        http = HttpClients.create();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        http.close();
+        server.stop();
+    }
+
+    @BeforeEach
+    void resetStubs() {
+        server.resetAll();
+        BackendStubs.installItem(server.baseUrl(), LATENCY_MS);
+    }
+
+    private static HttpItemTask task() {
+        return new HttpItemTask(http.client(), server.baseUrl(), LATENCY_MS);
+    }
+
+    private static ExecutionModel model(ModelKind kind) throws Exception {
+        return kind.create(CONCURRENCY, kind == ModelKind.PROCESS ? 2 : CONCURRENCY, task());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void issuesEachRequestOnceAndChecksEveryResponse(ModelKind kind) throws Exception {
+        BatchResult result;
+        try (ExecutionModel model = model(kind)) {
+            result = model.run(task(), TASKS);
+        }
+        assertEquals(TASKS, result.attempted());
+        assertEquals(TASKS, result.succeeded(), () -> kind + " failed: " + result.firstError());
+        assertEquals(0, result.errors());
+        assertEquals(TASKS * ItemPayload.CRC, result.digest(), "digest of the checked bodies");
+        assertTrue(result.latencyNanosSum() >= TASKS * LATENCY_MS * 1_000_000L,
+                "every task waited at least the backend's delay");
+
+        List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathMatching("/io/item/[0-9]+")));
+        Map<String, Long> perPath = requests.stream()
+                .collect(Collectors.groupingBy(r -> r.getUrl().replaceAll("\\?.*", ""), Collectors.counting()));
+        assertEquals(TASKS, perPath.size(), "every index requested");
+        assertTrue(perPath.values().stream().allMatch(n -> n == 1), "no index requested twice: " + perPath);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void aBadResponseIsAnErrorNotWorkDone(ModelKind kind) throws Exception {
+        server.stubFor(get(urlPathEqualTo("/io/item/3")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("boom")));
+        server.stubFor(get(urlPathEqualTo("/io/item/7")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("{\"not\":\"the item\"}")));
+        BatchResult result;
+        try (ExecutionModel model = model(kind)) {
+            result = model.run(task(), TASKS);
+        }
+        assertEquals(TASKS, result.attempted());
+        assertEquals(2, result.errors(), kind + " must count the 500 and the wrong body as errors");
+        assertEquals(TASKS - 2, result.succeeded());
+        assertNotNull(result.firstError());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
+    void concurrentModelsOverlapRequests(ModelKind kind) throws Exception {
+        long start = System.nanoTime();
+        try (ExecutionModel model = model(kind)) {
+            assertEquals(TASKS, model.run(task(), TASKS).succeeded());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // Serial would need TASKS x 20 ms = 0.8 s; C=8 in flight needs 5 waves, ~0.1 s plus set-up.
+        assertTrue(seconds < 0.6, kind + " took " + seconds + " s: requests did not overlap");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = "PROCESS")
+    void workerJvmsEndWithThePool(ModelKind kind) throws Exception {
+        List<Long> pids;
+        try (ProcessPoolModel pool = (ProcessPoolModel) model(kind)) {
+            pids = pool.workerPids();
+            assertEquals(2, pids.size());
+            assertTrue(pids.stream().allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        }
+        Function<Long, Boolean> alive = pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        assertFalse(pids.stream().anyMatch(alive::apply), "worker JVMs left running: " + pids);
+    }
+}
