@@ -1,0 +1,84 @@
+package dev.tenfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input ends with one line on stderr and exit code 2, before anything is started or written. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private record Outcome(int code, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.execute(args);
+            return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private static void assertUsageError(Outcome outcome, String mentions) {
+        assertEquals(Main.USAGE, outcome.code(), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
+        assertTrue(outcome.err().contains(mentions), outcome.err());
+    }
+
+    @Test
+    void unknownFlag() {
+        assertUsageError(run("--frobnicate"), "--frobnicate");
+    }
+
+    @Test
+    void unknownProfile() {
+        assertUsageError(run("--profile", "huge", "--out", dir.resolve("x.csv").toString()), "huge");
+    }
+
+    @Test
+    void badParameterNameAndValue() {
+        assertUsageError(run("-p", "threads=4", "--out", dir.resolve("x.csv").toString()), "threads");
+        assertUsageError(run("-p", "concurrency=ten", "--out", dir.resolve("x.csv").toString()), "ten");
+        assertUsageError(run("-p", "concurrency", "--out", dir.resolve("x.csv").toString()), "name=v1,v2");
+    }
+
+    @Test
+    void badIncludeRegexOrNoMatch() {
+        assertUsageError(run("--include", "io/(", "--out", dir.resolve("x.csv").toString()), "--include");
+        assertUsageError(run("--include", "nothing-matches-this", "--out", dir.resolve("x.csv").toString()), "matches no benchmark");
+    }
+
+    @Test
+    void unreachableBackendLosesNothing() throws Exception {
+        Path out = dir.resolve("x.csv");
+        assertUsageError(run("--backend-url", "http://127.0.0.1:9", "--out", out.toString()), "unreachable");
+        assertFalse(Files.exists(out), "nothing written for a run that could not start");
+    }
+
+    @Test
+    void neverOverwritesAnEarlierRun() throws Exception {
+        Path out = Files.writeString(dir.resolve("earlier.csv"), "kept");
+        assertUsageError(run("--out", out.toString()), "refusing to overwrite");
+        assertEquals("kept", Files.readString(out));
+    }
+
+    @Test
+    void compareAndPlotNeedReadableFiles() {
+        assertUsageError(run("compare", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString()), "cannot read");
+        assertUsageError(run("plot", dir.resolve("a.csv").toString()), "cannot read");
+        assertUsageError(run("compare", dir.resolve("a.csv").toString()), "compare");
+    }
+}

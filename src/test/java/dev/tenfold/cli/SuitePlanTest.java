@@ -1,0 +1,67 @@
+package dev.tenfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SuitePlanTest {
+    private static final Pattern ALL = Pattern.compile(".*");
+
+    private static List<PlanItem> plan(Profile profile, Map<String, List<String>> overrides, String include) {
+        return new SuitePlan(profile, overrides, 2).items(Pattern.compile(include));
+    }
+
+    @Test
+    void smokeRunsEveryIoModelAtTenAndHundred() {
+        List<PlanItem> items = plan(Profile.SMOKE, Map.of(), ".*");
+        Set<String> ids = items.stream().map(PlanItem::id).collect(Collectors.toSet());
+        assertEquals(Set.of("io/serial", "io/platform", "io/virtual", "io/async", "io/process"), ids);
+        Set<String> virtualC = items.stream().filter(i -> i.id().equals("io/virtual"))
+                .map(i -> i.params().get("concurrency")).collect(Collectors.toSet());
+        assertEquals(Set.of("10", "100"), virtualC);
+    }
+
+    @Test
+    void batchesAreTenTimesConcurrencyAndProcessWorkersFollowTheArticle() {
+        List<PlanItem> items = plan(Profile.QUICK, Map.of(), "^io/");
+        for (PlanItem item : items) {
+            int c = Integer.parseInt(item.params().get("concurrency"));
+            int tasks = Integer.parseInt(item.params().get("tasks"));
+            if (!item.variant().equals("serial")) {
+                assertTrue(tasks >= 10 * c, item.describe());
+            }
+        }
+        Set<String> workers = items.stream().filter(i -> i.variant().equals("process"))
+                .map(i -> i.params().get("workers")).collect(Collectors.toSet());
+        // cores-1 = 1 on two cores, and min(C, 16) over the sweep 1, 10, 100, 1000
+        assertEquals(Set.of("1", "10", "16"), workers);
+    }
+
+    @Test
+    void overridesReplaceSweepsAndIncludeFilters() {
+        List<PlanItem> items = plan(Profile.QUICK, Map.of("concurrency", List.of("7"), "latencyMs", List.of("20")), "io/virtual");
+        assertEquals(1, items.size());
+        assertEquals("7", items.get(0).params().get("concurrency"));
+        assertEquals("20", items.get(0).params().get("latencyMs"));
+        assertEquals("dev.tenfold.bench.IoBenchmark.virtual", items.get(0).benchmark());
+    }
+
+    @Test
+    void benchmarkNamesFollowTheVariant() {
+        assertEquals("dev.tenfold.bench.MixedBenchmark.onePool",
+                new PlanItem("mixed", "one-pool", Map.of()).benchmark());
+    }
+
+    @Test
+    void unknownParameterIsAUsageError() {
+        assertThrows(UsageException.class, () -> plan(Profile.QUICK, Map.of("threads", List.of("4")), ".*"));
+        assertThrows(UsageException.class, () -> plan(Profile.QUICK, Map.of("tasks", List.of("0")), ".*"));
+    }
+}
