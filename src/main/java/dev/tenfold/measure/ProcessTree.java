@@ -1,0 +1,105 @@
+package dev.tenfold.measure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import oshi.SystemInfo;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * CPU time and peak memory of a process and its descendants, read through OSHI (one
+ * {@link SystemInfo} per JVM: creating it is expensive). The unit of accounting is a process tree
+ * minus some excluded subtrees: the measured JVM with its worker JVMs, but never the backend.
+ */
+public final class ProcessTree {
+    private static final OperatingSystem OS = Holder.SYSTEM.getOperatingSystem();
+    private static final int LOGICAL_CORES = Holder.SYSTEM.getHardware().getProcessor().getLogicalProcessorCount();
+
+    private static final class Holder {
+        static final SystemInfo SYSTEM = new SystemInfo();
+    }
+
+    private ProcessTree() {
+    }
+
+    /** Logical cores as OSHI counts them: the denominator of every CPU share. */
+    public static int logicalCores() {
+        return LOGICAL_CORES;
+    }
+
+    /**
+     * CPU milliseconds (user + kernel) so far of each process in the tree rooted at {@code root},
+     * leaving out the processes in {@code exclude} and their descendants. Keyed by pid so that two
+     * readings can be subtracted process by process.
+     */
+    public static Map<Integer, Long> cpuMillis(long root, Set<Long> exclude) {
+        Map<Integer, Long> millis = new HashMap<>();
+        for (OSProcess p : members(root, exclude)) {
+            millis.put(p.getProcessID(), p.getKernelTime() + p.getUserTime());
+        }
+        return millis;
+    }
+
+    /**
+     * CPU seconds spent between two readings of {@link #cpuMillis}: a process in both contributes
+     * its difference; one that appeared in between contributes all of its time.
+     */
+    public static double cpuSecondsBetween(Map<Integer, Long> before, Map<Integer, Long> after) {
+        long total = 0;
+        for (Map.Entry<Integer, Long> e : after.entrySet()) {
+            total += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+        }
+        return total / 1000.0;
+    }
+
+    /** Peak resident memory in MiB of the tree (VmHWM on Linux; current RSS elsewhere). */
+    public static double peakRssMib(long root, Set<Long> exclude) {
+        long bytes = 0;
+        for (OSProcess p : members(root, exclude)) {
+            bytes += peakRssBytes(p);
+        }
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static List<OSProcess> members(long root, Set<Long> exclude) {
+        OSProcess rootProcess = OS.getProcess((int) root);
+        if (rootProcess == null || exclude.contains(root)) {
+            return List.of();
+        }
+        Set<Integer> excluded = new HashSet<>();
+        for (long pid : exclude) {
+            excluded.add((int) pid);
+            OS.getDescendantProcesses((int) pid, null, null, 0).forEach(d -> excluded.add(d.getProcessID()));
+        }
+        List<OSProcess> members = new java.util.ArrayList<>();
+        members.add(rootProcess);
+        for (OSProcess d : OS.getDescendantProcesses((int) root, null, null, 0)) {
+            if (!excluded.contains(d.getProcessID())) {
+                members.add(d);
+            }
+        }
+        return members;
+    }
+
+    private static long peakRssBytes(OSProcess p) {
+        Path status = Path.of("/proc", Integer.toString(p.getProcessID()), "status");
+        if (Files.isReadable(status)) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException gone) {
+                // the process ended between listing and reading: fall back to OSHI's figure
+            }
+        }
+        return p.getResidentSetSize();
+    }
+}

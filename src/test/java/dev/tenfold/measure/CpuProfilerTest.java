@@ -1,0 +1,101 @@
+package dev.tenfold.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.Result;
+
+/** The profiler sees one busy core as ~1, a sleeping thread as ~0, and keeps the backend apart. */
+class CpuProfilerTest {
+    private static final long SELF = ProcessHandle.current().pid();
+    private static final long WINDOW_MS = 1500;
+
+    private static Map<String, Double> measure(Long backend, Runnable during) {
+        CpuProfiler.Window window = CpuProfiler.Window.open(SELF, backend);
+        during.run();
+        List<Result> results = window.close();
+        return results.stream().collect(Collectors.toMap(Result::getLabel, r -> r.getScore()));
+    }
+
+    private static void spin(long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long x = 0;
+        while (System.nanoTime() < end) {
+            x += x * 31 + 7;
+        }
+        if (x == 42) {
+            System.out.print("");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static double busyCores(Map<String, Double> r, String label) {
+        return r.get(label) * ProcessTree.logicalCores();
+    }
+
+    @Test
+    void aSpinningThreadIsOneBusyCore() {
+        double busy = busyCores(measure(null, () -> spin(WINDOW_MS)), "tenfold.cpu_share");
+        assertTrue(busy > 0.7 && busy < 1.3, "busy cores " + busy);
+    }
+
+    @Test
+    void aSleepingThreadIsIdle() {
+        double busy = busyCores(measure(null, () -> sleep(WINDOW_MS)), "tenfold.cpu_share");
+        // not 0: the JVM itself (JIT, GC) works a little in the background
+        assertTrue(busy < 0.3, "busy cores " + busy);
+    }
+
+    @Test
+    void aChildProcessCountsForTheClientUnlessItIsTheBackend() throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try {
+            Map<String, Double> asWorker = measure(null, () -> sleep(WINDOW_MS));
+            double clientBusy = busyCores(asWorker, "tenfold.cpu_share");
+            assertTrue(clientBusy > 0.7, "a busy child is client CPU: " + clientBusy);
+            assertFalse(asWorker.containsKey("tenfold.backend_cpu_share"));
+
+            Map<String, Double> asBackend = measure(child.pid(), () -> sleep(WINDOW_MS));
+            assertTrue(busyCores(asBackend, "tenfold.cpu_share") < 0.3, "backend kept out of the client: " + asBackend);
+            double backendBusy = busyCores(asBackend, "tenfold.backend_cpu_share");
+            assertTrue(backendBusy > 0.7 && backendBusy < 1.3, "backend busy cores " + backendBusy);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void reportsTheTasksOfItsWindowOnly() {
+        TaskTally.record(5, 5, 0, 0, 0); // before the window: not counted
+        Map<String, Double> r = measure(null, () -> TaskTally.record(10, 8, 2, 3, 10 * 2_000_000L));
+        assertEquals(10, r.get("tenfold.attempted"));
+        assertEquals(8, r.get("tenfold.succeeded"));
+        assertEquals(2, r.get("tenfold.errors"));
+        assertEquals(3, r.get("tenfold.retries"));
+        assertEquals(2.0, r.get("tenfold.latency_ms"), 1e-9);
+        assertTrue(r.get("tenfold.rss_mb") > 10, "peak RSS of a JVM is tens of MiB at least");
+    }
+
+    @Test
+    void machineIdentityIsComplete() {
+        MachineIdentity m = MachineIdentity.current();
+        assertFalse(m.host().isBlank());
+        assertFalse(m.cpuModel().isBlank());
+        assertTrue(m.logicalCores() >= 1 && m.physicalCores() >= 1 && m.memoryGb() > 0);
+        assertTrue(m.jdk().contains(Integer.toString(Runtime.version().feature())), m.jdk());
+        assertTrue(m.fileSafeHost().matches("[a-z0-9._-]+"), m.fileSafeHost());
+    }
+}
