@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
                 progress.starting(i, item.describe());
                 Files.deleteIfExists(itemJson);
                 try {
-                    new Runner(options(item, chosen, backend, itemJson)).run();
+                    new Runner(options(item, chosen, backend, itemJson).build()).run();
                     if (Files.exists(itemJson)) {
                         JSON.readTree(itemJson.toFile()).forEach(all::add);
                     }

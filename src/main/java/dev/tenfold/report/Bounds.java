@@ -1,0 +1,100 @@
+package dev.tenfold.report;
+
+/**
+ * The SPEC's definitions as pure functions: what speedup a variant could reach, which limit
+ * explains the figure, and how the article's rule and ours classify it.
+ */
+public final class Bounds {
+    /** The article's line: "CPU below 30% means I/O-bound". */
+    public static final double IO_BOUND_BELOW = 0.30;
+    /** Observed latency this much above the configured one means the backend added delay. */
+    public static final double BACKEND_SLOWDOWN = 1.20;
+    /** Client + backend CPU share at which the machine counts as saturated. */
+    public static final double CPU_SATURATED = 0.90;
+
+    private Bounds() {
+    }
+
+    /** Families whose tasks wait on the network, where Little's law sets the ideal. */
+    public static boolean waitsOnIo(String family) {
+        return !"cpu".equals(family);
+    }
+
+    /** Threads (or processes) that can run the variant's tasks at once. */
+    public static int threadsInUse(String variant, Integer concurrency, Integer workers) {
+        if ("serial".equals(variant)) {
+            return 1;
+        }
+        if (("process".equals(variant) || "forkjoin".equals(variant)) && workers != null) {
+            return workers;
+        }
+        return concurrency != null ? concurrency : workers != null ? workers : 1;
+    }
+
+    /**
+     * I/O: min(C, tasks), Little's law (C in flight over latency L gives C/L per second).
+     * CPU: min(threads, logical cores, tasks).
+     */
+    public static double idealSpeedup(String family, int threads, int tasks, int logicalCores) {
+        return waitsOnIo(family) ? Math.min(threads, tasks) : Math.min(Math.min(threads, logicalCores), tasks);
+    }
+
+    /**
+     * The speedup at which the machine runs out of CPU at the measured cost per task:
+     * logical_cores / (cpu_seconds_per_task x serial_throughput), where cpu_seconds_per_task =
+     * (cpu_share + backend_cpu_share) x logical_cores / throughput. Null when no CPU was measured.
+     */
+    public static Double rooflineSpeedup(double throughput, double serialThroughput, Double cpuShare, Double backendCpuShare) {
+        double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
+        if (share <= 0 || serialThroughput <= 0 || throughput <= 0) {
+            return null;
+        }
+        return throughput / (share * serialThroughput);
+    }
+
+    /** speedup / min(ideal, roofline where defined). */
+    public static double efficiency(double speedup, double ideal, Double roofline) {
+        double achievable = roofline == null ? ideal : Math.min(ideal, roofline);
+        return speedup / achievable;
+    }
+
+    /** The article's rule as stated: io-bound when the whole machine's CPU share is below 30%. */
+    public static String articleRule(double cpuShare) {
+        return cpuShare < IO_BOUND_BELOW ? "io-bound" : "cpu-bound";
+    }
+
+    /**
+     * The same test on the cores the variant can use: busy cores / min(threads, cores) below 30%
+     * means io-bound. A serial CPU task keeps one core busy: 100% of what it can use, on any machine.
+     */
+    public static String classification(double busyCores, int threads, int logicalCores) {
+        return busyCores / Math.min(threads, logicalCores) < IO_BOUND_BELOW ? "io-bound" : "cpu-bound";
+    }
+
+    /**
+     * Which limit explains the figure. I/O families: {@code backend} when requests took over 20%
+     * longer than the configured latency while the CPU was not saturated (the server, not the
+     * client, set the pace); else {@code cpu-roofline} when the CPU bound is below Little's law;
+     * else {@code tasks} when the batch is smaller than C; else {@code littles-law}.
+     * CPU family: {@code tasks} when there are fewer tasks than usable threads; {@code cores} when
+     * the threads cover every core; else {@code none} (the thread count chosen is the limit).
+     */
+    public static String bound(String family, int threads, int tasks, int logicalCores, double ideal, Double roofline,
+                               Double observedLatencyMs, Integer latencyMs, Double cpuShare, Double backendCpuShare) {
+        if (waitsOnIo(family)) {
+            double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
+            if (observedLatencyMs != null && latencyMs != null && latencyMs > 0
+                    && observedLatencyMs > BACKEND_SLOWDOWN * latencyMs && share < CPU_SATURATED) {
+                return "backend";
+            }
+            if (roofline != null && roofline < ideal) {
+                return "cpu-roofline";
+            }
+            return tasks < threads ? "tasks" : "littles-law";
+        }
+        if (tasks < Math.min(threads, logicalCores)) {
+            return "tasks";
+        }
+        return threads >= logicalCores ? "cores" : "none";
+    }
+}

@@ -1,0 +1,173 @@
+package dev.tenfold.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results CSV: RFC 4180 (quoted when a cell holds a comma, quote or line break; CRLF-free
+ * reading of both), '.' decimals, empty cells for "does not apply". Written by hand because the
+ * format is this small; read back for {@code plot} and {@code compare}.
+ */
+public final class CsvFormat {
+    private static final RecordComponent[] FIELDS = ResultRow.class.getRecordComponents();
+
+    private CsvFormat() {
+    }
+
+    /**
+     * Writes {@code rows} to a new file; refuses to replace an existing one, and refuses a row whose
+     * tasks are not all accounted for (succeeded + errors must equal attempted).
+     */
+    public static void write(Path file, List<ResultRow> rows) throws IOException {
+        for (ResultRow row : rows) {
+            if (!row.accountsForEveryTask()) {
+                throw new IllegalStateException("tasks unaccounted for in " + row.family() + "/" + row.variant()
+                        + ": " + row.succeeded() + " succeeded + " + row.errors() + " errors != " + row.attempted());
+            }
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
+            out.write(line(ResultRow.COLUMNS));
+            for (ResultRow row : rows) {
+                out.write(line(cells(row)));
+            }
+        }
+    }
+
+    static List<String> cells(ResultRow row) {
+        List<String> cells = new ArrayList<>(FIELDS.length);
+        for (RecordComponent field : FIELDS) {
+            try {
+                cells.add(format(field.getAccessor().invoke(row)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return cells;
+    }
+
+    private static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            String s = String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "");
+            return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        }
+        return value.toString();
+    }
+
+    private static String line(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String cell = cells.get(i);
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(cell);
+            }
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** Reads a results CSV; fails with a one-line message when its header is not SPEC's. */
+    public static List<ResultRow> read(Path file) throws IOException {
+        List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty");
+        }
+        List<String> header = records.get(0);
+        List<String> required = ResultRow.COLUMNS.subList(0, ResultRow.REQUIRED_COLUMNS);
+        if (header.size() < required.size() || !header.subList(0, required.size()).equals(required)) {
+            throw new IllegalArgumentException(file + " is not a tenfold results CSV (its header differs from SPEC.md's)");
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (List<String> record : records.subList(1, records.size())) {
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                continue;
+            }
+            Map<String, String> byName = new LinkedHashMap<>();
+            for (int i = 0; i < header.size() && i < record.size(); i++) {
+                byName.put(header.get(i), record.get(i));
+            }
+            rows.add(toRow(byName, file));
+        }
+        return rows;
+    }
+
+    private static ResultRow toRow(Map<String, String> cells, Path file) {
+        Object[] values = new Object[FIELDS.length];
+        Class<?>[] types = new Class<?>[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            types[i] = FIELDS[i].getType();
+            String cell = cells.getOrDefault(ResultRow.COLUMNS.get(i), "");
+            try {
+                values[i] = cell.isEmpty() ? null
+                        : types[i] == Integer.class ? Integer.valueOf(cell)
+                        : types[i] == Long.class ? Long.valueOf(cell)
+                        : types[i] == Double.class ? Double.valueOf(cell)
+                        : cell;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": " + ResultRow.COLUMNS.get(i) + "='" + cell + "' is not a number");
+            }
+        }
+        try {
+            return ResultRow.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. */
+    static List<List<String>> parse(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (cell.length() > 0 || !record.isEmpty()) {
+            record.add(cell.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tenfold.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run from JMH's JSON output ({@code -rf json}), reduced to what the report needs. Family and
+ * variant come from the benchmark name: {@code dev.tenfold.bench.IoBenchmark.onePool} is family
+ * {@code io}, variant {@code one-pool}.
+ */
+public record JmhRun(String family, String variant, Map<String, String> params, double score, double scoreError,
+                     Map<String, Double> secondary) {
+
+    public static List<JmhRun> read(Path json) throws IOException {
+        List<JmhRun> runs = new ArrayList<>();
+        for (JsonNode run : new ObjectMapper().readTree(json.toFile())) {
+            String benchmark = run.path("benchmark").asText();
+            int lastDot = benchmark.lastIndexOf('.');
+            String className = benchmark.substring(benchmark.lastIndexOf('.', lastDot - 1) + 1, lastDot);
+            String family = className.replaceAll("Benchmark$", "").toLowerCase(Locale.ROOT);
+            String variant = benchmark.substring(lastDot + 1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            Map<String, String> params = new HashMap<>();
+            run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            Map<String, Double> secondary = new HashMap<>();
+            run.path("secondaryMetrics").fields().forEachRemaining(e -> secondary.put(e.getKey(), number(e.getValue().path("score"))));
+            JsonNode primary = run.path("primaryMetric");
+            runs.add(new JmhRun(family, variant, params, number(primary.path("score")), number(primary.path("scoreError")), secondary));
+        }
+        return runs;
+    }
+
+    /** JMH writes "NaN" (a string) for an error it cannot compute, e.g. from one iteration. */
+    private static double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : Double.NaN;
+    }
+
+    Integer intParam(String name) {
+        String v = params.get(name);
+        return v == null || v.isBlank() ? null : Integer.valueOf(v);
+    }
+
+    Double metric(String name) {
+        Double v = secondary.get(name);
+        return v == null || v.isNaN() ? null : v;
+    }
+}

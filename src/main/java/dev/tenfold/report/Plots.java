@@ -1,0 +1,147 @@
+package dev.tenfold.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The PNGs of one run, per family and workload: speedup against threads in flight (log-log, with
+ * the Little's-law or core-count ideal and the measured CPU roofline), CPU share (with the
+ * article's 30% line) and peak RSS. Titles name the machine, JDK and profile.
+ */
+public final class Plots {
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 640;
+
+    private Plots() {
+    }
+
+    public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
+                r -> r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload(),
+                TreeMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
+            String name = group.getKey();
+            List<ResultRow> g = group.getValue();
+            written.add(save(speedup(name, g, profile), dir.resolve(name + "-speedup.png")));
+            written.add(save(cpuShare(name, g, profile), dir.resolve(name + "-cpu-share.png")));
+            written.add(save(rss(name, g, profile), dir.resolve(name + "-rss.png")));
+        }
+        return written;
+    }
+
+    private static double x(ResultRow r) {
+        return Bounds.threadsInUse(r.variant(), r.concurrency(), r.workers());
+    }
+
+    private static String subtitle(List<ResultRow> rows, String profile) {
+        ResultRow r = rows.get(0);
+        return String.format(Locale.ROOT, "%s, %s, %d logical cores, %s, profile %s", r.host(), r.cpuModel(),
+                r.logicalCores(), r.jdk(), profile.equals("csv") && r.profile() != null ? r.profile() : profile);
+    }
+
+    private static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title + "\n" + subtitle(rows, profile))
+                .xAxisTitle("tasks in flight (threads, virtual threads, async window or worker JVMs), log scale")
+                .yAxisTitle(yTitle).build();
+        Styler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setMarkerSize(8);
+        return chart;
+    }
+
+    /** One series per variant, points sorted by x; rows without a value are left out. */
+    private static void perVariant(XYChart chart, List<ResultRow> rows, Function<ResultRow, Double> y) {
+        Map<String, TreeMap<Double, Double>> series = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            Double v = y.apply(r);
+            if (v != null && v > 0) {
+                series.computeIfAbsent(r.variant(), k -> new TreeMap<>()).merge(x(r), v, Math::max);
+            }
+        }
+        series.forEach((variant, points) -> chart.addSeries(variant, new ArrayList<>(points.keySet()),
+                new ArrayList<>(points.values())));
+    }
+
+    private static void line(XYChart chart, String name, List<Double> xs, List<Double> ys, Color color) {
+        if (xs.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, xs, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.DASH_DASH);
+        s.setLineColor(color);
+    }
+
+    private static XYChart speedup(String name, List<ResultRow> rows, String profile) {
+        XYChart chart = chart(name + ": speedup over serial", rows, profile, "speedup (x serial), log scale");
+        chart.getStyler().setYAxisLogarithmic(true);
+        perVariant(chart, rows, ResultRow::speedup);
+        TreeMap<Double, Double> ideal = new TreeMap<>();
+        TreeMap<Double, Double> roofline = new TreeMap<>();
+        for (ResultRow r : rows) {
+            if (r.idealSpeedup() != null && r.idealSpeedup() > 0) {
+                ideal.merge(x(r), r.idealSpeedup(), Math::max);
+            }
+            if (r.rooflineSpeedup() != null && r.rooflineSpeedup() > 0 && !"serial".equals(r.variant())) {
+                roofline.merge(x(r), r.rooflineSpeedup(), Math::max);
+            }
+        }
+        boolean io = Bounds.waitsOnIo(rows.get(0).family());
+        line(chart, io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)",
+                new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), Color.GRAY);
+        line(chart, "measured CPU roofline (best per C)", new ArrayList<>(roofline.keySet()),
+                new ArrayList<>(roofline.values()), Color.RED);
+        return chart;
+    }
+
+    private static XYChart cpuShare(String name, List<ResultRow> rows, String profile) {
+        XYChart chart = chart(name + ": CPU share of the client (JVM + workers)", rows, profile,
+                "CPU share of all logical cores (0-1)");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        perVariant(chart, rows, ResultRow::cpuShare);
+        List<Double> xs = rows.stream().map(Plots::x).distinct().sorted().toList();
+        if (xs.size() == 1) {
+            xs = List.of(xs.get(0), xs.get(0) * 2);
+        }
+        line(chart, "article: below 30% = I/O-bound", List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(0.30, 0.30), Color.RED);
+        return chart;
+    }
+
+    private static XYChart rss(String name, List<ResultRow> rows, String profile) {
+        XYChart chart = chart(name + ": peak RSS of the client (JVM + workers)", rows, profile, "peak RSS (MiB)");
+        chart.getStyler().setYAxisMin(0.0);
+        perVariant(chart, rows, ResultRow::rssMb);
+        return chart;
+    }
+
+    private static Path save(XYChart chart, Path file) throws IOException {
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return file;
+    }
+}

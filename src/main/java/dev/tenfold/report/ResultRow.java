@@ -1,0 +1,42 @@
+package dev.tenfold.report;
+
+import java.util.List;
+
+/**
+ * One row of the results CSV: one benchmark x parameter set. Nullable fields are empty cells
+ * ("does not apply"). The first 31 columns are SPEC.md's, in its order; the rest follow.
+ */
+public record ResultRow(
+        String runId, String timestamp, String host, String os, String cpuModel,
+        Integer physicalCores, Integer logicalCores, Double memoryGb, String jdk,
+        String family, String workload, String variant,
+        Integer concurrency, Integer workers, Integer latencyMs, Integer tasks,
+        Double throughput, Double throughputError, Double speedup, Double idealSpeedup,
+        Double rooflineSpeedup, Double efficiency, Double cpuShare, Double busyCores,
+        Double backendCpuShare, Double rssMb, String articleRule, String classification, String bound,
+        Long errors, Long retries,
+        Long attempted, Long succeeded, Double observedLatencyMs, String profile) {
+
+    /** SPEC.md's required columns, in order, then ours. */
+    public static final List<String> COLUMNS = List.of(
+            "run_id", "timestamp", "host", "os", "cpu_model", "physical_cores", "logical_cores", "memory_gb", "jdk",
+            "family", "workload", "variant", "concurrency", "workers", "latency_ms", "tasks",
+            "throughput", "throughput_error", "speedup", "ideal_speedup", "roofline_speedup", "efficiency",
+            "cpu_share", "busy_cores", "backend_cpu_share", "rss_mb", "article_rule", "classification", "bound",
+            "errors", "retries",
+            "attempted", "succeeded", "observed_latency_ms", "profile");
+
+    /** How many of {@link #COLUMNS} SPEC.md requires. */
+    public static final int REQUIRED_COLUMNS = 31;
+
+    /** The parameters that identify the same measurement on another machine. */
+    public String joinKey() {
+        return String.join("|", family, workload, variant, String.valueOf(concurrency), String.valueOf(workers),
+                String.valueOf(latencyMs), String.valueOf(tasks));
+    }
+
+    /** Every task is accounted for: it succeeded or it is an error. */
+    public boolean accountsForEveryTask() {
+        return attempted == null || succeeded == null || errors == null || succeeded + errors == attempted;
+    }
+}

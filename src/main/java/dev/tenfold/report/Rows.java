@@ -1,0 +1,110 @@
+package dev.tenfold.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JMH runs + the run's context → CSV rows, with every derived column of the SPEC computed. */
+public final class Rows {
+    private Rows() {
+    }
+
+    public static List<ResultRow> fromJmhJson(Path json, RunContext context) throws IOException {
+        return fromRuns(JmhRun.read(json), context);
+    }
+
+    static List<ResultRow> fromRuns(List<JmhRun> runs, RunContext context) {
+        Map<String, JmhRun> serialByKey = new HashMap<>();
+        for (JmhRun run : runs) {
+            if (run.variant().equals("serial")) {
+                serialByKey.putIfAbsent(baselineKey(run), run);
+            }
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (JmhRun run : runs) {
+            JmhRun serial = serialByKey.get(baselineKey(run));
+            rows.add(row(run, serial == null ? null : throughput(serial), context));
+        }
+        return rows;
+    }
+
+    /**
+     * Speedup compares with the serial run of the same family, workload and latency. The batch size
+     * is not part of the key: a serial rate does not depend on it (see Profile.serialTasks).
+     */
+    private static String baselineKey(JmhRun run) {
+        return run.family() + "|" + workload(run) + "|" + run.params().getOrDefault("latencyMs", "");
+    }
+
+    private static String workload(JmhRun run) {
+        return run.params().getOrDefault("workload", run.family());
+    }
+
+    /** Tasks completed per second: batches/s x tasks per batch x the share that succeeded. */
+    static double throughput(JmhRun run) {
+        return run.score() * tasks(run) * successRatio(run);
+    }
+
+    private static int tasks(JmhRun run) {
+        Integer tasks = run.intParam("tasks");
+        return tasks == null ? 1 : tasks;
+    }
+
+    private static double successRatio(JmhRun run) {
+        Double attempted = run.metric("tenfold.attempted");
+        Double succeeded = run.metric("tenfold.succeeded");
+        return attempted == null || succeeded == null || attempted == 0 ? 1.0 : succeeded / attempted;
+    }
+
+    private static ResultRow row(JmhRun run, Double serialThroughput, RunContext c) {
+        String family = run.family();
+        String variant = run.variant();
+        Integer concurrency = run.intParam("concurrency");
+        boolean hasWorkers = variant.equals("process") || variant.equals("forkjoin");
+        Integer workers = hasWorkers ? run.intParam("workers") : null;
+        Integer latency = run.intParam("latencyMs");
+        int tasks = tasks(run);
+        int threads = Bounds.threadsInUse(variant, concurrency, workers);
+        int cores = c.logicalCores();
+
+        double throughput = throughput(run);
+        double error = run.scoreError() * tasks * successRatio(run);
+        Double cpuShare = run.metric("tenfold.cpu_share");
+        Double backendShare = run.metric("tenfold.backend_cpu_share");
+        Double observedLatency = run.metric("tenfold.latency_ms");
+
+        double ideal = Bounds.idealSpeedup(family, threads, tasks, cores);
+        Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
+        Double roofline = Bounds.waitsOnIo(family) && serialThroughput != null
+                ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare) : null;
+        Double efficiency = speedup == null ? null : Bounds.efficiency(speedup, ideal, roofline);
+        Double busy = cpuShare == null ? null : cpuShare * cores;
+
+        return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(), cores,
+                c.memoryGb(), c.jdk(), family, workload(run), variant, concurrency, workers, latency, tasks,
+                round(throughput, 2), Double.isNaN(error) ? null : round(error, 2), round(speedup, 3),
+                round(ideal, 3), round(roofline, 3), round(efficiency, 3), round(cpuShare, 4), round(busy, 3),
+                round(backendShare, 4), round(run.metric("tenfold.rss_mb"), 1),
+                cpuShare == null ? null : Bounds.articleRule(cpuShare),
+                busy == null ? null : Bounds.classification(busy, threads, cores),
+                Bounds.bound(family, threads, tasks, cores, ideal, roofline, observedLatency, latency, cpuShare, backendShare),
+                count(run, "tenfold.errors"), count(run, "tenfold.retries"),
+                count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), round(observedLatency, 2), c.profile());
+    }
+
+    private static Long count(JmhRun run, String metric) {
+        Double v = run.metric(metric);
+        return v == null ? null : Math.round(v);
+    }
+
+    static Double round(Double value, int decimals) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return null;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

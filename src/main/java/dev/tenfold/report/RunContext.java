@@ -1,0 +1,6 @@
+package dev.tenfold.report;
+
+/** The run and machine a set of results belongs to: the first columns of every CSV row. */
+public record RunContext(String runId, String timestamp, String host, String os, String cpuModel,
+                         int physicalCores, int logicalCores, double memoryGb, String jdk, String profile) {
+}
