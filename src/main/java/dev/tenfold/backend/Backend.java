@@ -60,6 +60,7 @@ public final class Backend implements AutoCloseable {
             return attach(url);
         }
         Backend own = start();
+        System.setProperty(URL_PROPERTY, own.url());
         System.setProperty(PID_PROPERTY, Long.toString(own.pid().orElseThrow()));
         return own;
     }

@@ -15,7 +15,8 @@ import dev.tenfold.process.ChildJvm;
  * asynchronous responses with explicit scheduler threads, so a delayed response does not sleep on a
  * Jetty thread [sync: each delay holds one of 25 threads, a ceiling of a few hundred req/s at
  * 50 ms; async threads default to 1]; accept queue for the highest C [50]; no request journal,
- * logging, gzip or h2c [all on], which would cost backend CPU per request.
+ * logging, gzip or h2c [all on], which would cost backend CPU per request. {@link ServedLatency}
+ * times every response inside the backend, so the suite can tell when the backend was slow.
  */
 public final class BackendMain {
     /** Jetty threads parse requests and hand delays to the scheduler: a few per core is plenty. */
@@ -29,7 +30,10 @@ public final class BackendMain {
     }
 
     public static WireMockConfiguration configuration(int port) {
+        ServedLatency served = new ServedLatency();
         return options()
+                .httpServerFactory(new TimedJettyServerFactory(served))
+                .extensions(served)
                 .bindAddress("127.0.0.1")
                 .port(port)
                 .containerThreads(CONTAINER_THREADS)

@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.StubImport.stubImport;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.tenfold.workload.ItemPayload;
 import java.net.URI;
@@ -23,7 +25,7 @@ public final class BackendStubs {
     public static void installItem(String backendUrl, int latencyMs) {
         URI uri = URI.create(backendUrl);
         WireMock admin = new WireMock(uri.getScheme(), uri.getHost(), uri.getPort());
-        admin.register(get(urlPathMatching("/io/item/[0-9]+"))
+        install(admin, get(urlPathMatching("/io/item/[0-9]+"))
                 .withQueryParam("latencyMs", equalTo(Integer.toString(latencyMs)))
                 .withId(UUID.nameUUIDFromBytes(("io-item-" + latencyMs).getBytes(StandardCharsets.UTF_8)))
                 .willReturn(aResponse()
@@ -31,5 +33,10 @@ public final class BackendStubs {
                         .withHeader("Content-Type", "application/json")
                         .withBody(ItemPayload.BYTES)
                         .withFixedDelay(latencyMs)));
+    }
+
+    /** Adds the stub, replacing one with the same id (every JMH fork installs what it needs). */
+    private static void install(WireMock admin, MappingBuilder stub) {
+        admin.importStubMappings(stubImport().stub(stub).overwriteExisting().doNotDeleteExistingStubs());
     }
 }

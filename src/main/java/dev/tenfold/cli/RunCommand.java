@@ -3,6 +3,11 @@ package dev.tenfold.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tenfold.backend.Backend;
+import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.model.VirtualThreadModel;
+import dev.tenfold.workload.HttpClients;
+import dev.tenfold.workload.HttpItemTask;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.MachineIdentity;
 import dev.tenfold.report.CsvFormat;
@@ -47,6 +52,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Subcommands: compare A.csv B.csv [...]   plot A.csv"})
 final class RunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WARM_UP_REQUESTS = 5000;
+    private static final int WARM_UP_LATENCY_MS = 1;
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks.")
@@ -97,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
         try (Backend backend = openBackend()) {
             System.out.printf("tenfold: profile %s, %d benchmark runs, backend %s, results %s%n",
                     context.profile(), plan.size(), backend.url(), csv);
+            warmUp(backend);
             List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
             System.out.println();
@@ -171,6 +179,22 @@ final class RunCommand implements Callable<Integer> {
         Files.deleteIfExists(csvTmp);
         CsvFormat.write(csvTmp, Rows.fromJmhJson(json, context));
         Files.move(csvTmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Serves a few thousand requests before the first measurement, so the backend's JIT is warm
+     * when the serial baseline (the first item, the denominator of every speedup) is measured.
+     */
+    private static void warmUp(Backend backend) throws IOException, InterruptedException {
+        BackendStubs.installItem(backend.url(), WARM_UP_LATENCY_MS);
+        try (HttpClients http = HttpClients.create()) {
+            BatchResult warm = new VirtualThreadModel(50).run(
+                    new HttpItemTask(http.client(), backend.url(), WARM_UP_LATENCY_MS), WARM_UP_REQUESTS);
+            if (warm.errors() > 0) {
+                throw new IOException("the backend failed " + warm.errors() + " of " + warm.attempted()
+                        + " warm-up requests: " + warm.firstError());
+            }
+        }
     }
 
     private Backend openBackend() throws IOException {

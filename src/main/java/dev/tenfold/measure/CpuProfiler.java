@@ -21,6 +21,8 @@ import org.openjdk.jmh.results.ScalarResult;
  *       (wall seconds x logical cores), the backend left out;</li>
  *   <li>{@code tenfold.backend_cpu_share}: the same for the backend JVM, when its pid is known
  *       (system property {@code tenfold.backend.pid});</li>
+ *   <li>{@code tenfold.backend_latency_ms}: the backend's own mean time per response, delay
+ *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
  *   <li>{@code tenfold.rss_mb}: peak RSS of this JVM and its descendants;</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries} and {@code tenfold.latency_ms}: what the
  *       tasks did, from {@link TaskTally}; {@code tenfold.wall_s}: the window length.</li>
@@ -29,6 +31,7 @@ import org.openjdk.jmh.results.ScalarResult;
  */
 public final class CpuProfiler implements InternalProfiler {
     private static final String BACKEND_PID_PROPERTY = "tenfold.backend.pid";
+    private static final String BACKEND_URL_PROPERTY = "tenfold.backend.url";
     private final long self = ProcessHandle.current().pid();
 
     private Window window;
@@ -47,7 +50,7 @@ public final class CpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        window = Window.open(self, backendPid());
+        window = Window.open(self, backendPid(), BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
     }
 
     @Override
@@ -68,18 +71,22 @@ public final class CpuProfiler implements InternalProfiler {
         private final long startNanos;
         private final Map<Integer, Long> clientStart;
         private final Map<Integer, Long> backendStart;
+        private final BackendServed served;
+        private final BackendServed.Totals servedStart;
 
-        private Window(long client, Long backend) {
+        private Window(long client, Long backend, BackendServed served) {
             this.client = client;
             this.backend = backend;
+            this.served = served;
+            this.servedStart = served.read();
             TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
             this.clientStart = ProcessTree.cpuMillis(client, excluded());
             this.backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
             this.startNanos = System.nanoTime();
         }
 
-        static Window open(long client, Long backend) {
-            return new Window(client, backend);
+        static Window open(long client, Long backend, BackendServed served) {
+            return new Window(client, backend, served);
         }
 
         private Set<Long> excluded() {
@@ -96,6 +103,11 @@ public final class CpuProfiler implements InternalProfiler {
             if (backend != null) {
                 double backendCpu = ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()));
                 results.add(new ScalarResult("tenfold.backend_cpu_share", backendCpu / capacity, "share", AggregationPolicy.AVG));
+            }
+            BackendServed.Totals servedEnd = served.read();
+            if (servedStart != null && servedEnd != null && servedEnd.count() > servedStart.count()) {
+                double ms = (servedEnd.nanos() - servedStart.nanos()) / 1e6 / (servedEnd.count() - servedStart.count());
+                results.add(new ScalarResult("tenfold.backend_latency_ms", ms, "ms", AggregationPolicy.AVG));
             }
             results.add(new ScalarResult("tenfold.rss_mb", ProcessTree.peakRssMib(client, excluded()), "MiB", AggregationPolicy.MAX));
             results.add(new ScalarResult("tenfold.attempted", tasks.attempted(), "tasks", AggregationPolicy.SUM));

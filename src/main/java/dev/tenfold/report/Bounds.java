@@ -9,8 +9,11 @@ public final class Bounds {
     public static final double IO_BOUND_BELOW = 0.30;
     /** Observed latency this much above the configured one means the backend added delay. */
     public static final double BACKEND_SLOWDOWN = 1.20;
-    /** Client + backend CPU share at which the machine counts as saturated. */
-    public static final double CPU_SATURATED = 0.90;
+    /**
+     * Client + backend CPU share from which the machine counts as saturated: the kernel's loopback
+     * networking and the JVMs' own threads use the rest.
+     */
+    public static final double CPU_SATURATED = 0.80;
 
     private Bounds() {
     }
@@ -72,20 +75,21 @@ public final class Bounds {
     }
 
     /**
-     * Which limit explains the figure. I/O families: {@code backend} when requests took over 20%
-     * longer than the configured latency while the CPU was not saturated (the server, not the
-     * client, set the pace); else {@code cpu-roofline} when the CPU bound is below Little's law;
+     * Which limit explains the figure. I/O families: when the backend itself (timed inside it) took
+     * over 20% longer per response than the configured latency, {@code backend} if the CPU was not
+     * saturated (the server, not the client, set the pace) or {@code cpu-roofline} if it was (the
+     * two JVMs share the cores); else {@code cpu-roofline} when the CPU bound is below Little's law;
      * else {@code tasks} when the batch is smaller than C; else {@code littles-law}.
      * CPU family: {@code tasks} when there are fewer tasks than usable threads; {@code cores} when
      * the threads cover every core; else {@code none} (the thread count chosen is the limit).
      */
     public static String bound(String family, int threads, int tasks, int logicalCores, double ideal, Double roofline,
-                               Double observedLatencyMs, Integer latencyMs, Double cpuShare, Double backendCpuShare) {
+                               Double backendLatencyMs, Integer latencyMs, Double cpuShare, Double backendCpuShare) {
         if (waitsOnIo(family)) {
             double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
-            if (observedLatencyMs != null && latencyMs != null && latencyMs > 0
-                    && observedLatencyMs > BACKEND_SLOWDOWN * latencyMs && share < CPU_SATURATED) {
-                return "backend";
+            if (backendLatencyMs != null && latencyMs != null && latencyMs > 0
+                    && backendLatencyMs > BACKEND_SLOWDOWN * latencyMs) {
+                return share < CPU_SATURATED ? "backend" : "cpu-roofline";
             }
             if (roofline != null && roofline < ideal) {
                 return "cpu-roofline";

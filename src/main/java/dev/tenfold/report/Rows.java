@@ -75,6 +75,7 @@ public final class Rows {
         Double cpuShare = run.metric("tenfold.cpu_share");
         Double backendShare = run.metric("tenfold.backend_cpu_share");
         Double observedLatency = run.metric("tenfold.latency_ms");
+        Double backendLatency = run.metric("tenfold.backend_latency_ms");
 
         double ideal = Bounds.idealSpeedup(family, threads, tasks, cores);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
@@ -90,9 +91,9 @@ public final class Rows {
                 round(backendShare, 4), round(run.metric("tenfold.rss_mb"), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),
                 busy == null ? null : Bounds.classification(busy, threads, cores),
-                Bounds.bound(family, threads, tasks, cores, ideal, roofline, observedLatency, latency, cpuShare, backendShare),
+                Bounds.bound(family, threads, tasks, cores, ideal, roofline, backendLatency, latency, cpuShare, backendShare),
                 count(run, "tenfold.errors"), count(run, "tenfold.retries"),
-                count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), round(observedLatency, 2), c.profile());
+                count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), round(observedLatency, 2), round(backendLatency, 2), c.profile());
     }
 
     private static Long count(JmhRun run, String metric) {

@@ -57,7 +57,7 @@ public final class Verdict {
     private static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
         if ("backend".equals(r.bound())) {
-            notes.add("BACKEND-LIMITED: requests took " + num(r.observedLatencyMs(), 1) + " ms, not "
+            notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "
                     + r.latencyMs() + ": not a client result");
         }
         if (r.errors() != null && r.errors() > 0) {

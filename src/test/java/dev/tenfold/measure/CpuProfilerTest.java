@@ -17,7 +17,7 @@ class CpuProfilerTest {
     private static final long WINDOW_MS = 1500;
 
     private static Map<String, Double> measure(Long backend, Runnable during) {
-        CpuProfiler.Window window = CpuProfiler.Window.open(SELF, backend);
+        CpuProfiler.Window window = CpuProfiler.Window.open(SELF, backend, BackendServed.at(null));
         during.run();
         List<Result> results = window.close();
         return results.stream().collect(Collectors.toMap(Result::getLabel, r -> r.getScore()));

@@ -1,0 +1,49 @@
+package dev.tenfold.backend;
+
+import com.github.tomakehurst.wiremock.admin.Router;
+import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.server.HttpChannel;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * How long the backend takes per stub request, measured inside the backend from Jetty's request
+ * begin to the last byte of the response (so an asynchronous delay is included, which WireMock's
+ * own listeners, firing before a delayed response is written, would miss). Readable at
+ * {@code GET /__admin/tenfold/served} as running totals; the client's profiler subtracts two
+ * readings. This is what tells a slow backend apart from a slow client.
+ */
+public final class ServedLatency implements HttpChannel.Listener, AdminApiExtension {
+    public static final String PATH = "/__admin/tenfold/served";
+    private static final String STARTED = ServedLatency.class.getName() + ".started";
+    private static final LongAdder COUNT = new LongAdder();
+    private static final LongAdder NANOS = new LongAdder();
+
+    @Override
+    public void onRequestBegin(Request request) {
+        request.setAttribute(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void onComplete(Request request) {
+        if (request.getAttribute(STARTED) instanceof Long started && !request.getRequestURI().startsWith("/__admin")) {
+            NANOS.add(System.nanoTime() - started);
+            COUNT.increment();
+        }
+    }
+
+    @Override
+    public String getName() {
+        return "tenfold-served-latency";
+    }
+
+    @Override
+    public void contributeAdminApiRoutes(Router router) {
+        router.add(RequestMethod.GET, PATH.substring("/__admin".length()),
+                (admin, serveEvent, pathParams) -> ResponseDefinition.okForJson(
+                        Map.of("count", COUNT.sum(), "nanos", NANOS.sum())));
+    }
+}

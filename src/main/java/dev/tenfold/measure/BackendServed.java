@@ -1,0 +1,62 @@
+package dev.tenfold.measure;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the backend's running totals of responses served and their time ({@code
+ * /__admin/tenfold/served}, see the backend's ServedLatency). A backend without that endpoint (a
+ * plain WireMock at --backend-url) yields nothing, and then no figure can be blamed on it.
+ */
+final class BackendServed {
+    private static final String PATH = "/__admin/tenfold/served";
+    private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+    private static final Pattern NANOS = Pattern.compile("\"nanos\"\\s*:\\s*(\\d+)");
+    private static final BackendServed NONE = new BackendServed(null);
+    private static HttpClient client;
+
+    private final URI uri;
+
+    record Totals(long count, long nanos) {
+    }
+
+    private BackendServed(URI uri) {
+        this.uri = uri;
+    }
+
+    static BackendServed at(String backendUrl) {
+        return backendUrl == null || backendUrl.isBlank() ? NONE : new BackendServed(URI.create(backendUrl + PATH));
+    }
+
+    private static synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
+        return client;
+    }
+
+    /** The totals now, or null when the backend does not report them. */
+    Totals read() {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            HttpResponse<String> r = client().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher count = COUNT.matcher(r.body());
+            Matcher nanos = NANOS.matcher(r.body());
+            return r.statusCode() == 200 && count.find() && nanos.find()
+                    ? new Totals(Long.parseLong(count.group(1)), Long.parseLong(nanos.group(1))) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
