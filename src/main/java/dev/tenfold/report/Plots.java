@@ -61,12 +61,12 @@ public final class Plots {
 
     private static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title + "\n" + subtitle(rows, profile))
+                .title(title + "  |  " + subtitle(rows, profile))
                 .xAxisTitle("tasks in flight (threads, virtual threads, async window or worker JVMs), log scale")
                 .yAxisTitle(yTitle).build();
         Styler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.InsideNW);
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

@@ -79,6 +79,6 @@ class CommandLineTest {
     void compareAndPlotNeedReadableFiles() {
         assertUsageError(run("compare", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString()), "cannot read");
         assertUsageError(run("plot", dir.resolve("a.csv").toString()), "cannot read");
-        assertUsageError(run("compare", dir.resolve("a.csv").toString()), "compare");
+        assertUsageError(run("compare", dir.resolve("a.csv").toString()), "at least 2");
     }
 }

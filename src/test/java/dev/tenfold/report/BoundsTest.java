@@ -1,0 +1,64 @@
+package dev.tenfold.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class BoundsTest {
+
+    @Test
+    void idealIsLittlesLawForIoAndTheCoreCountForCpu() {
+        assertEquals(10, Bounds.idealSpeedup("io", 10, 100, 2));
+        assertEquals(50, Bounds.idealSpeedup("io", 100, 50, 2), "fewer tasks than C: the batch bounds it");
+        assertEquals(2, Bounds.idealSpeedup("cpu", 8, 32, 2));
+        assertEquals(4, Bounds.idealSpeedup("cpu", 8, 4, 16));
+    }
+
+    @Test
+    void rooflineIsWhereTheMeasuredCpuCostRunsOut() {
+        // 1000 req/s at 50% client + 25% backend of the machine: 100% would give 1333 req/s; serial 20 req/s.
+        assertEquals(1000 / (0.75 * 20), Bounds.rooflineSpeedup(1000, 20, 0.5, 0.25), 1e-9);
+        assertNull(Bounds.rooflineSpeedup(1000, 20, null, null));
+        assertEquals(0.5, Bounds.efficiency(50, 100, 200.0), 1e-9);
+        assertEquals(0.5, Bounds.efficiency(25, 100, 50.0), 1e-9, "the roofline is the bound when lower");
+    }
+
+    @Test
+    void theArticlesRuleMisclassifiesSerialCpuWorkOnManyCores() {
+        // One busy core: 50% of 2 cores, 12.5% of 8, 1.6% of 64.
+        assertEquals("cpu-bound", Bounds.articleRule(0.5));
+        assertEquals("io-bound", Bounds.articleRule(1.0 / 8));
+        assertEquals("io-bound", Bounds.articleRule(1.0 / 64));
+        for (int cores : new int[] {2, 8, 64}) {
+            assertEquals("cpu-bound", Bounds.classification(1.0, 1, cores), cores + " cores");
+        }
+        // An I/O wait with a sliver of CPU is io-bound both ways, on 8 and on 64 cores.
+        assertEquals("io-bound", Bounds.classification(0.05, 1, 8));
+        assertEquals("io-bound", Bounds.classification(0.05, 1, 64));
+        // 100 threads on 64 cores using 10 cores: 10/64 = 16% of what they could use.
+        assertEquals("io-bound", Bounds.classification(10, 100, 64));
+    }
+
+    @Test
+    void boundNamesTheLimit() {
+        assertEquals("littles-law", Bounds.bound("io", 10, 100, 2, 10, 40.0, 50.5, 50, 0.2, 0.1));
+        assertEquals("cpu-roofline", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.35));
+        assertEquals("tasks", Bounds.bound("io", 100, 50, 2, 50, null, null, 50, null, null));
+        assertEquals("backend", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.2, 0.1),
+                "backend slow while the CPU idles: not a client result");
+        assertEquals("cpu-roofline", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.6, 0.3),
+                "backend slow because the shared CPU is saturated");
+        assertEquals("cores", Bounds.bound("cpu", 2, 8, 2, 2, null, null, null, 1.0, null));
+        assertEquals("none", Bounds.bound("cpu", 1, 8, 2, 1, null, null, null, 0.5, null));
+        assertEquals("tasks", Bounds.bound("cpu", 8, 4, 16, 4, null, null, null, 0.25, null));
+    }
+
+    @Test
+    void threadsInUseFollowTheModel() {
+        assertEquals(1, Bounds.threadsInUse("serial", 1, null));
+        assertEquals(3, Bounds.threadsInUse("process", 3, 3));
+        assertEquals(100, Bounds.threadsInUse("virtual", 100, null));
+        assertEquals(2, Bounds.threadsInUse("forkjoin", null, 2));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tenfold.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JMH JSON → rows → CSV → rows, the verdict, the plots and compare, on a small fixture. */
+class ReportTest {
+    static final RunContext MACHINE = new RunContext("box-20261123-120000", "2026-11-23T12:00:00Z", "box",
+            "Linux 6.1", "Fancy CPU, \"Turbo\" 3.0 GHz", 2, 2, 23.5, "Temurin 25", "quick");
+
+    @TempDir
+    Path dir;
+
+    static List<ResultRow> fixtureRows(RunContext context) throws IOException, URISyntaxException {
+        return Rows.fromJmhJson(Path.of(ReportTest.class.getResource("two-runs.json").toURI()), context);
+    }
+
+    @Test
+    void jmhJsonBecomesRowsWithTheSpecsArithmetic() throws Exception {
+        List<ResultRow> rows = fixtureRows(MACHINE);
+        ResultRow serial = rows.get(0);
+        ResultRow virtual = rows.get(1);
+        assertEquals("io", serial.family());
+        assertEquals("virtual", virtual.variant());
+        assertEquals(19.0, serial.throughput(), 1e-9, "0.19 batches/s x 100 tasks");
+        assertEquals(1.0, serial.speedup(), 1e-9);
+        // 1.5 batches/s x 1000 tasks x 7600/8000 succeeded = 1425 tasks/s
+        assertEquals(1425.0, virtual.throughput(), 1e-9);
+        assertEquals(75.0, virtual.speedup(), 1e-3);
+        assertEquals(100.0, virtual.idealSpeedup());
+        assertEquals(1425.0 / (0.75 * 19.0), virtual.rooflineSpeedup(), 1e-3);
+        assertEquals(0.75, virtual.efficiency(), 1e-3, "75x of min(100, 100)");
+        assertEquals(1.0, virtual.busyCores(), 1e-9);
+        assertEquals("cpu-bound", virtual.articleRule());
+        assertEquals("littles-law", virtual.bound());
+        assertEquals(400L, virtual.errors());
+        assertEquals(8000L, virtual.attempted());
+        assertEquals(null, virtual.workers(), "workers do not apply to virtual threads");
+        assertEquals(null, serial.throughputError(), "JMH's NaN error becomes an empty cell");
+    }
+
+    @Test
+    void csvRoundTripsQuotedCellsAndPassesTheSpecChecker() throws Exception {
+        List<ResultRow> rows = fixtureRows(MACHINE);
+        Path csv = dir.resolve("run.csv");
+        CsvFormat.write(csv, rows);
+        assertEquals(rows, CsvFormat.read(csv));
+        String header = Files.readAllLines(csv).get(0);
+        assertTrue(header.startsWith("run_id,timestamp,host,os,cpu_model,physical_cores"), header);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CsvFormat.write(csv, rows), "never overwrites");
+
+        Path checker = Path.of("..", "shared", "tools", "check-results.py");
+        assumeTrue(Files.exists(checker), "SPEC checker not beside this checkout");
+        Process check = new ProcessBuilder("python3", checker.toString(), csv.toString()).redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes());
+        assertTrue(check.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, check.exitValue(), out);
+    }
+
+    @Test
+    void theWriterRefusesUnaccountedTasks() throws Exception {
+        ResultRow ok = fixtureRows(MACHINE).get(1);
+        ResultRow lost = new ResultRow(ok.runId(), ok.timestamp(), ok.host(), ok.os(), ok.cpuModel(), ok.physicalCores(),
+                ok.logicalCores(), ok.memoryGb(), ok.jdk(), ok.family(), ok.workload(), ok.variant(), ok.concurrency(),
+                ok.workers(), ok.latencyMs(), ok.tasks(), ok.throughput(), ok.throughputError(), ok.speedup(),
+                ok.idealSpeedup(), ok.rooflineSpeedup(), ok.efficiency(), ok.cpuShare(), ok.busyCores(),
+                ok.backendCpuShare(), ok.rssMb(), ok.articleRule(), ok.classification(), ok.bound(), 0L, 0L,
+                8000L, 7600L, ok.observedLatencyMs(), ok.backendLatencyMs(), ok.profile());
+        assertThrows(IllegalStateException.class, () -> CsvFormat.write(dir.resolve("lost.csv"), List.of(lost)));
+    }
+
+    @Test
+    void verdictNamesBoundsAndFlagsErrors() throws Exception {
+        String verdict = Verdict.render(fixtureRows(MACHINE));
+        assertTrue(verdict.contains("littles-law"), verdict);
+        assertTrue(verdict.contains("ERRORS: 400 of 8000"), verdict);
+        assertTrue(verdict.contains("C=100 virtual 75.0x of 100"), verdict);
+    }
+
+    @Test
+    void plotsAreDrawn() throws Exception {
+        List<Path> pngs = Plots.draw(fixtureRows(MACHINE), dir, "quick");
+        assertEquals(3, pngs.size());
+        for (Path png : pngs) {
+            assertTrue(Files.size(png) > 5_000, png + " is " + Files.size(png) + " bytes");
+        }
+    }
+
+    @Test
+    void compareJoinsMachinesAndTakesTheGeometricMean() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        CsvFormat.write(a, fixtureRows(MACHINE));
+        RunContext faster = new RunContext("big-1", "2026-11-23T13:00:00Z", "big", "Linux", "Big CPU", 8, 16, 64, "Temurin 25", "quick");
+        List<ResultRow> bRows = fixtureRows(faster).stream().map(r -> withThroughput(r, r.throughput() * 2)).toList();
+        CsvFormat.write(b, bRows);
+        String table = Compare.run(List.of(a, b), dir);
+        assertTrue(table.contains("2.00"), table);
+        assertTrue(table.contains("io           2.000"), table);
+        assertTrue(Files.size(dir.resolve("compare.png")) > 5_000);
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "family,variant\nio,serial\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compare.run(List.of(a, bad), dir));
+        assertTrue(e.getMessage().contains("header"), e.getMessage());
+    }
+
+    private static ResultRow withThroughput(ResultRow r, double t) {
+        return new ResultRow(r.runId(), r.timestamp(), r.host(), r.os(), r.cpuModel(), r.physicalCores(), r.logicalCores(),
+                r.memoryGb(), r.jdk(), r.family(), r.workload(), r.variant(), r.concurrency(), r.workers(), r.latencyMs(),
+                r.tasks(), t, r.throughputError(), r.speedup(), r.idealSpeedup(), r.rooflineSpeedup(), r.efficiency(),
+                r.cpuShare(), r.busyCores(), r.backendCpuShare(), r.rssMb(), r.articleRule(), r.classification(),
+                r.bound(), r.errors(), r.retries(), r.attempted(), r.succeeded(), r.observedLatencyMs(),
+                r.backendLatencyMs(), r.profile());
+    }
+}
