@@ -66,4 +66,5 @@ if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; t
   mvn_cmd -DskipTests package || { echo "tenfold: the build failed (see above)" >&2; exit 1; }
 fi
 
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$JAR" dev.tenfold.cli.Main "$@"
+# OSHI reads the machine through JNA, a native library: allow it, without a warning on JDK 24+.
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$JAR" dev.tenfold.cli.Main "$@"

@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson) {
-        List<String> jvmArgs = new ArrayList<>(List.of("-Djava.awt.headless=true",
+        List<String> jvmArgs = new ArrayList<>(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
         ChainedOptionsBuilder options = new OptionsBuilder()

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class SuitePlan {
     /** Parameters a user may set with -p; any other name is a usage error. */
-    static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs");
+    static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs", "workload");
+    /** The CPU family's workloads (CpuBenchmark's {@code workload} parameter). */
+    static final List<String> CPU_WORKLOADS = List.of("sha256", "downscale", "matmul");
 
     private final Profile profile;
     private final Map<String, List<String>> overrides;
@@ -27,7 +29,11 @@ final class SuitePlan {
                 throw new UsageException("unknown parameter -p " + name + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)) + ")");
             }
             for (String value : overrides.get(name)) {
-                if (!value.matches("[1-9][0-9]{0,6}")) {
+                if (name.equals("workload")) {
+                    if (!CPU_WORKLOADS.contains(value)) {
+                        throw new UsageException("unknown workload -p workload=" + value + " (known: " + String.join(", ", CPU_WORKLOADS) + ")");
+                    }
+                } else if (!value.matches("[1-9][0-9]{0,6}")) {
                     throw new UsageException("bad value -p " + name + "=" + value + " (a positive whole number)");
                 }
             }
@@ -42,16 +48,20 @@ final class SuitePlan {
         for (String latency : values("latencyMs", List.of("50"))) {
             io(items, latency);
         }
+        List<String> cpuWorkloads = profile == Profile.SMOKE ? List.of("sha256") : CPU_WORKLOADS;
+        for (String workload : values("workload", cpuWorkloads)) {
+            cpu(items, workload);
+        }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
 
     /** The I/O family: serial once, each concurrent model over the C sweep, the process pool over W. */
     private void io(List<PlanItem> items, String latency) {
-        items.add(item("io", "serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
+        items.add(io("serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
         List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
         for (String variant : List.of("platform", "virtual", "async")) {
             for (int c : sweep) {
-                items.add(item("io", variant, c, 1, tasks(c), latency));
+                items.add(io(variant, c, 1, tasks(c), latency));
             }
         }
         // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16 JVMs).
@@ -63,20 +73,54 @@ final class SuitePlan {
             sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
         }
         for (int w : workerCounts) {
-            items.add(item("io", "process", w, w, tasks(w), latency));
+            items.add(io("process", w, w, tasks(w), latency));
         }
+    }
+
+    /**
+     * The CPU family: serial; platform threads at cores and at cores-1 (the article's advice);
+     * more virtual threads than carriers (they still run on one carrier per core); a ForkJoinPool
+     * of all cores; worker JVMs at cores and cores-1. Every batch has 8 tasks per core, so the
+     * last round of a batch leaves few cores idle.
+     */
+    private void cpu(List<PlanItem> items, String workload) {
+        String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
+                : Integer.toString(profile == Profile.SMOKE ? 4 * logicalCores : 8 * logicalCores);
+        int fewer = Math.max(1, logicalCores - 1);
+        items.add(cpu("serial", 1, 1, tasks, workload));
+        for (int threads : ints("concurrency", List.copyOf(new LinkedHashSet<>(List.of(logicalCores, fewer))))) {
+            items.add(cpu("platform", threads, 1, tasks, workload));
+        }
+        for (int threads : ints("concurrency", List.of(4 * logicalCores))) {
+            items.add(cpu("virtual", threads, 1, tasks, workload));
+        }
+        for (int workers : ints("workers", List.of(logicalCores))) {
+            items.add(cpu("forkjoin", workers, workers, tasks, workload));
+        }
+        for (int workers : ints("workers", List.copyOf(new LinkedHashSet<>(List.of(logicalCores, fewer))))) {
+            items.add(cpu("process", workers, workers, tasks, workload));
+        }
+    }
+
+    private static PlanItem io(String variant, int concurrency, int workers, String tasks, String latency) {
+        return item("io", variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
+    }
+
+    private static PlanItem cpu(String variant, int concurrency, int workers, String tasks, String workload) {
+        return item("cpu", variant, concurrency, workers, tasks, Map.of("workload", workload));
     }
 
     private String tasks(int concurrency) {
         return overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(profile.tasksFor(concurrency));
     }
 
-    private static PlanItem item(String family, String variant, int concurrency, int workers, String tasks, String latency) {
+    private static PlanItem item(String family, String variant, int concurrency, int workers, String tasks,
+                                 Map<String, String> familyParams) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("concurrency", Integer.toString(concurrency));
         params.put("workers", Integer.toString(workers));
         params.put("tasks", tasks);
-        params.put("latencyMs", latency);
+        params.putAll(familyParams);
         return new PlanItem(family, variant, params);
     }
 

@@ -84,7 +84,7 @@ public final class Verdict {
         }
         out.append("  best per C:");
         bestPerC.forEach((c, r) -> out.append(String.format(Locale.ROOT, "  C=%d %s %.1fx of %s (%s)%s", c, r.variant(),
-                r.speedup(), num(r.idealSpeedup(), 0), r.bound(), r.speedup() >= TENFOLD ? " ~10x" : "")));
+                r.speedup(), num(r.idealSpeedup(), 0), r.bound(), r.speedup() >= TENFOLD ? ", 10x: yes" : ", 10x: no")));
         out.append(System.lineSeparator());
         Map<String, List<ResultRow>> byModel = judged.stream()
                 .collect(Collectors.groupingBy(ResultRow::variant, TreeMap::new, Collectors.toList()));
@@ -92,7 +92,7 @@ public final class Verdict {
             ResultRow best = modelRows.stream().max(Comparator.comparing(ResultRow::speedup)).orElseThrow();
             String reach = modelRows.stream().filter(r -> r.speedup() >= TENFOLD && !"backend".equals(r.bound()))
                     .map(ResultRow::concurrency).filter(Objects::nonNull).min(Integer::compare)
-                    .map(c -> "reaches ~10x from C=" + c).orElse("never reaches ~10x here");
+                    .map(c -> "reaches 10x from C=" + c).orElse("never reaches 10x here");
             out.append(String.format(Locale.ROOT, "  %-9s %s; best %.1fx at C=%s, bound %s%n", model, reach,
                     best.speedup(), cell(best.concurrency()), best.bound()));
         });

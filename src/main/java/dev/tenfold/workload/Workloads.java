@@ -21,6 +21,17 @@ public final class Workloads {
     public record Built(Task task, AutoCloseable resources) {
     }
 
+    /** The CPU workloads at benchmark size, by the name the CSV's {@code workload} column uses. */
+    public static Task cpu(String workload) {
+        return switch (workload) {
+            case "sha256" -> new Sha256ChainTask(64 * 1024, 400);
+            case "matmul" -> new MatrixMultiplyTask(200);
+            case "downscale" -> new DownscaleTask(2048, 256);
+            default -> throw new IllegalArgumentException("no CPU workload named " + workload
+                    + " (sha256, matmul, downscale)");
+        };
+    }
+
     public static Built fromSpec(String spec) {
         String[] parts = spec.split("\\|", -1);
         String[] args = Arrays.copyOfRange(parts, 1, parts.length);
@@ -29,6 +40,9 @@ public final class Workloads {
                 HttpClients http = HttpClients.create();
                 yield new Built(new HttpItemTask(http.client(), args[0], Integer.parseInt(args[1])), http);
             }
+            case Sha256ChainTask.KIND -> new Built(new Sha256ChainTask(Integer.parseInt(args[0]), Integer.parseInt(args[1])), () -> { });
+            case MatrixMultiplyTask.KIND -> new Built(new MatrixMultiplyTask(Integer.parseInt(args[0])), () -> { });
+            case DownscaleTask.KIND -> new Built(new DownscaleTask(Integer.parseInt(args[0]), Integer.parseInt(args[1])), () -> { });
             default -> throw new IllegalArgumentException("unknown task kind in spec: " + spec);
         };
     }

@@ -20,7 +20,7 @@ class SuitePlanTest {
 
     @Test
     void smokeRunsEveryIoModelAtTenAndHundred() {
-        List<PlanItem> items = plan(Profile.SMOKE, Map.of(), ".*");
+        List<PlanItem> items = plan(Profile.SMOKE, Map.of(), "^io/");
         Set<String> ids = items.stream().map(PlanItem::id).collect(Collectors.toSet());
         assertEquals(Set.of("io/serial", "io/platform", "io/virtual", "io/async", "io/process"), ids);
         Set<String> virtualC = items.stream().filter(i -> i.id().equals("io/virtual"))
@@ -51,6 +51,21 @@ class SuitePlanTest {
         assertEquals("7", items.get(0).params().get("concurrency"));
         assertEquals("20", items.get(0).params().get("latencyMs"));
         assertEquals("dev.tenfold.bench.IoBenchmark.virtual", items.get(0).benchmark());
+    }
+
+    @Test
+    void smokeRunsEveryCpuModelOnceAndQuickEveryWorkload() {
+        List<PlanItem> smoke = plan(Profile.SMOKE, Map.of(), "^cpu/");
+        assertEquals(Set.of("cpu/serial", "cpu/platform", "cpu/virtual", "cpu/forkjoin", "cpu/process"),
+                smoke.stream().map(PlanItem::id).collect(Collectors.toSet()));
+        List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^cpu/");
+        assertEquals(Set.of("sha256", "downscale", "matmul"),
+                quick.stream().map(i -> i.params().get("workload")).collect(Collectors.toSet()));
+        // 2 cores: platform and process at cores (2) and at cores-1 (1), the article's advice
+        assertEquals(Set.of("1", "2"), quick.stream().filter(i -> i.variant().equals("process"))
+                .map(i -> i.params().get("workers")).collect(Collectors.toSet()));
+        assertTrue(quick.stream().allMatch(i -> Integer.parseInt(i.params().get("tasks")) >= 4 * 2));
+        assertThrows(UsageException.class, () -> plan(Profile.QUICK, Map.of("workload", List.of("bitcoin")), ".*"));
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.tenfold.bench;
+
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.Workloads;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The claim: "CPU-bound work needs multiprocessing (the GIL), with cpu_count()-1 processes".
+ *
+ * <p>Each operation runs {@code tasks} CPU tasks of tens of milliseconds: a SHA-256 chain, a
+ * 2048x2048 -> 256x256 image downscale (java.awt, headless) or a 200x200 matrix product; every
+ * result is checked against a digest computed serially at set-up. The variants differ only in
+ * where the tasks run: the calling thread, C platform threads, virtual threads, a ForkJoinPool of
+ * P, or W worker JVMs fed over pipes.
+ *
+ * <p>Run it: {@code ./run-benchmarks.sh --include cpu/}, or bare: {@code java -jar
+ * target/benchmarks.jar CpuBenchmark -p workload=sha256 -p concurrency=2 -p workers=2 -p tasks=16
+ * -prof dev.tenfold.measure.CpuProfiler}.
+ *
+ * <p>What you should see: Java has no GIL, so plain threads scale to the core count and no
+ * further: the speedup is capped by min(threads, logical cores) — at most 2x on 2 cores, so
+ * "tenfold" needs 10+ cores and good efficiency. Virtual threads give the same, capped by their
+ * carrier threads (one per core): they add nothing to CPU work. The worker JVMs reach the same
+ * bound minus the cost of their own JIT warm-up and memory; cores-1 of them (the article's advice)
+ * leave a core idle. Serial CPU work keeps one core busy: the article's "< 30% CPU means
+ * I/O-bound" calls it I/O-bound on 4+ cores; tenfold's per-usable-core rule does not.
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+public class CpuBenchmark extends BatchBenchmark {
+
+    /** sha256, downscale or matmul. */
+    @Param("sha256")
+    public String workload;
+
+    @Override
+    protected Task createTask() {
+        return Workloads.cpu(workload);
+    }
+
+    @Override
+    protected void closeTask() {
+    }
+
+    @Benchmark
+    public BatchResult serial() throws InterruptedException {
+        return runBatch();
+    }
+
+    @Benchmark
+    public BatchResult platform() throws InterruptedException {
+        return runBatch();
+    }
+
+    @Benchmark
+    public BatchResult virtual() throws InterruptedException {
+        return runBatch();
+    }
+
+    @Benchmark
+    public BatchResult forkjoin() throws InterruptedException {
+        return runBatch();
+    }
+
+    @Benchmark
+    public BatchResult process() throws InterruptedException {
+        return runBatch();
+    }
+}

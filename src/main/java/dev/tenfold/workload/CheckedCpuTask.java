@@ -1,0 +1,36 @@
+package dev.tenfold.workload;
+
+/**
+ * A CPU task whose every result is checked. Task {@code i} works on input {@code i % inputs()}; the
+ * expected digest of each input is computed once, serially, when the task is built (in every JVM
+ * that runs it), so a model that skips, corrupts or races on work fails the check instead of
+ * looking fast. Java's floating point is deterministic, so a correct run matches exactly.
+ */
+public abstract class CheckedCpuTask implements Task {
+    private long[] expected;
+
+    /** How many distinct inputs the tasks cycle through. */
+    protected abstract int inputs();
+
+    /** Does the work on input {@code input} and returns a digest of its full result. */
+    protected abstract long compute(int input);
+
+    /** Computes the expected digests; call at the end of the subclass constructor. */
+    protected final void precomputeExpected() {
+        expected = new long[inputs()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = compute(i);
+        }
+    }
+
+    @Override
+    public final long run(int index) throws TaskCheckFailed {
+        int input = index % expected.length;
+        long digest = compute(input);
+        if (digest != expected[input]) {
+            throw new TaskCheckFailed(spec() + ": task " + index + " digest " + Long.toHexString(digest)
+                    + " != expected " + Long.toHexString(expected[input]));
+        }
+        return digest;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tenfold.workload;
+
+import java.util.SplittableRandom;
+
+/** A numeric kernel: a dense n x n double matrix product (i-k-j loop order, cache friendly). */
+public final class MatrixMultiplyTask extends CheckedCpuTask {
+    public static final String KIND = "cpu-matmul";
+    private static final int INPUTS = 8;
+    private final int n;
+    private final double[][] a = new double[INPUTS][];
+    private final double[][] b = new double[INPUTS][];
+
+    public MatrixMultiplyTask(int n) {
+        this.n = n;
+        for (int i = 0; i < INPUTS; i++) {
+            SplittableRandom random = new SplittableRandom(2_000 + i);
+            a[i] = random.doubles(n * n, -1, 1).toArray();
+            b[i] = random.doubles(n * n, -1, 1).toArray();
+        }
+        precomputeExpected();
+    }
+
+    @Override
+    protected int inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    protected long compute(int input) {
+        double[] x = a[input];
+        double[] y = b[input];
+        double[] c = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double xik = x[i * n + k];
+                int row = k * n;
+                int out = i * n;
+                for (int j = 0; j < n; j++) {
+                    c[out + j] += xik * y[row + j];
+                }
+            }
+        }
+        long digest = 17;
+        for (double v : c) {
+            digest = digest * 31 + Double.doubleToLongBits(v);
+        }
+        return digest;
+    }
+
+    @Override
+    public String spec() {
+        return Workloads.spec(KIND, Integer.toString(n));
+    }
+}

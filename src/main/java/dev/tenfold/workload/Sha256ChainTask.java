@@ -1,0 +1,55 @@
+package dev.tenfold.workload;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.SplittableRandom;
+
+/**
+ * Crypto: a SHA-256 chain, each round hashing the previous digest and a buffer of random bytes
+ * (a stand-in for checksumming or signing payloads).
+ */
+public final class Sha256ChainTask extends CheckedCpuTask {
+    public static final String KIND = "cpu-sha256";
+    private static final int INPUTS = 8;
+    private final int bufferBytes;
+    private final int rounds;
+    private final byte[][] buffers = new byte[INPUTS][];
+
+    public Sha256ChainTask(int bufferBytes, int rounds) {
+        this.bufferBytes = bufferBytes;
+        this.rounds = rounds;
+        for (int i = 0; i < INPUTS; i++) {
+            buffers[i] = new byte[bufferBytes];
+            new SplittableRandom(1_000 + i).nextBytes(buffers[i]);
+        }
+        precomputeExpected();
+    }
+
+    @Override
+    protected int inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    protected long compute(int input) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        byte[] digest = new byte[32];
+        for (int r = 0; r < rounds; r++) {
+            sha.update(digest);
+            sha.update(buffers[input]);
+            digest = sha.digest();
+        }
+        return ByteBuffer.wrap(digest).getLong();
+    }
+
+    @Override
+    public String spec() {
+        return Workloads.spec(KIND, Integer.toString(bufferBytes), Integer.toString(rounds));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tenfold.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenfold.workload.DownscaleTask;
+import dev.tenfold.workload.MatrixMultiplyTask;
+import dev.tenfold.workload.Sha256ChainTask;
+import dev.tenfold.workload.Task;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every model that can run CPU work does every task, with the digests the serial run gives. */
+class CpuModelsTest {
+    private static final int TASKS = 16;
+    private static final List<Task> SMALL = List.of(new Sha256ChainTask(4096, 20), new MatrixMultiplyTask(24),
+            new DownscaleTask(256, 32));
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = "ASYNC", mode = EnumSource.Mode.EXCLUDE)
+    void everyTaskIsDoneAndChecked(ModelKind kind) throws Exception {
+        for (Task task : SMALL) {
+            long expected = new SerialModel().run(task, TASKS).digest();
+            BatchResult result;
+            try (ExecutionModel model = kind.create(2, 2, task)) {
+                result = model.run(task, TASKS);
+            }
+            assertEquals(TASKS, result.succeeded(), () -> kind + " " + task.spec() + ": " + result.firstError());
+            assertEquals(expected, result.digest(), kind + " " + task.spec());
+        }
+    }
+
+    @Test
+    void twoThreadsBeatOneOnTwoCores() throws Exception {
+        Task sha = new Sha256ChainTask(64 * 1024, 200);
+        int cores = Runtime.getRuntime().availableProcessors();
+        org.junit.jupiter.api.Assumptions.assumeTrue(cores >= 2, "needs 2 cores");
+        try (ExecutionModel pool = new PlatformPoolModel(2)) {
+            pool.run(sha, 8); // warm up both paths
+            new SerialModel().run(sha, 8);
+            long t0 = System.nanoTime();
+            new SerialModel().run(sha, 8);
+            long serial = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            pool.run(sha, 8);
+            long parallel = System.nanoTime() - t0;
+            double speedup = (double) serial / parallel;
+            assertTrue(speedup > 1.3, "2 threads gave " + speedup + "x over serial");
+        }
+    }
+}

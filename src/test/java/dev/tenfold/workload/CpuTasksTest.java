@@ -1,0 +1,62 @@
+package dev.tenfold.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** CPU tasks are deterministic, rebuildable in another JVM from their spec, and checked. */
+class CpuTasksTest {
+    private static List<Task> smallTasks() {
+        return List.of(new Sha256ChainTask(4096, 20), new MatrixMultiplyTask(24), new DownscaleTask(256, 32));
+    }
+
+    @Test
+    void sameIndexSameDigestAlsoWhenRebuiltFromSpec() throws Exception {
+        for (Task task : smallTasks()) {
+            Workloads.Built rebuilt = Workloads.fromSpec(task.spec());
+            for (int i = 0; i < 9; i++) {
+                assertEquals(task.run(i), task.run(i), task.spec());
+                assertEquals(task.run(i), rebuilt.task().run(i), task.spec() + " rebuilt");
+            }
+            assertNotEquals(task.run(0), task.run(1), task.spec() + ": different inputs, different results");
+        }
+    }
+
+    @Test
+    void aWrongResultIsACheckFailure() {
+        CheckedCpuTask corrupted = new CheckedCpuTask() {
+            private int calls;
+
+            {
+                precomputeExpected();
+            }
+
+            @Override
+            protected int inputs() {
+                return 2;
+            }
+
+            @Override
+            protected long compute(int input) {
+                return calls++ < 2 ? input : -1; // right while the expectations are computed, wrong after
+            }
+
+            @Override
+            public String spec() {
+                return "test-corrupted";
+            }
+        };
+        assertThrows(TaskCheckFailed.class, () -> corrupted.run(0));
+    }
+
+    @Test
+    void benchmarkSizedTasksExistForEveryCpuWorkload() {
+        for (String workload : List.of("sha256", "downscale", "matmul")) {
+            assertEquals(workload, Workloads.cpu(workload).spec().split("\\|")[0].replace("cpu-", ""));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Workloads.cpu("bitcoin"));
+    }
+}
