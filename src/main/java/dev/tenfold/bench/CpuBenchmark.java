@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The claim: "CPU-bound work needs multiprocessing (the GIL), with cpu_count()-1 processes".
  *
  * <p>Each operation runs {@code tasks} CPU tasks of tens of milliseconds: a SHA-256 chain, a
- * 2048x2048 -> 256x256 image downscale (java.awt, headless) or a 200x200 matrix product; every
+ * 2048x2048 -> 256x256 image downscale (java.awt, headless) or a 400x400 matrix product (each ~20-40 ms here); every
  * result is checked against a digest computed serially at set-up. The variants differ only in
  * where the tasks run: the calling thread, C platform threads, virtual threads, a ForkJoinPool of
  * P, or W worker JVMs fed over pipes.

@@ -17,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Ctrl-C, kill or a crash: the backend, the JMH fork and its worker JVMs go with this JVM.
+        // (Each child also exits when its stdin closes; this makes it immediate.)
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly), "stop-descendants"));
         System.exit(execute(args));
     }
 

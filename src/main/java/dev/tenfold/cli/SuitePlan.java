@@ -1,5 +1,6 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.workload.Workloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ final class SuitePlan {
     /** Parameters a user may set with -p; any other name is a usage error. */
     static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs", "workload");
     /** The CPU family's workloads (CpuBenchmark's {@code workload} parameter). */
-    static final List<String> CPU_WORKLOADS = List.of("sha256", "downscale", "matmul");
+    static final List<String> CPU_WORKLOADS = List.copyOf(Workloads.CPU.keySet());
 
     private final Profile profile;
     private final Map<String, List<String>> overrides;

@@ -43,11 +43,11 @@ public final class Verdict {
         sorted.sort(Comparator.comparing((ResultRow r) -> Objects.requireNonNullElse(r.concurrency(), 0))
                 .thenComparing(ResultRow::variant));
         out.append(String.format(Locale.ROOT, "%n== %s ==%n", name));
-        out.append(String.format(Locale.ROOT, "%-9s %6s %4s %10s %8s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
-                "variant", "C", "W", "tasks/s", "speedup", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB", "bound", "notes"));
+        out.append(String.format(Locale.ROOT, "%-9s %6s %4s %18s %8s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+                "variant", "C", "W", "tasks/s (99.9% CI)", "speedup", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB", "bound", "notes"));
         for (ResultRow r : sorted) {
-            out.append(String.format(Locale.ROOT, "%-9s %6s %4s %10s %8s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
-                    r.variant(), cell(r.concurrency()), cell(r.workers()), num(r.throughput(), 1), num(r.speedup(), 2),
+            out.append(String.format(Locale.ROOT, "%-9s %6s %4s %18s %8s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+                    r.variant(), cell(r.concurrency()), cell(r.workers()), withError(r), num(r.speedup(), 2),
                     num(r.idealSpeedup(), 0), num(r.rooflineSpeedup(), 1), num(r.efficiency(), 2), pct(r.cpuShare()),
                     num(r.busyCores(), 2), num(r.rssMb(), 0), r.bound(), notes(r)));
         }
@@ -96,6 +96,11 @@ public final class Verdict {
             out.append(String.format(Locale.ROOT, "  %-9s %s; best %.1fx at C=%s, bound %s%n", model, reach,
                     best.speedup(), cell(best.concurrency()), best.bound()));
         });
+    }
+
+    /** Throughput and JMH's 99.9% confidence half-width, when there were enough iterations for one. */
+    private static String withError(ResultRow r) {
+        return num(r.throughput(), 1) + (r.throughputError() == null ? "" : " ± " + num(r.throughputError(), 1));
     }
 
     private static String cell(Integer v) {

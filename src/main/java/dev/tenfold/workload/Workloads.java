@@ -1,11 +1,16 @@
 package dev.tenfold.workload;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Rebuilds a {@link Task} from its {@link Task#spec()} line, which is how a worker JVM of the
  * process model learns what to run. A spec is the task kind and its arguments separated by
- * {@code |}; adding a workload means adding one case here.
+ * {@code |}. Adding a workload: its Task class, one case in {@link #fromSpec} and, for a CPU
+ * workload, one entry in {@link #CPU}.
  */
 public final class Workloads {
     private static final String SEPARATOR = "|";
@@ -21,15 +26,26 @@ public final class Workloads {
     public record Built(Task task, AutoCloseable resources) {
     }
 
-    /** The CPU workloads at benchmark size, by the name the CSV's {@code workload} column uses. */
+    /**
+     * The CPU workloads at benchmark size, by the name the CSV's {@code workload} column uses; the
+     * suite's plan runs every one of them.
+     */
+    public static final Map<String, Supplier<Task>> CPU;
+
+    static {
+        Map<String, Supplier<Task>> cpu = new LinkedHashMap<>();
+        cpu.put("sha256", () -> new Sha256ChainTask(64 * 1024, 1000));
+        cpu.put("downscale", () -> new DownscaleTask(2048, 256));
+        cpu.put("matmul", () -> new MatrixMultiplyTask(400));
+        CPU = Collections.unmodifiableMap(cpu);
+    }
+
     public static Task cpu(String workload) {
-        return switch (workload) {
-            case "sha256" -> new Sha256ChainTask(64 * 1024, 400);
-            case "matmul" -> new MatrixMultiplyTask(200);
-            case "downscale" -> new DownscaleTask(2048, 256);
-            default -> throw new IllegalArgumentException("no CPU workload named " + workload
-                    + " (sha256, matmul, downscale)");
-        };
+        Supplier<Task> task = CPU.get(workload);
+        if (task == null) {
+            throw new IllegalArgumentException("no CPU workload named " + workload + " (" + String.join(", ", CPU.keySet()) + ")");
+        }
+        return task.get();
     }
 
     public static Built fromSpec(String spec) {
