@@ -18,6 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * where the tasks run: the calling thread, C platform threads, virtual threads, a ForkJoinPool of
  * P, or W worker JVMs fed over pipes.
  *
+ * <p>Variants: {@code serial}, {@code platform}, {@code virtual} and {@code process} are
+ * BatchBenchmark's; this class adds {@code forkjoin}.
+ *
  * <p>Run it: {@code ./run-benchmarks.sh --include cpu/}, or bare: {@code java -jar
  * target/benchmarks.jar CpuBenchmark -p workload=sha256 -p concurrency=2 -p workers=2 -p tasks=16
  * -prof dev.tenfold.measure.CpuProfiler}.
@@ -49,27 +52,7 @@ public class CpuBenchmark extends BatchBenchmark {
     }
 
     @Benchmark
-    public BatchResult serial() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
-    public BatchResult platform() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
-    public BatchResult virtual() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
     public BatchResult forkjoin() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
-    public BatchResult process() throws InterruptedException {
         return runBatch();
     }
 }

@@ -20,6 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * in its own JVM that answers after {@code latencyMs}; every response is checked (status 200, body
  * byte for byte). The variants differ only in how the requests are scheduled.
  *
+ * <p>Variants: {@code serial}, {@code platform}, {@code virtual} and {@code process} are
+ * BatchBenchmark's; this class adds {@code async}.
+ *
  * <p>Run it: {@code ./run-benchmarks.sh --include io/} (the CLI starts the backend, sweeps C and
  * adds the CPU profiler), or bare: {@code java -jar target/benchmarks.jar IoBenchmark -p
  * concurrency=10 -p tasks=100 -prof dev.tenfold.measure.CpuProfiler} (each fork starts its own
@@ -28,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>What you should see: serial does 1/L requests per second (~19/s at 50 ms) with the CPU
  * nearly idle, the article's "I/O-bound" signature. With C in flight, Little's law says C/L per
  * second: ~10x at C=10 for every concurrent model. Further up, the bound becomes the CPU the client
- * and backend spend per request (the roofline), and platform threads pay in memory what virtual
- * threads do not. The process pool with cores-1 workers (the article's advice for CPU work)
- * gives I/O only cores-1 requests in flight.
+ * and backend spend per request (the roofline); the RSS column shows what C platform threads (an
+ * OS stack each) cost against C virtual threads (heap objects). The process pool with cores-1
+ * workers (the article's advice for CPU work) gives I/O only cores-1 requests in flight.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
 @Warmup(iterations = 2, time = 3)
@@ -63,27 +66,7 @@ public class IoBenchmark extends BatchBenchmark {
     }
 
     @Benchmark
-    public BatchResult serial() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
-    public BatchResult platform() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
-    public BatchResult virtual() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
     public BatchResult async() throws InterruptedException {
-        return runBatch();
-    }
-
-    @Benchmark
-    public BatchResult process() throws InterruptedException {
         return runBatch();
     }
 }

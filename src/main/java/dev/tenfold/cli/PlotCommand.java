@@ -2,6 +2,8 @@ package dev.tenfold.cli;
 
 import dev.tenfold.report.CsvFormat;
 import dev.tenfold.report.Plots;
+import dev.tenfold.report.ResultRow;
+import dev.tenfold.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code plot A.csv}: (re)draws the plots of one results CSV. */
-@Command(name = "plot", mixinStandardHelpOptions = true, description = "Draws the plots of one results CSV.")
+/** {@code plot A.csv}: (re)draws the plots of one results CSV and prints its verdict again. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = "Draws the plots of one results CSV and prints its verdict.")
 final class PlotCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "FILE.csv")
     Path file;
@@ -23,7 +26,9 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         requireReadable(List.of(file));
         try {
-            System.out.println("Plots: " + Plots.draw(CsvFormat.read(file), plotsDir, "csv"));
+            List<ResultRow> rows = CsvFormat.read(file);
+            System.out.println(Verdict.render(rows));
+            System.out.println("Plots: " + Plots.draw(rows, plotsDir, "csv"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.tenfold.measure;
 
+import dev.tenfold.process.ChildJvm;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -80,6 +81,7 @@ public final class CpuProfiler implements InternalProfiler {
             this.served = served;
             this.servedStart = served.read();
             TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
+            ChildJvm.drainStopped(); // likewise child JVMs stopped before it
             this.clientStart = ProcessTree.cpuMillis(client, excluded());
             this.backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
             this.startNanos = System.nanoTime();
@@ -98,10 +100,16 @@ public final class CpuProfiler implements InternalProfiler {
             TaskTally.Snapshot tasks = TaskTally.drain();
             double capacity = wall * ProcessTree.logicalCores();
             List<Result> results = new ArrayList<>();
-            double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()));
+            // Worker JVMs stopped in this window (the last iteration's trial tear-down) still count;
+            // a backend this JVM started and stopped does not.
+            Map<Long, Long> stopped = new java.util.HashMap<>(ChildJvm.drainStopped());
+            Map<Long, Long> backendStopped = backend != null && stopped.containsKey(backend)
+                    ? Map.of(backend, stopped.get(backend)) : Map.of();
+            excluded().forEach(stopped::remove);
+            double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()), stopped);
             results.add(new ScalarResult("tenfold.cpu_share", clientCpu / capacity, "share", AggregationPolicy.AVG));
             if (backend != null) {
-                double backendCpu = ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()));
+                double backendCpu = ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
                 results.add(new ScalarResult("tenfold.backend_cpu_share", backendCpu / capacity, "share", AggregationPolicy.AVG));
             }
             BackendServed.Totals servedEnd = served.read();

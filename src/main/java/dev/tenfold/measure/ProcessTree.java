@@ -48,12 +48,19 @@ public final class ProcessTree {
 
     /**
      * CPU seconds spent between two readings of {@link #cpuMillis}: a process in both contributes
-     * its difference; one that appeared in between contributes all of its time.
+     * its difference; one that appeared in between contributes all of its time; one that ended in
+     * between contributes up to its CPU time when it was stopped ({@code stopped}, by pid), if known.
      */
-    public static double cpuSecondsBetween(Map<Integer, Long> before, Map<Integer, Long> after) {
+    public static double cpuSecondsBetween(Map<Integer, Long> before, Map<Integer, Long> after, Map<Long, Long> stopped) {
         long total = 0;
         for (Map.Entry<Integer, Long> e : after.entrySet()) {
             total += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+        }
+        for (Map.Entry<Long, Long> e : stopped.entrySet()) {
+            int pid = e.getKey().intValue();
+            if (!after.containsKey(pid)) {
+                total += Math.max(0, e.getValue() - before.getOrDefault(pid, 0L));
+            }
         }
         return total / 1000.0;
     }

@@ -7,8 +7,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +25,9 @@ import java.util.concurrent.TimeoutException;
  * shutdown hook stop it sooner. A child announces it is ready by printing one line.
  */
 public final class ChildJvm implements AutoCloseable {
+    /** CPU milliseconds of each child at the moment it was stopped, until {@link #drainStopped()}. */
+    private static final Map<Long, Long> STOPPED_CPU_MILLIS = new ConcurrentHashMap<>();
+
     private final Process process;
     private final BufferedReader out;
     private final BufferedWriter in;
@@ -98,9 +104,27 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * The CPU milliseconds of the children stopped since the last call, by pid. A profiler whose
+     * window spans a child's end (JMH tears a trial down before the last iteration's profilers
+     * read) would otherwise lose all CPU the child spent in that window.
+     */
+    public static Map<Long, Long> drainStopped() {
+        Map<Long, Long> stopped = new HashMap<>();
+        for (Long pid : STOPPED_CPU_MILLIS.keySet()) {
+            Long millis = STOPPED_CPU_MILLIS.remove(pid);
+            if (millis != null) {
+                stopped.put(pid, millis);
+            }
+        }
+        return stopped;
+    }
+
     /** Closes the child's stdin (its signal to exit), waits briefly, then kills it. */
     @Override
     public void close() {
+        process.toHandle().info().totalCpuDuration()
+                .ifPresent(cpu -> STOPPED_CPU_MILLIS.put(process.pid(), cpu.toMillis()));
         try {
             in.close();
         } catch (IOException ignored) {

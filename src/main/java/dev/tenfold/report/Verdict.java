@@ -54,6 +54,24 @@ public final class Verdict {
         answerTheClaim(out, sorted);
     }
 
+    /** The article: "concurrency 10-100 is enough". Does more in flight still pay here? */
+    private static void articlesConcurrencyAdvice(StringBuilder out, Map<Integer, ResultRow> bestPerC, String family) {
+        if (!Bounds.waitsOnIo(family)) {
+            return;
+        }
+        ResultRow upTo100 = bestPerC.entrySet().stream().filter(e -> e.getKey() <= 100).map(Map.Entry::getValue)
+                .max(Comparator.comparing(ResultRow::speedup)).orElse(null);
+        ResultRow beyond = bestPerC.entrySet().stream().filter(e -> e.getKey() > 100).map(Map.Entry::getValue)
+                .max(Comparator.comparing(ResultRow::speedup)).orElse(null);
+        if (upTo100 == null || beyond == null) {
+            return;
+        }
+        double gain = beyond.speedup() / upTo100.speedup();
+        out.append(String.format(Locale.ROOT, "  article's \"concurrency 10-100 is enough\": %s C=%d (%s) gives %.1fx the throughput of C=%d (%s)%n",
+                gain > 1.2 ? "NO here:" : "holds here:", beyond.concurrency(), beyond.variant(), gain,
+                upTo100.concurrency(), upTo100.variant()));
+    }
+
     private static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
         if ("backend".equals(r.bound())) {
@@ -86,6 +104,7 @@ public final class Verdict {
         bestPerC.forEach((c, r) -> out.append(String.format(Locale.ROOT, "  C=%d %s %.1fx of %s (%s)%s", c, r.variant(),
                 r.speedup(), num(r.idealSpeedup(), 0), r.bound(), r.speedup() >= TENFOLD ? ", 10x: yes" : ", 10x: no")));
         out.append(System.lineSeparator());
+        articlesConcurrencyAdvice(out, bestPerC, judged.get(0).family());
         Map<String, List<ResultRow>> byModel = judged.stream()
                 .collect(Collectors.groupingBy(ResultRow::variant, TreeMap::new, Collectors.toList()));
         byModel.forEach((model, modelRows) -> {

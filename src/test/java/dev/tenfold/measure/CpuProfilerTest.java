@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenfold.process.ChildJvm;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,32 @@ class CpuProfilerTest {
             assertTrue(backendBusy > 0.7 && backendBusy < 1.3, "backend busy cores " + backendBusy);
         } finally {
             child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aWorkerJvmStoppedBeforeTheWindowClosesStillCounts() throws Exception {
+        // JMH tears a trial down (stopping worker JVMs) before the last iteration's profilers read.
+        Map<String, Double> r = measure(null, () -> {
+            try (ChildJvm spinner = ChildJvm.start(SpinnerMain.class.getName(), List.of(), List.of())) {
+                spinner.awaitLine(30, TimeUnit.SECONDS);
+                sleep(WINDOW_MS);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        double busy = busyCores(r, "tenfold.cpu_share");
+        assertTrue(busy > 0.7, "a stopped worker's CPU is lost: " + busy);
+    }
+
+    /** A child that keeps one core busy until its parent closes stdin. */
+    public static final class SpinnerMain {
+        public static void main(String[] args) throws Exception {
+            System.out.println("SPINNING");
+            System.out.flush();
+            Thread spin = Thread.ofPlatform().daemon().start(() -> spin(Long.MAX_VALUE / 2_000_000));
+            ChildJvm.awaitParentExit();
+            System.exit(spin.isAlive() ? 0 : 1);
         }
     }
 
