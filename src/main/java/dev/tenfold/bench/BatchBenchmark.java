@@ -55,7 +55,7 @@ public abstract class BatchBenchmark {
     protected abstract Task createTask() throws Exception;
 
     /** Releases what {@link #createTask()} acquired. */
-    protected abstract void closeTask();
+    protected abstract void closeTask() throws Exception;
 
     @Setup(Level.Trial)
     public final void startTrial(BenchmarkParams params) throws Exception {
@@ -97,7 +97,7 @@ public abstract class BatchBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public final void stopTrial() {
+    public final void stopTrial() throws Exception {
         if (model != null) {
             model.close();
         }

@@ -38,17 +38,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class CpuBenchmark extends BatchBenchmark {
 
-    /** sha256, downscale or matmul. */
+    /** sha256, downscale or matmul; handoff-pipe or handoff-mmap (serial and process only). */
     @Param("sha256")
     public String workload;
 
-    @Override
-    protected Task createTask() {
-        return Workloads.cpu(workload);
-    }
+    private Task task;
 
     @Override
-    protected void closeTask() {
+    protected Task createTask() {
+        task = Workloads.cpu(workload);
+        return task;
+    }
+
+    /** The hand-off workloads own a temporary file. */
+    @Override
+    protected void closeTask() throws Exception {
+        if (task instanceof AutoCloseable resources) {
+            resources.close();
+        }
     }
 
     @Benchmark

@@ -19,6 +19,9 @@ final class SuitePlan {
     static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs", "workload");
     /** The CPU family's workloads (CpuBenchmark's {@code workload} parameter). */
     static final List<String> CPU_WORKLOADS = List.copyOf(Workloads.CPU.keySet());
+    /** What -p workload= accepts: the CPU workloads and the hand-off ones. */
+    private static final List<String> KNOWN_WORKLOADS = java.util.stream.Stream.concat(
+            Workloads.CPU.keySet().stream(), Workloads.HANDOFF.keySet().stream()).toList();
 
     private final Profile profile;
     private final Map<String, List<String>> overrides;
@@ -31,8 +34,8 @@ final class SuitePlan {
             }
             for (String value : overrides.get(name)) {
                 if (name.equals("workload")) {
-                    if (!CPU_WORKLOADS.contains(value)) {
-                        throw new UsageException("unknown workload -p workload=" + value + " (known: " + String.join(", ", CPU_WORKLOADS) + ")");
+                    if (!KNOWN_WORKLOADS.contains(value)) {
+                        throw new UsageException("unknown workload -p workload=" + value + " (known: " + String.join(", ", KNOWN_WORKLOADS) + ")");
                     }
                 } else if (!value.matches("[1-9][0-9]{0,6}")) {
                     throw new UsageException("bad value -p " + name + "=" + value + " (a positive whole number)");
@@ -51,7 +54,14 @@ final class SuitePlan {
         }
         List<String> cpuWorkloads = profile == Profile.SMOKE ? List.of("sha256") : CPU_WORKLOADS;
         for (String workload : values("workload", cpuWorkloads)) {
-            cpu(items, workload);
+            if (Workloads.HANDOFF.containsKey(workload)) {
+                handoff(items, workload);
+            } else {
+                cpu(items, workload);
+            }
+        }
+        if (profile != Profile.SMOKE && !overrides.containsKey("workload")) {
+            Workloads.HANDOFF.keySet().forEach(workload -> handoff(items, workload));
         }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
@@ -99,6 +109,15 @@ final class SuitePlan {
             items.add(cpu("forkjoin", workers, workers, tasks, workload));
         }
         for (int workers : ints("workers", List.copyOf(new LinkedHashSet<>(List.of(logicalCores, fewer))))) {
+            items.add(cpu("process", workers, workers, tasks, workload));
+        }
+    }
+
+    /** Hand-off of a large input: the work alone (serial) against worker JVMs at every core. */
+    private void handoff(List<PlanItem> items, String workload) {
+        String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(8 * logicalCores);
+        items.add(cpu("serial", 1, 1, tasks, workload));
+        for (int workers : ints("workers", List.of(logicalCores))) {
             items.add(cpu("process", workers, workers, tasks, workload));
         }
     }

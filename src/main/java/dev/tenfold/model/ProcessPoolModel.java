@@ -2,6 +2,9 @@ package dev.tenfold.model;
 
 import dev.tenfold.process.ChildJvm;
 import dev.tenfold.workload.Task;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ProcessPoolExecutor analogue: W persistent worker JVMs, started once per trial, each running
- * one task at a time. Task indices go down a pipe and checked digests come back; the task itself
- * is rebuilt in each worker from its spec. A worker that dies turns its current task into an error
+ * one task at a time. Task indices (and a task's payload, if it has one) go down a pipe and checked
+ * digests come back; the task itself is rebuilt in each worker from its spec (see WorkerMain). A worker that dies turns its current task into an error
  * (end of stream, no hang) and the others finish the batch.
  */
 public final class ProcessPoolModel implements ExecutionModel {
@@ -34,7 +37,8 @@ public final class ProcessPoolModel implements ExecutionModel {
                 workers.add(ChildJvm.start(WorkerMain.class.getName(), WORKER_JVM_OPTIONS, List.of()));
             }
             for (ChildJvm worker : workers) {
-                worker.send(taskSpec);
+                worker.toChild().writeUTF(taskSpec);
+                worker.toChild().flush();
             }
             for (ChildJvm worker : workers) {
                 String ready = worker.awaitLine(60, TimeUnit.SECONDS);
@@ -64,7 +68,7 @@ public final class ProcessPoolModel implements ExecutionModel {
         for (ChildJvm worker : workers) {
             feeders.execute(() -> {
                 try {
-                    feed(worker, tasks, next, recorder);
+                    feed(worker, task, tasks, next, recorder);
                 } finally {
                     feedersDone.countDown();
                 }
@@ -78,7 +82,7 @@ public final class ProcessPoolModel implements ExecutionModel {
         return recorder.result();
     }
 
-    private static void feed(ChildJvm worker, int tasks, AtomicInteger next, BatchRecorder recorder) {
+    private static void feed(ChildJvm worker, Task task, int tasks, AtomicInteger next, BatchRecorder recorder) {
         while (worker.isAlive()) {
             int index = next.getAndIncrement();
             if (index >= tasks) {
@@ -86,17 +90,25 @@ public final class ProcessPoolModel implements ExecutionModel {
             }
             long start = System.nanoTime();
             try {
-                worker.send(Integer.toString(index));
-                String reply = worker.receive();
-                long nanos = System.nanoTime() - start;
-                if (reply == null) {
-                    recorder.failure(new IOException("worker JVM " + worker.pid() + " died"), nanos);
-                    return;
-                } else if (reply.startsWith("OK ")) {
-                    recorder.success(Long.parseLong(reply.substring(3)), nanos);
-                } else {
-                    recorder.failure(new IOException("worker " + worker.pid() + ": " + reply), nanos);
+                DataOutputStream toWorker = worker.toChild();
+                byte[] payload = task.payload(index);
+                toWorker.writeInt(index);
+                toWorker.writeInt(payload == null ? -1 : payload.length);
+                if (payload != null) {
+                    toWorker.write(payload);
                 }
+                toWorker.flush();
+                DataInputStream fromWorker = worker.fromChild();
+                boolean ok = fromWorker.readBoolean();
+                if (ok) {
+                    recorder.success(fromWorker.readLong(), System.nanoTime() - start);
+                } else {
+                    recorder.failure(new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF()),
+                            System.nanoTime() - start);
+                }
+            } catch (EOFException died) {
+                recorder.failure(new IOException("worker JVM " + worker.pid() + " died"), System.nanoTime() - start);
+                return;
             } catch (IOException | RuntimeException e) {
                 recorder.failure(e, System.nanoTime() - start);
                 return;

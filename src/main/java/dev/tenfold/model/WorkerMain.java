@@ -2,37 +2,49 @@ package dev.tenfold.model;
 
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The main of one worker JVM of {@link ProcessPoolModel}. Protocol over stdin/stdout, one line each:
- * the first input line is the task spec; the worker answers {@code READY}; then for every task
- * index it receives it answers {@code OK <digest>} or {@code ERR <message>}. End of stdin ends it.
+ * The main of one worker JVM of {@link ProcessPoolModel}. Protocol over stdin/stdout: the parent
+ * sends the task spec ({@code writeUTF}); the worker answers the text line {@code READY}; then for
+ * each task the parent sends its index and its payload (length, -1 for none, then the bytes) and
+ * the worker answers {@code true} + the digest, or {@code false} + an error message. End of stdin
+ * ends the worker.
  */
 public final class WorkerMain {
     private WorkerMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        String spec = in.readLine();
-        if (spec == null) {
-            return;
-        }
-        Workloads.Built built = Workloads.fromSpec(spec);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(System.out));
+        Workloads.Built built = Workloads.fromSpec(in.readUTF());
         try (AutoCloseable resources = built.resources()) {
             Task task = built.task();
-            out.println("READY");
+            out.write("READY\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            while (true) {
+                int index;
                 try {
-                    out.println("OK " + task.run(Integer.parseInt(line.trim())));
+                    index = in.readInt();
+                } catch (EOFException parentClosed) {
+                    break;
+                }
+                int length = in.readInt();
+                byte[] payload = length < 0 ? null : in.readNBytes(length);
+                try {
+                    long digest = payload == null ? task.run(index) : task.run(index, payload);
+                    out.writeBoolean(true);
+                    out.writeLong(digest);
                 } catch (Exception e) {
-                    out.println("ERR " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+                    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    out.writeBoolean(false);
+                    out.writeUTF(message.length() > 1000 ? message.substring(0, 1000) : message);
                 }
                 out.flush();
             }

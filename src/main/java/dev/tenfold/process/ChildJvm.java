@@ -1,10 +1,10 @@
 package dev.tenfold.process;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A JVM the suite starts (the backend, a worker of the process pool): same {@code java} binary and
- * class path as this JVM, talking over its stdin/stdout.
+ * class path as this JVM, talking over its stdin/stdout (a ready line of text, then whatever
+ * protocol the two sides speak).
  *
  * <p>No orphans: a child's main reads stdin until end of file and then exits, so when this JVM
  * ends for any reason (even SIGKILL) the pipe closes and the child follows; {@link #close()} and a
@@ -29,14 +30,14 @@ public final class ChildJvm implements AutoCloseable {
     private static final Map<Long, Long> STOPPED_CPU_MILLIS = new ConcurrentHashMap<>();
 
     private final Process process;
-    private final BufferedReader out;
-    private final BufferedWriter in;
+    private final DataInputStream fromChild;
+    private final DataOutputStream toChild;
     private final Thread shutdownHook;
 
     private ChildJvm(Process process) {
         this.process = process;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        this.fromChild = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+        this.toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.shutdownHook = new Thread(this::kill, "stop-child-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -61,7 +62,7 @@ public final class ChildJvm implements AutoCloseable {
     public String awaitLine(long timeout, TimeUnit unit) throws IOException {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
-                return out.readLine();
+                return readLine();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -84,16 +85,26 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Sends one line; the child reads it from stdin. */
-    public void send(String line) throws IOException {
-        in.write(line);
-        in.newLine();
-        in.flush();
+    /** One line of text from the child's stdout, read byte by byte so no binary data after it is consumed. */
+    private String readLine() throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = fromChild.read(); b != '\n'; b = fromChild.read()) {
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
     }
 
-    /** Reads one line the child wrote; null when it has exited. */
-    public String receive() throws IOException {
-        return out.readLine();
+    /** The child's stdin, for a binary protocol (flush after each message). */
+    public DataOutputStream toChild() {
+        return toChild;
+    }
+
+    /** The child's stdout, for a binary protocol, after its ready line. */
+    public DataInputStream fromChild() {
+        return fromChild;
     }
 
     public long pid() {
@@ -126,7 +137,7 @@ public final class ChildJvm implements AutoCloseable {
         process.toHandle().info().totalCpuDuration()
                 .ifPresent(cpu -> STOPPED_CPU_MILLIS.put(process.pid(), cpu.toMillis()));
         try {
-            in.close();
+            toChild.close();
         } catch (IOException ignored) {
             // the child is gone already: nothing to tell it
         }

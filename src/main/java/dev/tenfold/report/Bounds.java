@@ -18,6 +18,17 @@ public final class Bounds {
     private Bounds() {
     }
 
+    /** A bound explains a figure only when the figure comes within this fraction of it. */
+    public static final double EXPLAINS_FROM = 0.5;
+
+    /**
+     * The bound, or {@code none} when the figure stays far below it (efficiency under 50%): then
+     * something else, such as copying inputs to worker JVMs, is the limit, and the verdict says what.
+     */
+    public static String explained(String bound, Double efficiency) {
+        return efficiency != null && efficiency < EXPLAINS_FROM ? "none" : bound;
+    }
+
     /** Families whose tasks wait on the network, where Little's law sets the ideal. */
     public static boolean waitsOnIo(String family) {
         return !"cpu".equals(family);

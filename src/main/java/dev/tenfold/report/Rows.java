@@ -91,7 +91,8 @@ public final class Rows {
                 round(backendShare, 4), round(run.metric("tenfold.rss_mb"), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),
                 busy == null ? null : Bounds.classification(busy, threads, cores),
-                Bounds.bound(family, threads, tasks, cores, ideal, roofline, backendLatency, latency, cpuShare, backendShare),
+                Bounds.explained(Bounds.bound(family, threads, tasks, cores, ideal, roofline, backendLatency, latency,
+                        cpuShare, backendShare), efficiency),
                 count(run, "tenfold.errors"), count(run, "tenfold.retries"),
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), round(observedLatency, 2), round(backendLatency, 2), c.profile());
     }

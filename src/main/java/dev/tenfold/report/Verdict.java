@@ -35,7 +35,32 @@ public final class Verdict {
                 r -> r.family() + " / " + r.workload() + (r.latencyMs() == null ? "" : " / " + r.latencyMs() + " ms"),
                 LinkedHashMap::new, Collectors.toList()));
         groups.forEach((name, group) -> renderGroup(out, name, group));
+        handOff(out, rows);
         return out.toString();
+    }
+
+    /**
+     * The article's "pass big arrays through shared memory": the same task under worker JVMs, its
+     * input copied down the pipe with every task or mapped from one shared file. A busy worker
+     * spends W / throughput seconds per task; the difference is what the copy costs.
+     */
+    private static void handOff(StringBuilder out, List<ResultRow> rows) {
+        Map<String, ResultRow> byTransport = new TreeMap<>();
+        rows.stream().filter(r -> "process".equals(r.variant()) && r.workload().startsWith("handoff-")
+                        && r.throughput() != null && r.throughput() > 0 && r.workers() != null)
+                .forEach(r -> byTransport.put(r.workload().substring("handoff-".length()), r));
+        ResultRow pipe = byTransport.get("pipe");
+        ResultRow mmap = byTransport.get("mmap");
+        if (pipe == null || mmap == null) {
+            return;
+        }
+        double pipeMs = 1000.0 * pipe.workers() / pipe.throughput();
+        double mmapMs = 1000.0 * mmap.workers() / mmap.throughput();
+        out.append(String.format(Locale.ROOT, "%n== hand-off of a large input to worker JVMs ==%n"
+                        + "  pipe: %.1f tasks/s with %d workers (%.1f ms per task); mmap: %.1f tasks/s with %d workers (%.1f ms per task)%n"
+                        + "  copying the input through the pipe costs %.1f ms per task, %.1fx the time of the shared mapping%n",
+                pipe.throughput(), pipe.workers(), pipeMs, mmap.throughput(), mmap.workers(), mmapMs,
+                pipeMs - mmapMs, pipeMs / mmapMs));
     }
 
     private static void renderGroup(StringBuilder out, String name, List<ResultRow> group) {

@@ -17,4 +17,17 @@ public interface Task {
 
     /** A one-line description a worker JVM rebuilds this task from: see {@link Workloads#fromSpec}. */
     String spec();
+
+    /**
+     * The input of task {@code index} that a worker JVM cannot have otherwise and must be sent
+     * with the task (copied through the pipe); null, the default, when the spec says it all.
+     */
+    default byte[] payload(int index) {
+        return null;
+    }
+
+    /** Runs task {@code index} in a worker JVM on the {@link #payload} the parent sent. */
+    default long run(int index, byte[] payload) throws Exception {
+        return run(index);
+    }
 }

@@ -40,10 +40,24 @@ public final class Workloads {
         CPU = Collections.unmodifiableMap(cpu);
     }
 
+    /**
+     * Hand-off of a 64 MiB input to worker JVMs, copied through the pipe or shared through a
+     * memory-mapped file: only worth running under serial (the work alone) and the process model.
+     */
+    public static final Map<String, Supplier<Task>> HANDOFF;
+
+    static {
+        Map<String, Supplier<Task>> handoff = new LinkedHashMap<>();
+        handoff.put("handoff-pipe", () -> LargeInputTask.create("pipe", 64 << 20));
+        handoff.put("handoff-mmap", () -> LargeInputTask.create("mmap", 64 << 20));
+        HANDOFF = Collections.unmodifiableMap(handoff);
+    }
+
     public static Task cpu(String workload) {
-        Supplier<Task> task = CPU.get(workload);
+        Supplier<Task> task = CPU.getOrDefault(workload, HANDOFF.get(workload));
         if (task == null) {
-            throw new IllegalArgumentException("no CPU workload named " + workload + " (" + String.join(", ", CPU.keySet()) + ")");
+            throw new IllegalArgumentException("no CPU workload named " + workload + " ("
+                    + String.join(", ", CPU.keySet()) + ", " + String.join(", ", HANDOFF.keySet()) + ")");
         }
         return task.get();
     }
@@ -58,6 +72,10 @@ public final class Workloads {
             }
             case Sha256ChainTask.KIND -> new Built(new Sha256ChainTask(Integer.parseInt(args[0]), Integer.parseInt(args[1])), () -> { });
             case MatrixMultiplyTask.KIND -> new Built(new MatrixMultiplyTask(Integer.parseInt(args[0])), () -> { });
+            case LargeInputTask.KIND -> {
+                LargeInputTask task = LargeInputTask.fromSpec(args[0], Integer.parseInt(args[1]), args[2]);
+                yield new Built(task, task);
+            }
             case DownscaleTask.KIND -> new Built(new DownscaleTask(Integer.parseInt(args[0]), Integer.parseInt(args[1])), () -> { });
             default -> throw new IllegalArgumentException("unknown task kind in spec: " + spec);
         };

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.workload.DownscaleTask;
+import dev.tenfold.workload.LargeInputTask;
 import dev.tenfold.workload.MatrixMultiplyTask;
 import dev.tenfold.workload.Sha256ChainTask;
 import dev.tenfold.workload.Task;
@@ -30,6 +31,20 @@ class CpuModelsTest {
             assertEquals(TASKS, result.succeeded(), () -> kind + " " + task.spec() + ": " + result.firstError());
             assertEquals(expected, result.digest(), kind + " " + task.spec());
         }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"pipe", "mmap"})
+    void largeInputsReachWorkerJvmsThroughThePipeOrAMappedFile(String transport) throws Exception {
+        LargeInputTask task = LargeInputTask.create(transport, 1 << 20);
+        long serial = new SerialModel().run(task, TASKS).digest();
+        try (task; ExecutionModel pool = ModelKind.PROCESS.create(2, 2, task)) {
+            BatchResult result = pool.run(task, TASKS);
+            assertEquals(TASKS, result.succeeded(), () -> transport + ": " + result.firstError());
+            assertEquals(serial, result.digest());
+        }
+        String file = task.spec().split("\\|", -1)[3];
+        assertTrue(file.isEmpty() || !java.nio.file.Files.exists(java.nio.file.Path.of(file)), "temporary file left: " + file);
     }
 
     @Test

@@ -55,6 +55,13 @@ class BoundsTest {
     }
 
     @Test
+    void aBoundFarAboveTheFigureExplainsNothing() {
+        assertEquals("cores", Bounds.explained("cores", 0.94));
+        assertEquals("none", Bounds.explained("cores", 0.02), "worker JVMs fed 64 MiB through a pipe");
+        assertEquals("littles-law", Bounds.explained("littles-law", null));
+    }
+
+    @Test
     void threadsInUseFollowTheModel() {
         assertEquals(1, Bounds.threadsInUse("serial", 1, null));
         assertEquals(3, Bounds.threadsInUse("process", 3, 3));
