@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (end of stream, no hang) and the others finish the batch.
  */
 public final class ProcessPoolModel implements ExecutionModel {
-    /** Small heaps and a serial collector: W of these share the machine with the measured JVM. */
-    static final List<String> WORKER_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true");
+    /**
+     * The measured JVM's default collector (a different one changes what a task costs: a 1 MiB
+     * array is a humongous object for G1, cheap for Serial GC) with a capped heap, since W of
+     * these share the machine with the measured JVM.
+     */
+    static final List<String> WORKER_JVM_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-Djava.awt.headless=true");
 
     private final List<ChildJvm> workers = new ArrayList<>();
     private final ExecutorService feeders;
