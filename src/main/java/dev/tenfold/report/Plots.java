@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class Plots {
     private static final int WIDTH = 1000;
-    private static final int HEIGHT = 640;
+    private static final int HEIGHT = 700;
 
     private Plots() {
     }
@@ -59,16 +59,23 @@ public final class Plots {
                 r.logicalCores(), r.jdk(), profile.equals("csv") && r.profile() != null ? r.profile() : profile);
     }
 
+    /** I/O sweeps C over decades (log axes); CPU runs 1 to a few threads (linear axes). */
+    private static boolean logScale(List<ResultRow> rows) {
+        return Bounds.waitsOnIo(rows.get(0).family());
+    }
+
     private static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
+        boolean log = logScale(rows);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title + "  |  " + subtitle(rows, profile))
-                .xAxisTitle("tasks in flight (threads, virtual threads, async window or worker JVMs), log scale")
+                .xAxisTitle("tasks in flight (threads, virtual threads, async window or worker JVMs)"
+                        + (log ? ", log scale" : ""))
                 .yAxisTitle(yTitle).build();
         Styler styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: never over a point
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(log);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(8);
         return chart;
@@ -98,8 +105,12 @@ public final class Plots {
     }
 
     private static XYChart speedup(String name, List<ResultRow> rows, String profile) {
-        XYChart chart = chart(name + ": speedup over serial", rows, profile, "speedup (x serial), log scale");
-        chart.getStyler().setYAxisLogarithmic(true);
+        boolean log = logScale(rows);
+        XYChart chart = chart(name + ": speedup over serial", rows, profile, "speedup (x serial)" + (log ? ", log scale" : ""));
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (!log) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
         perVariant(chart, rows, ResultRow::speedup);
         TreeMap<Double, Double> ideal = new TreeMap<>();
         TreeMap<Double, Double> roofline = new TreeMap<>();
@@ -107,14 +118,16 @@ public final class Plots {
             if (r.idealSpeedup() != null && r.idealSpeedup() > 0) {
                 ideal.merge(x(r), r.idealSpeedup(), Math::max);
             }
-            if (r.rooflineSpeedup() != null && r.rooflineSpeedup() > 0 && !"serial".equals(r.variant())) {
+            // Thread-based models only: the worker JVMs' roofline prices their own overhead, not the machine's.
+            if (r.rooflineSpeedup() != null && r.rooflineSpeedup() > 0 && !"serial".equals(r.variant())
+                    && !"process".equals(r.variant())) {
                 roofline.merge(x(r), r.rooflineSpeedup(), Math::max);
             }
         }
         boolean io = Bounds.waitsOnIo(rows.get(0).family());
         line(chart, io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)",
                 new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), Color.GRAY);
-        line(chart, "measured CPU roofline (best per C)", new ArrayList<>(roofline.keySet()),
+        line(chart, "measured CPU roofline (best thread-based model per C)", new ArrayList<>(roofline.keySet()),
                 new ArrayList<>(roofline.values()), Color.RED);
         return chart;
     }
