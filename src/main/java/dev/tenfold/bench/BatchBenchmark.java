@@ -8,7 +8,9 @@ import dev.tenfold.workload.Task;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -16,6 +18,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
@@ -26,12 +29,18 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * so only the model being measured exists in the JVM (a 1000-thread pool must not sit idle while
  * virtual threads are measured).
  *
+ * <p>The defaults below are for a bare {@code java -jar target/benchmarks.jar} run; the CLI's
+ * profiles set forks, warm-up and measurement explicitly.
+ *
  * <p>Why Throughput mode over batches: a batch of N tasks with C in flight has a ramp-up and a
  * tail; N >= 10 C keeps them small, and JMH counts only whole batches in an iteration, so tasks/s =
  * batches/s x N exactly. Iterations last several batches, long enough for the 10 ms CPU ticks the
  * profiler reads.
  */
 @State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public abstract class BatchBenchmark {

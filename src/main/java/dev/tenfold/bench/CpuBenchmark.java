@@ -4,10 +4,7 @@ import dev.tenfold.model.BatchResult;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The claim: "CPU-bound work needs multiprocessing (the GIL), with cpu_count()-1 processes".
@@ -33,9 +30,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * leave a core idle. Serial CPU work keeps one core busy: the article's "< 30% CPU means
  * I/O-bound" calls it I/O-bound on 4+ cores; tenfold's per-usable-core rule does not.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 5)
 public class CpuBenchmark extends BatchBenchmark {
 
     /** sha256, downscale or matmul; handoff-pipe or handoff-mmap (serial and process only). */

@@ -7,10 +7,7 @@ import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.HttpItemTask;
 import dev.tenfold.workload.Task;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The claim: "make your API calls concurrent and the program gets ~10x faster" (the article's
@@ -35,9 +32,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * OS stack each) cost against C virtual threads (heap objects). The process pool with cores-1
  * workers (the article's advice for CPU work) gives I/O only cores-1 requests in flight.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 5)
 public class IoBenchmark extends BatchBenchmark {
 
     /** The backend's fixed delay per request. */
