@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * profiler reads.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 @BenchmarkMode(Mode.Throughput)
