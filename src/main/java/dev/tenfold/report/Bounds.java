@@ -24,9 +24,10 @@ public final class Bounds {
     /**
      * The bound, or {@code none} when the figure stays far below it (efficiency under 50%): then
      * something else, such as copying inputs to worker JVMs, is the limit, and the verdict says what.
+     * {@code backend} is not a ceiling but a flag (the figure is not a client result): it stays.
      */
     public static String explained(String bound, Double efficiency) {
-        return efficiency != null && efficiency < EXPLAINS_FROM ? "none" : bound;
+        return efficiency != null && efficiency < EXPLAINS_FROM && !"backend".equals(bound) ? "none" : bound;
     }
 
     /** Families whose tasks wait on the network, where Little's law sets the ideal. */

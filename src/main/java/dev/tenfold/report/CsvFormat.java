@@ -3,14 +3,15 @@ package dev.tenfold.report;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,21 +26,41 @@ public final class CsvFormat {
     }
 
     /**
-     * Writes {@code rows} to a new file; refuses to replace an existing one, and refuses a row whose
-     * tasks are not all accounted for (succeeded + errors must equal attempted).
+     * Writes {@code rows} to a new file, atomically: the whole file goes to a temporary file in the
+     * same directory, which is then renamed into place, so a reader never sees half a CSV. Refuses
+     * to replace an existing file ({@link FileAlreadyExistsException}), and refuses a row whose
+     * tasks are not all accounted for ({@link IllegalStateException}: succeeded + errors must equal
+     * attempted), before anything is written.
      */
     public static void write(Path file, List<ResultRow> rows) throws IOException {
         for (ResultRow row : rows) {
             if (!row.accountsForEveryTask()) {
-                throw new IllegalStateException("tasks unaccounted for in " + row.family() + "/" + row.variant()
-                        + ": " + row.succeeded() + " succeeded + " + row.errors() + " errors != " + row.attempted());
+                throw new IllegalStateException("tasks unaccounted for in " + row.family() + "/" + row.workload() + "/"
+                        + row.variant() + " C=" + row.concurrency() + ": " + row.succeeded() + " succeeded + "
+                        + row.errors() + " errors != " + row.attempted() + " attempted");
             }
         }
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-            out.write(line(ResultRow.COLUMNS));
-            for (ResultRow row : rows) {
-                out.write(line(cells(row)));
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing results file");
+        }
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                out.write(line(ResultRow.COLUMNS));
+                for (ResultRow row : rows) {
+                    out.write(line(cells(row)));
+                }
             }
+            // ATOMIC_MOVE may replace a file that appeared meanwhile (rename(2) does): look once more.
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing results file");
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -60,8 +81,8 @@ public final class CsvFormat {
             return "";
         }
         if (value instanceof Double d) {
-            String s = String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "");
-            return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+            // Shortest decimal that reads back as the same double; '.' always, never an exponent.
+            return d.isNaN() || d.isInfinite() ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         return value.toString();
     }

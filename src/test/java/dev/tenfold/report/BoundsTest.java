@@ -59,6 +59,7 @@ class BoundsTest {
         assertEquals("cores", Bounds.explained("cores", 0.94));
         assertEquals("none", Bounds.explained("cores", 0.02), "worker JVMs fed 64 MiB through a pipe");
         assertEquals("littles-law", Bounds.explained("littles-law", null));
+        assertEquals("backend", Bounds.explained("backend", 0.1), "a slow backend stays flagged however low the figure");
     }
 
     @Test

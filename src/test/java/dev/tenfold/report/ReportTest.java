@@ -1,5 +1,6 @@
 package dev.tenfold.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,14 @@ class ReportTest {
         assertEquals(rows, CsvFormat.read(csv));
         String header = Files.readAllLines(csv).get(0);
         assertTrue(header.startsWith("run_id,timestamp,host,os,cpu_model,physical_cores"), header);
-        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CsvFormat.write(csv, rows), "never overwrites");
+        byte[] before = Files.readAllBytes(csv);
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CsvFormat.write(csv, List.of()), "never overwrites");
+        assertArrayEquals(before, Files.readAllBytes(csv), "the existing file is left as it was");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(csv), files.toList(), "no temporary file left behind");
+        }
+        String text = Files.readString(csv);
+        assertTrue(text.contains(",\"Fancy CPU, \"\"Turbo\"\" 3.0 GHz\","), "RFC 4180 quoting\n" + text);
 
         Path checker = Path.of("..", "shared", "tools", "check-results.py");
         assumeTrue(Files.exists(checker), "SPEC checker not beside this checkout");
@@ -77,7 +85,8 @@ class ReportTest {
                 ok.idealSpeedup(), ok.rooflineSpeedup(), ok.efficiency(), ok.cpuShare(), ok.busyCores(),
                 ok.backendCpuShare(), ok.rssMb(), ok.articleRule(), ok.classification(), ok.bound(), 0L, 0L,
                 8000L, 7600L, ok.observedLatencyMs(), ok.backendLatencyMs(), ok.profile());
-        assertThrows(IllegalStateException.class, () -> CsvFormat.write(dir.resolve("lost.csv"), List.of(lost)));
+        assertThrows(IllegalStateException.class, () -> CsvFormat.write(dir.resolve("lost.csv"), List.of(ok, lost)));
+        assertTrue(Files.notExists(dir.resolve("lost.csv")), "nothing is written");
     }
 
     @Test
@@ -105,9 +114,25 @@ class ReportTest {
         RunContext faster = new RunContext("big-1", "2026-11-23T13:00:00Z", "big", "Linux", "Big CPU", 8, 16, 64, "Temurin 25", "quick");
         List<ResultRow> bRows = fixtureRows(faster).stream().map(r -> withThroughput(r, r.throughput() * 2)).toList();
         CsvFormat.write(b, bRows);
-        String table = Compare.run(List.of(a, b), dir);
-        assertTrue(table.contains("2.00"), table);
-        assertTrue(table.contains("io           2.000"), table);
+        Path c = dir.resolve("c.csv");
+        RunContext slower = new RunContext("small-1", "2026-11-23T14:00:00Z", "small", "Linux", "Small CPU", 1, 1, 2, "Temurin 21", "quick");
+        List<ResultRow> cRows = fixtureRows(slower);
+        // the slow machine ran only the serial row, at a quarter of the throughput
+        CsvFormat.write(c, List.of(withThroughput(cRows.get(0), cRows.get(0).throughput() / 4)));
+        String table = Compare.run(List.of(a, b, c), dir);
+        assertTrue(table.contains("[1] big big-1: Big CPU, 16 logical / 8 physical cores"), table);
+        assertTrue(table.contains("[2] small small-1"), table);
+        assertTrue(table.contains("io/io/serial 1 - 50 100"), table);
+        assertTrue(table.matches("(?s).*io/io/serial 1 - 50 100 +19\\.0 +38\\.0 +2\\.00 +4\\.8 +0\\.25\n.*"), table);
+        assertTrue(table.contains("Only in some files"), table);
+        assertTrue(table.matches("(?s).*io/io/virtual 100 - 50 1000 +only in \\[0\\] \\[1\\]\n.*"), table);
+        assertTrue(table.matches("(?s).*\nio +2\\.000 \\(1\\) +0\\.250 \\(1\\)\n.*"), "geomean per file\n" + table);
+        assertTrue(Files.size(dir.resolve("compare.png")) > 5_000);
+
+        // two files with every row in common: geomean over both rows
+        Files.delete(dir.resolve("compare.png"));
+        String two = Compare.run(List.of(a, b), dir);
+        assertTrue(two.matches("(?s).*\nio +2\\.000 \\(2\\)\n.*"), two);
         assertTrue(Files.size(dir.resolve("compare.png")) > 5_000);
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "family,variant\nio,serial\n");

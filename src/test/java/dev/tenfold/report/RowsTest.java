@@ -1,0 +1,93 @@
+package dev.tenfold.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Rows built from hand-made JMH runs: the serial baseline, rounding, the backend flag. */
+class RowsTest {
+    static final RunContext EIGHT_CORES = new RunContext("r", "2026-11-23T12:00:00Z", "box", "Linux", "CPU", 4, 8, 16,
+            "Temurin 25", "quick");
+
+    static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String, Double> secondary) {
+        return new JmhRun(family, variant, params, score, Double.NaN, secondary);
+    }
+
+    static Map<String, Double> metrics(double cpuShare, long attempted, long errors, double backendLatencyMs) {
+        Map<String, Double> m = new HashMap<>();
+        m.put("tenfold.cpu_share", cpuShare);
+        m.put("tenfold.backend_cpu_share", 0.01);
+        m.put("tenfold.attempted", (double) attempted);
+        m.put("tenfold.succeeded", (double) (attempted - errors));
+        m.put("tenfold.errors", (double) errors);
+        m.put("tenfold.retries", 0.0);
+        m.put("tenfold.latency_ms", backendLatencyMs + 2);
+        m.put("tenfold.backend_latency_ms", backendLatencyMs);
+        return m;
+    }
+
+    static Map<String, String> io(int c, int tasks) {
+        return Map.of("concurrency", String.valueOf(c), "latencyMs", "50", "tasks", String.valueOf(tasks));
+    }
+
+    @Test
+    void serialBaselineNeedNotMatchTheBatchButPrefersOneThatDoes() {
+        List<ResultRow> rows = Rows.fromRuns(List.of(
+                run("io", "serial", io(1, 100), 0.2, metrics(0.01, 100, 0, 50)),    // 20 tasks/s
+                run("io", "serial", io(1, 1000), 0.019, metrics(0.01, 1000, 0, 50)), // 19 tasks/s
+                run("io", "virtual", io(100, 1000), 1.9, metrics(0.1, 1000, 0, 50)), // 1900 tasks/s
+                run("io", "virtual", io(100, 5000), 0.4, metrics(0.1, 5000, 0, 50))  // 2000 tasks/s, no serial of 5000
+        ), EIGHT_CORES);
+        assertEquals(100.0, rows.get(2).speedup(), 1e-9, "against the serial run of the same batch size (19/s)");
+        assertEquals(100.0, rows.get(3).speedup(), 1e-9, "against the first serial run of the family (20/s)");
+    }
+
+    @Test
+    void noSerialRunLeavesSpeedupAndEfficiencyEmpty() {
+        ResultRow row = Rows.fromRuns(List.of(run("io", "virtual", io(100, 1000), 1.9, metrics(0.1, 1000, 0, 50))),
+                EIGHT_CORES).get(0);
+        assertNull(row.speedup());
+        assertNull(row.efficiency());
+        assertNull(row.rooflineSpeedup());
+        assertEquals(100.0, row.idealSpeedup());
+        assertEquals("io", row.workload(), "a missing workload parameter is the family's name");
+    }
+
+    @Test
+    void sharesKeepFourSignificantDigitsAndTheArticleRuleAgreesWithThePrintedShare() {
+        List<ResultRow> rows = Rows.fromRuns(List.of(
+                run("io", "serial", io(1, 100), 0.2, metrics(0.000123456, 100, 0, 50)),
+                run("io", "virtual", io(100, 1000), 1.9, metrics(0.299996, 1000, 0, 50))), EIGHT_CORES);
+        assertEquals(0.0001235, rows.get(0).cpuShare());
+        assertEquals(0.3, rows.get(1).cpuShare());
+        assertEquals("cpu-bound", rows.get(1).articleRule(), "0.299996 prints as 0.3: the rule must agree");
+    }
+
+    @Test
+    void serialCpuWorkOnEightCoresFoolsTheArticleButNotTheClassification() {
+        Map<String, String> p = Map.of("concurrency", "1", "tasks", "16", "workload", "sha256");
+        ResultRow serial = Rows.fromRuns(List.of(run("cpu", "serial", p, 1.0, metrics(0.125, 16, 0, 0))), EIGHT_CORES).get(0);
+        assertEquals("io-bound", serial.articleRule());
+        assertEquals("cpu-bound", serial.classification());
+        assertEquals(1.0, serial.busyCores(), 1e-9);
+        assertEquals("sha256", serial.workload());
+    }
+
+    @Test
+    void aSlowBackendIsFlaggedAsNotAClientResult() {
+        List<ResultRow> rows = Rows.fromRuns(List.of(
+                run("io", "serial", io(1, 100), 0.2, metrics(0.01, 100, 0, 50)),
+                run("io", "virtual", io(1000, 10000), 0.15, metrics(0.2, 10000, 3, 90))), EIGHT_CORES);
+        ResultRow slow = rows.get(1);
+        assertEquals("backend", slow.bound());
+        String verdict = Verdict.render(rows);
+        assertTrue(verdict.contains("not a client result"), verdict);
+        assertTrue(verdict.contains("ERRORS: 3 of 10000"), verdict);
+        assertTrue(verdict.contains("never reaches 10x"), "a backend-limited figure does not count as 10x\n" + verdict);
+    }
+}
