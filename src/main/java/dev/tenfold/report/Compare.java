@@ -156,7 +156,7 @@ public final class Compare {
         for (int i = 0; i < geomeans.size(); i++) {
             Map<String, Double> g = geomeans.get(i);
             List<Double> ys = families.stream().map(f -> g.getOrDefault(f, 0.0)).toList();
-            chart.addSeries(labels.get(i + 1) + " / " + labels.get(0), families, ys);
+            chart.addSeries("[" + (i + 1) + "] " + labels.get(i + 1) + " / [0] " + labels.get(0), families, ys);
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         return png;

@@ -2,6 +2,8 @@ package dev.tenfold.report;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,22 @@ public final class Plots {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 700;
 
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+
     private Plots() {
+    }
+
+    /**
+     * The width of a one-line text in pixels: the title names the machine (a CPU model can be
+     * long) and XChart neither wraps nor shrinks it, so a chart is made wide enough to hold it.
+     */
+    static int textWidth(String text, Font font) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return (int) Math.ceil(font.getStringBounds(text, g.getFontRenderContext()).getWidth());
+        } finally {
+            g.dispose();
+        }
     }
 
     public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {
@@ -66,14 +83,15 @@ public final class Plots {
 
     private static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
         boolean log = logScale(rows);
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title + "  |  " + subtitle(rows, profile))
+        String fullTitle = title + "  |  " + subtitle(rows, profile);
+        XYChart chart = new XYChartBuilder().width(Math.max(WIDTH, (int) (textWidth(fullTitle, TITLE_FONT) * 1.08) + 60)).height(HEIGHT)
+                .title(fullTitle)
                 .xAxisTitle("tasks in flight (threads, virtual threads, async window or worker JVMs)"
                         + (log ? ", log scale" : ""))
                 .yAxisTitle(yTitle).build();
         Styler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: never over a point
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        styler.setChartTitleFont(TITLE_FONT);
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.getStyler().setXAxisLogarithmic(log);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

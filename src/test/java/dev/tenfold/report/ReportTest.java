@@ -100,10 +100,15 @@ class ReportTest {
     @Test
     void plotsAreDrawn() throws Exception {
         List<Path> pngs = Plots.draw(fixtureRows(MACHINE), dir, "quick");
-        assertEquals(3, pngs.size());
+        assertEquals(List.of(dir.resolve("io-speedup.png"), dir.resolve("io-cpu-share.png"), dir.resolve("io-rss.png")), pngs);
         for (Path png : pngs) {
             assertTrue(Files.size(png) > 5_000, png + " is " + Files.size(png) + " bytes");
         }
+        // A long CPU model in the title widens the chart rather than being cut off.
+        RunContext longName = new RunContext("x", "t", "build-host-01", "Linux", "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz (Ice Lake), 2 sockets",
+                32, 64, 256, "Eclipse Adoptium 25.0.3+9-LTS", "quick");
+        Path wide = Plots.draw(fixtureRows(longName), dir.resolve("wide"), "quick").get(0);
+        assertTrue(javax.imageio.ImageIO.read(wide.toFile()).getWidth() > 1000, "chart wide enough for its title");
     }
 
     @Test
