@@ -57,11 +57,28 @@ public abstract class BatchBenchmark {
     @Param("100")
     public int tasks;
 
+    private String variant;
     private Task task;
     private ExecutionModel model;
 
-    /** Builds this family's task (and whatever it needs: backend, client, inputs) for the trial. */
+    /**
+     * Builds this family's task (and whatever it needs: backend, client, inputs) for the trial;
+     * {@link #variant()} is already known.
+     */
     protected abstract Task createTask() throws Exception;
+
+    /**
+     * The model the variant names, created after the task. A family with variants of its own (the
+     * mixed family's stages) overrides this for them.
+     */
+    protected ExecutionModel createModel(String variant, Task task) throws Exception {
+        return ModelKind.of(variant).create(concurrency, workers, task);
+    }
+
+    /** The variant being measured: the {@code @Benchmark} method's name, {@code onePool} → {@code one-pool}. */
+    protected final String variant() {
+        return variant;
+    }
 
     /** Releases what {@link #createTask()} acquired. */
     protected abstract void closeTask() throws Exception;
@@ -69,8 +86,10 @@ public abstract class BatchBenchmark {
     @Setup(Level.Trial)
     public final void startTrial(BenchmarkParams params) throws Exception {
         String benchmark = params.getBenchmark();
+        variant = benchmark.substring(benchmark.lastIndexOf('.') + 1)
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         task = createTask();
-        model = ModelKind.of(benchmark.substring(benchmark.lastIndexOf('.') + 1)).create(concurrency, workers, task);
+        model = createModel(variant, task);
     }
 
     /** Runs one batch and tells the profiler what its tasks did; every task's result was checked. */
