@@ -31,9 +31,10 @@ public final class BackendMain {
 
     public static WireMockConfiguration configuration(int port) {
         ServedLatency served = new ServedLatency();
+        InFlightLimit limit = new InFlightLimit();
         return options()
-                .httpServerFactory(new TimedJettyServerFactory(served))
-                .extensions(served)
+                .httpServerFactory(new TimedJettyServerFactory(served, limit))
+                .extensions(served, limit, new FlakyResponse())
                 .bindAddress("127.0.0.1")
                 .port(port)
                 .containerThreads(CONTAINER_THREADS)

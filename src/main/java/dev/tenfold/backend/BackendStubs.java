@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.StubImport.stubImport;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.tenfold.workload.ItemPayload;
 import java.net.URI;
@@ -23,20 +24,46 @@ public final class BackendStubs {
 
     /** {@code GET /io/item/{id}?latencyMs=L}: the ~1 KiB item JSON after a fixed delay of L ms. */
     public static void installItem(String backendUrl, int latencyMs) {
-        URI uri = URI.create(backendUrl);
-        WireMock admin = new WireMock(uri.getScheme(), uri.getHost(), uri.getPort());
-        install(admin, get(urlPathMatching("/io/item/[0-9]+"))
+        install(backendUrl, item("/io/item/[0-9]+", "io-item-", latencyMs));
+    }
+
+    /**
+     * {@code GET /resilience/limited/{id}?latencyMs=L&limit=K}: the item after L ms, or at once a
+     * 429 with Retry-After when K admitted requests are already in flight ({@link InFlightLimit}).
+     */
+    public static void installLimited(String backendUrl, int latencyMs) {
+        install(backendUrl, item(InFlightLimit.PATH_PREFIX + "[0-9]+", "resilience-limited-", latencyMs));
+    }
+
+    /**
+     * {@code GET /resilience/flaky/{id}?latencyMs=L&p503=..&pReset=..&seed=..}: the item after L ms,
+     * except for the requests {@link FlakyResponse} fails (503 or a connection reset).
+     */
+    public static void installFlaky(String backendUrl, int latencyMs) {
+        MappingBuilder stub = item("/resilience/flaky/[0-9]+", "resilience-flaky-", latencyMs);
+        stub.willReturn(itemResponse(latencyMs).withTransformers(FlakyResponse.NAME));
+        install(backendUrl, stub);
+    }
+
+    private static MappingBuilder item(String pathRegex, String idPrefix, int latencyMs) {
+        return get(urlPathMatching(pathRegex))
                 .withQueryParam("latencyMs", equalTo(Integer.toString(latencyMs)))
-                .withId(UUID.nameUUIDFromBytes(("io-item-" + latencyMs).getBytes(StandardCharsets.UTF_8)))
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(ItemPayload.BYTES)
-                        .withFixedDelay(latencyMs)));
+                .withId(UUID.nameUUIDFromBytes((idPrefix + latencyMs).getBytes(StandardCharsets.UTF_8)))
+                .willReturn(itemResponse(latencyMs));
+    }
+
+    private static ResponseDefinitionBuilder itemResponse(int latencyMs) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(ItemPayload.BYTES)
+                .withFixedDelay(latencyMs);
     }
 
     /** Adds the stub, replacing one with the same id (every JMH fork installs what it needs). */
-    private static void install(WireMock admin, MappingBuilder stub) {
+    private static void install(String backendUrl, MappingBuilder stub) {
+        URI uri = URI.create(backendUrl);
+        WireMock admin = new WireMock(uri.getScheme(), uri.getHost(), uri.getPort());
         admin.importStubMappings(stubImport().stub(stub).overwriteExisting().doNotDeleteExistingStubs());
     }
 }

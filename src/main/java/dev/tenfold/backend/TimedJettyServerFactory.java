@@ -7,15 +7,20 @@ import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import java.util.List;
 import org.eclipse.jetty.io.NetworkTrafficListener;
+import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** WireMock's own Jetty 11 server, with {@link ServedLatency} listening on its HTTP connector. */
+/**
+ * WireMock's own Jetty 11 server, with our Jetty listeners ({@link ServedLatency},
+ * {@link InFlightLimit}) on its HTTP connector: they see when a response's last byte is written.
+ */
 final class TimedJettyServerFactory implements HttpServerFactory {
-    private final ServedLatency latency;
+    private final List<HttpChannel.Listener> listeners;
 
-    TimedJettyServerFactory(ServedLatency latency) {
-        this.latency = latency;
+    TimedJettyServerFactory(HttpChannel.Listener... listeners) {
+        this.listeners = List.of(listeners);
     }
 
     @Override
@@ -25,7 +30,7 @@ final class TimedJettyServerFactory implements HttpServerFactory {
             protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings jettySettings,
                                                           NetworkTrafficListener listener) {
                 ServerConnector connector = super.createHttpConnector(bindAddress, port, jettySettings, listener);
-                connector.addBean(latency);
+                listeners.forEach(connector::addBean);
                 return connector;
             }
         };

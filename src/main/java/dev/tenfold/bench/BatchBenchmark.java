@@ -4,6 +4,7 @@ import dev.tenfold.measure.TaskTally;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.ModelKind;
+import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -95,8 +96,10 @@ public abstract class BatchBenchmark {
     /** Runs one batch and tells the profiler what its tasks did; every task's result was checked. */
     protected final BatchResult runBatch() throws InterruptedException {
         BatchResult result = model.run(task, tasks);
-        TaskTally.record(result.attempted(), result.succeeded(), result.errors(), result.retries(),
-                result.latencyNanosSum());
+        RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
+                ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
+        TaskTally.record(result.attempted(), result.succeeded(), result.errors(), result.retries() + counts.retries(),
+                counts.rejected(), result.latencyNanosSum());
         return result;
     }
 

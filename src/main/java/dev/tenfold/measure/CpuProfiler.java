@@ -25,7 +25,7 @@ import org.openjdk.jmh.results.ScalarResult;
  *   <li>{@code tenfold.backend_latency_ms}: the backend's own mean time per response, delay
  *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
  *   <li>{@code tenfold.rss_mb}: peak RSS of this JVM and its descendants;</li>
- *   <li>{@code tenfold.attempted/succeeded/errors/retries} and {@code tenfold.latency_ms}: what the
+ *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
  *       tasks did, from {@link TaskTally}; {@code tenfold.wall_s}: the window length.</li>
  * </ul>
  * Linux counts CPU time in 10 ms ticks: keep iterations at 1 s or more for a usable share.
@@ -122,6 +122,7 @@ public final class CpuProfiler implements InternalProfiler {
             results.add(new ScalarResult("tenfold.succeeded", tasks.succeeded(), "tasks", AggregationPolicy.SUM));
             results.add(new ScalarResult("tenfold.errors", tasks.errors(), "tasks", AggregationPolicy.SUM));
             results.add(new ScalarResult("tenfold.retries", tasks.retries(), "tasks", AggregationPolicy.SUM));
+            results.add(new ScalarResult("tenfold.http_429", tasks.rejected(), "responses", AggregationPolicy.SUM));
             if (tasks.attempted() > 0) {
                 results.add(new ScalarResult("tenfold.latency_ms", tasks.meanLatencyMs(), "ms", AggregationPolicy.AVG));
             }

@@ -52,7 +52,8 @@ public final class HttpItemTask implements AsyncTask {
                 });
     }
 
-    private static long check(HttpResponse<byte[]> response) throws TaskCheckFailed {
+    /** Status 200 and the item byte for byte, or {@link TaskCheckFailed}. */
+    static long check(HttpResponse<byte[]> response) throws TaskCheckFailed {
         if (response.statusCode() != 200) {
             throw new TaskCheckFailed("HTTP " + response.statusCode() + " from " + response.uri());
         }

@@ -106,12 +106,13 @@ class CpuProfilerTest {
 
     @Test
     void reportsTheTasksOfItsWindowOnly() {
-        TaskTally.record(5, 5, 0, 0, 0); // before the window: not counted
-        Map<String, Double> r = measure(null, () -> TaskTally.record(10, 8, 2, 3, 10 * 2_000_000L));
+        TaskTally.record(5, 5, 0, 0, 0, 0); // before the window: not counted
+        Map<String, Double> r = measure(null, () -> TaskTally.record(10, 8, 2, 3, 4, 10 * 2_000_000L));
         assertEquals(10, r.get("tenfold.attempted"));
         assertEquals(8, r.get("tenfold.succeeded"));
         assertEquals(2, r.get("tenfold.errors"));
         assertEquals(3, r.get("tenfold.retries"));
+        assertEquals(4, r.get("tenfold.http_429"));
         assertEquals(2.0, r.get("tenfold.latency_ms"), 1e-9);
         assertTrue(r.get("tenfold.rss_mb") > 10, "peak RSS of a JVM is tens of MiB at least");
     }

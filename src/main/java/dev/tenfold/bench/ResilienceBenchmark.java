@@ -1,0 +1,96 @@
+package dev.tenfold.bench;
+
+import dev.tenfold.backend.Backend;
+import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.workload.Backoff;
+import dev.tenfold.workload.Flakiness;
+import dev.tenfold.workload.HttpClients;
+import dev.tenfold.workload.ResilientItemTask;
+import dev.tenfold.workload.ResilientItemTask.Endpoint;
+import dev.tenfold.workload.RetryPolicy;
+import dev.tenfold.workload.Task;
+import java.util.Locale;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The claim: "too much concurrency triggers the server's rate limit; retry with exponential backoff
+ * ({@code 0.1 * 2^attempt} s)".
+ *
+ * <p>Each operation fetches {@code tasks} items from one of two endpoints of the backend JVM:
+ * {@code limited} answers 429 + Retry-After when {@code limit} (K) requests are already in flight
+ * (counted exactly inside the backend, until each response's last byte); {@code flaky} fails a set
+ * fraction of requests with 503 or a connection reset, drawn reproducibly from a seed. The client
+ * policy ({@code no-retry}, {@code retry}: backoff with full jitter honouring Retry-After,
+ * {@code adaptive}: the same behind an AIMD limit on requests in flight) is the variable; the
+ * execution model is virtual threads ({@code virtual}, C in flight) against a {@code serial}
+ * baseline. Throughput counts successful tasks only (goodput); every task ends as a success or an
+ * error, and retries and 429s are counted.
+ *
+ * <p>Run it: {@code ./run-benchmarks.sh --include resilience/}, or bare: {@code java -jar
+ * target/benchmarks.jar ResilienceBenchmark.virtual -p endpoint=limited -p policy=retry -p
+ * concurrency=500 -p tasks=2000 -prof dev.tenfold.measure.CpuProfiler}.
+ *
+ * <p>What you should see against K=50 at L=50 ms: up to C=K every policy is Little's law, C/L.
+ * Past K, {@code no-retry} keeps goodput near K/L but loses every rejected request as an error;
+ * {@code retry} finishes them, but each 429 costs a Retry-After of 1 s, so goodput falls below K/L;
+ * {@code adaptive} learns to keep about K in flight, receives few 429s, and stays near K/L. On the
+ * flaky endpoint, retries turn the failure fraction into extra latency instead of errors.
+ */
+public class ResilienceBenchmark extends BatchBenchmark {
+
+    /** {@code limited} (429 past K in flight) or {@code flaky} (503s and connection resets). */
+    @Param("limited")
+    public String endpoint;
+
+    /** {@code no-retry}, {@code retry} or {@code adaptive}. */
+    @Param("no-retry")
+    public String policy;
+
+    /** K: requests the limited endpoint lets in flight. */
+    @Param("50")
+    public int limit;
+
+    /** The backend's fixed delay per admitted request. */
+    @Param("50")
+    public int latencyMs;
+
+    /** The flaky endpoint's share of 503 answers. */
+    @Param("0.1")
+    public double unavailable;
+
+    /** The flaky endpoint's share of reset connections. */
+    @Param("0.05")
+    public double reset;
+
+    /** Seed of the flaky endpoint's draw: the same seed fails the same requests. */
+    @Param("42")
+    public long seed;
+
+    private Backend backend;
+    private HttpClients http;
+
+    @Override
+    protected Task createTask() throws Exception {
+        Endpoint which = Endpoint.valueOf(endpoint.toUpperCase(Locale.ROOT));
+        RetryPolicy retry = RetryPolicy.of(policy);
+        backend = Backend.forBenchmark();
+        if (which == Endpoint.LIMITED) {
+            BackendStubs.installLimited(backend.url(), latencyMs);
+        } else {
+            BackendStubs.installFlaky(backend.url(), latencyMs);
+        }
+        http = HttpClients.create();
+        return new ResilientItemTask(http.client(), backend.url(), which, latencyMs, limit,
+                new Flakiness(unavailable, reset, seed), retry, Backoff.ARTICLE, concurrency);
+    }
+
+    @Override
+    protected void closeTask() {
+        if (http != null) {
+            http.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+}

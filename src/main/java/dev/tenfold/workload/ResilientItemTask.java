@@ -1,0 +1,119 @@
+package dev.tenfold.workload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The resilience task: fetch item {@code index} from the rate-limited or the flaky endpoint under a
+ * {@link RetryPolicy}. It succeeds only with status 200 and the item byte for byte; a 429, a 503 or a
+ * reset connection is retried (per the policy) and, once attempts run out, the task is an error.
+ * It blocks while it backs off, so it is meant for thread-per-task models (virtual threads).
+ *
+ * <p>It counts what happened on the way, which the benchmark drains after every batch: retries
+ * (attempts after the first) and 429s received.
+ */
+public final class ResilientItemTask implements Task, RetryCounting {
+    public static final String KIND = "http-resilient";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Which endpoint: the one answering 429 past K in flight, or the one failing a set fraction. */
+    public enum Endpoint { LIMITED, FLAKY }
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final Endpoint endpoint;
+    private final String query;
+    private final RetryPolicy policy;
+    private final Backoff backoff;
+    private final AimdLimit adaptive;
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+
+    /**
+     * @param limit       K, the in-flight limit the rate-limited endpoint enforces
+     * @param flakiness   the flaky endpoint's failure fractions and seed
+     * @param concurrency the caller's own concurrency: the adaptive limit never exceeds it
+     */
+    public ResilientItemTask(HttpClient client, String baseUrl, Endpoint endpoint, int latencyMs, int limit,
+                             Flakiness flakiness, RetryPolicy policy, Backoff backoff, int concurrency) {
+        this.client = client;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.endpoint = endpoint;
+        this.query = "latencyMs=" + latencyMs + "&" + (endpoint == Endpoint.LIMITED ? "limit=" + limit : flakiness.query());
+        this.policy = policy;
+        this.backoff = backoff;
+        // Start well under any sensible K and let additive increase find the rest during warm-up.
+        this.adaptive = policy == RetryPolicy.ADAPTIVE ? new AimdLimit(Math.min(10, concurrency), concurrency) : null;
+    }
+
+    private HttpRequest request(int index, int attempt) {
+        String path = endpoint == Endpoint.LIMITED ? "/resilience/limited/" : "/resilience/flaky/";
+        return HttpRequest.newBuilder(URI.create(baseUrl + path + index + "?" + query))
+                .header(Flakiness.ATTEMPT_HEADER, Integer.toString(attempt))
+                .timeout(REQUEST_TIMEOUT).GET().build();
+    }
+
+    @Override
+    public long run(int index) throws Exception {
+        int attempts = policy.retries() ? backoff.maxAttempts() : 1;
+        long retryAfterMs = 0;
+        String lastFailure = "";
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                retries.increment();
+                Thread.sleep(backoff.delayMs(attempt, retryAfterMs, ThreadLocalRandom.current()));
+            }
+            if (adaptive != null) {
+                adaptive.acquire();
+            }
+            int status = 0;
+            try {
+                HttpResponse<byte[]> response = client.send(request(index, attempt), HttpResponse.BodyHandlers.ofByteArray());
+                status = response.statusCode();
+                if (status == 200) {
+                    return HttpItemTask.check(response);
+                }
+                lastFailure = "HTTP " + status;
+                retryAfterMs = status == 429 ? retryAfterMs(response) : 0;
+            } catch (IOException failed) {
+                lastFailure = failed.getClass().getSimpleName() + ": " + failed.getMessage();
+                retryAfterMs = 0;
+            } finally {
+                if (status == 429) {
+                    rejected.increment();
+                }
+                if (adaptive != null) {
+                    adaptive.release(status == 200, status == 429);
+                }
+            }
+        }
+        throw new TaskCheckFailed("item " + index + " failed after " + attempts + " attempt(s), last: " + lastFailure);
+    }
+
+    private static long retryAfterMs(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(v -> v.matches("[0-9]{1,5}"))
+                .map(v -> Long.parseLong(v) * 1000).orElse(0L);
+    }
+
+    @Override
+    public RetryCounts drainRetryCounts() {
+        return new RetryCounts(retries.sumThenReset(), rejected.sumThenReset());
+    }
+
+    /** The adaptive limit now, or NaN without one (tests and troubleshooting). */
+    public double adaptiveLimit() {
+        return adaptive == null ? Double.NaN : adaptive.limit();
+    }
+
+    @Override
+    public String spec() {
+        return Workloads.spec(KIND, baseUrl, endpoint.name(), query, policy.label());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tenfold.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenfold.backend.Backend;
+import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.model.VirtualThreadModel;
+import dev.tenfold.workload.ResilientItemTask.Endpoint;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Backoff, the AIMD limit, and each policy against the real rate-limited and flaky endpoints. */
+class RetryPoliciesTest {
+    private static final int K = 10;
+    private static final int C = 40;
+    private static final int LATENCY_MS = 20;
+    private static final Flakiness FLAKY = new Flakiness(0.2, 0.1, 3);
+    private static Backend backend;
+    private static HttpClients http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = Backend.start();
+        http = HttpClients.create();
+        BackendStubs.installLimited(backend.url(), LATENCY_MS);
+        BackendStubs.installFlaky(backend.url(), LATENCY_MS);
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+        backend.close();
+    }
+
+    @Test
+    void backoffDoublesWithFullJitterAndHonoursRetryAfter() {
+        Backoff backoff = new Backoff(100, 1_000, 8);
+        SplittableRandom random = new SplittableRandom(1);
+        long maxFirst = 0;
+        long maxFifth = 0;
+        for (int i = 0; i < 2_000; i++) {
+            maxFirst = Math.max(maxFirst, backoff.delayMs(1, 0, random));
+            maxFifth = Math.max(maxFifth, backoff.delayMs(5, 0, random));
+            assertTrue(backoff.delayMs(3, 1_000, random) >= 1_000);
+        }
+        assertTrue(maxFirst > 80 && maxFirst <= 100, "first retry waits up to 100 ms, saw " + maxFirst);
+        assertTrue(maxFifth > 900 && maxFifth <= 1_000, "capped at 1 s, saw " + maxFifth);
+    }
+
+    @Test
+    void aimdShrinksOnRejectionAndGrowsOnSuccess() throws InterruptedException {
+        AimdLimit limit = new AimdLimit(10, 20);
+        limit.acquire();
+        limit.release(false, true);
+        assertEquals(9.0, limit.limit(), 1e-9);
+        limit.acquire();
+        limit.release(true, false);
+        assertEquals(9.0, limit.limit(), 1e-9, "a success with the limit not full does not grow it");
+        for (int i = 0; i < 1_000; i++) {
+            int full = (int) limit.limit();
+            for (int j = 0; j < full; j++) {
+                limit.acquire();
+            }
+            limit.release(true, false);
+            for (int j = 1; j < full; j++) {
+                limit.release(false, false);
+            }
+        }
+        assertEquals(20.0, limit.limit(), 1e-9, "grows while full, never above the caller's concurrency");
+        limit.acquire();
+        limit.release(false, false);
+        assertEquals(20.0, limit.limit(), 1e-9, "a 503 or reset is not a congestion signal");
+    }
+
+    @Test
+    void noRetryLosesEveryRejectedRequestAsAnError() throws Exception {
+        ResilientItemTask task = task(Endpoint.LIMITED, RetryPolicy.NO_RETRY);
+        BatchResult result = new VirtualThreadModel(C).run(task, 200);
+        RetryCounting.RetryCounts counts = task.drainRetryCounts();
+        assertEquals(200, result.succeeded() + result.errors());
+        assertTrue(result.errors() > 0, "C=" + C + " against K=" + K + " must hit the limit");
+        assertEquals(result.errors(), counts.rejected(), "each error is one 429");
+        assertEquals(0, counts.retries());
+    }
+
+    @Test
+    void retryFinishesEveryRequest() throws Exception {
+        ResilientItemTask task = task(Endpoint.LIMITED, RetryPolicy.RETRY);
+        BatchResult result = new VirtualThreadModel(C).run(task, 200);
+        RetryCounting.RetryCounts counts = task.drainRetryCounts();
+        assertEquals(0, result.errors(), result.firstError());
+        assertTrue(counts.rejected() > 0 && counts.retries() >= counts.rejected(), counts.toString());
+    }
+
+    @Test
+    void adaptiveLearnsTheLimitAndFinishesEveryRequest() throws Exception {
+        ResilientItemTask task = task(Endpoint.LIMITED, RetryPolicy.ADAPTIVE);
+        BatchResult result = new VirtualThreadModel(C).run(task, 600);
+        RetryCounting.RetryCounts counts = task.drainRetryCounts();
+        assertEquals(0, result.errors(), result.firstError());
+        assertTrue(task.adaptiveLimit() <= K + 2, "the limit settles near K=" + K + ": " + task.adaptiveLimit());
+        assertTrue(counts.rejected() < 60, "few 429s once the limit is learnt: " + counts);
+    }
+
+    @Test
+    void onTheFlakyEndpointRetryTurnsFailuresIntoRetries() throws Exception {
+        ResilientItemTask once = task(Endpoint.FLAKY, RetryPolicy.NO_RETRY);
+        BatchResult lost = new VirtualThreadModel(C).run(once, 200);
+        long expectedFailures = java.util.stream.IntStream.range(0, 200)
+                .filter(i -> FLAKY.outcome(i, 0) != Flakiness.Outcome.OK).count();
+        assertEquals(expectedFailures, lost.errors(), "no-retry fails exactly the seed's first draws");
+
+        ResilientItemTask retried = task(Endpoint.FLAKY, RetryPolicy.RETRY);
+        BatchResult finished = new VirtualThreadModel(C).run(retried, 200);
+        assertEquals(0, finished.errors(), finished.firstError());
+        assertTrue(retried.drainRetryCounts().retries() >= expectedFailures);
+    }
+
+    private static ResilientItemTask task(Endpoint endpoint, RetryPolicy policy) {
+        return new ResilientItemTask(http.client(), backend.url(), endpoint, LATENCY_MS, K, FLAKY, policy,
+                new Backoff(10, 200, 8), C);
+    }
+}
