@@ -23,6 +23,9 @@ final class SuitePlan {
     private static final List<String> KNOWN_WORKLOADS = java.util.stream.Stream.concat(
             Workloads.CPU.keySet().stream(), Workloads.HANDOFF.keySet().stream()).toList();
 
+    /** K of the rate-limited endpoint: requests it lets in flight before it answers 429. */
+    static final int RATE_LIMIT = 50;
+
     private final Profile profile;
     private final Map<String, List<String>> overrides;
     private final int logicalCores;
@@ -63,6 +66,9 @@ final class SuitePlan {
         if (profile != Profile.SMOKE && !overrides.containsKey("workload")) {
             Workloads.HANDOFF.keySet().forEach(workload -> handoff(items, workload));
         }
+        for (String latency : values("latencyMs", List.of("50"))) {
+            resilience(items, latency);
+        }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
 
@@ -92,23 +98,30 @@ final class SuitePlan {
      * The CPU family: serial; platform threads at cores and at cores-1 (the article's advice);
      * more virtual threads than carriers (they still run on one carrier per core); a ForkJoinPool
      * of all cores; worker JVMs at cores and cores-1. Every batch has 8 tasks per core, so the
-     * last round of a batch leaves few cores idle.
+     * last round of a batch leaves few cores idle. To fit in its 10 minutes, {@code quick} runs
+     * every model on the first workload only and serial, threads and worker JVMs at all cores on
+     * the others.
      */
     private void cpu(List<PlanItem> items, String workload) {
         String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
                 : Integer.toString(profile == Profile.SMOKE ? 4 * logicalCores : 8 * logicalCores);
-        int fewer = Math.max(1, logicalCores - 1);
+        boolean everyModel = profile != Profile.QUICK || workload.equals(CPU_WORKLOADS.get(0));
+        List<Integer> counts = everyModel
+                ? List.copyOf(new LinkedHashSet<>(List.of(logicalCores, Math.max(1, logicalCores - 1))))
+                : List.of(logicalCores);
         items.add(cpu("serial", 1, 1, tasks, workload));
-        for (int threads : ints("concurrency", List.copyOf(new LinkedHashSet<>(List.of(logicalCores, fewer))))) {
+        for (int threads : ints("concurrency", counts)) {
             items.add(cpu("platform", threads, 1, tasks, workload));
         }
-        for (int threads : ints("concurrency", List.of(4 * logicalCores))) {
-            items.add(cpu("virtual", threads, 1, tasks, workload));
+        if (everyModel) {
+            for (int threads : ints("concurrency", List.of(4 * logicalCores))) {
+                items.add(cpu("virtual", threads, 1, tasks, workload));
+            }
+            for (int workers : ints("workers", List.of(logicalCores))) {
+                items.add(cpu("forkjoin", workers, workers, tasks, workload));
+            }
         }
-        for (int workers : ints("workers", List.of(logicalCores))) {
-            items.add(cpu("forkjoin", workers, workers, tasks, workload));
-        }
-        for (int workers : ints("workers", List.copyOf(new LinkedHashSet<>(List.of(logicalCores, fewer))))) {
+        for (int workers : ints("workers", counts)) {
             items.add(cpu("process", workers, workers, tasks, workload));
         }
     }
@@ -120,6 +133,40 @@ final class SuitePlan {
         for (int workers : ints("workers", List.of(logicalCores))) {
             items.add(cpu("process", workers, workers, tasks, workload));
         }
+    }
+
+    /**
+     * The resilience family against K = {@link #RATE_LIMIT}: the serial baseline once; every policy
+     * on the rate-limited endpoint over C below, at and past K; retry against no retry on the flaky
+     * endpoint at C = K. A batch is 20 min(C, K) tasks, one second of the server's capacity at
+     * 50 ms whatever C is: a batch ends with its slowest task, and a task that met a 429 waits a
+     * Retry-After of 1 s, so batches of equal length keep that cost comparable across C.
+     */
+    private void resilience(List<PlanItem> items, String latency) {
+        String limit = Integer.toString(RATE_LIMIT);
+        items.add(resilience("serial", 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
+                latency, "limited", "no-retry", limit));
+        List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
+                : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
+        for (String policy : List.of("no-retry", "retry", "adaptive")) {
+            for (int c : sweep) {
+                items.add(resilience("virtual", c, resilienceTasks(c), latency, "limited", policy, limit));
+            }
+        }
+        for (String policy : profile == Profile.SMOKE ? List.of("retry") : List.of("no-retry", "retry")) {
+            items.add(resilience("virtual", RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, "flaky", policy, limit));
+        }
+    }
+
+    private String resilienceTasks(int concurrency) {
+        return overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
+                : Integer.toString(20 * Math.min(concurrency, RATE_LIMIT));
+    }
+
+    private static PlanItem resilience(String variant, int concurrency, String tasks, String latency, String endpoint,
+                                       String policy, String limit) {
+        return item("resilience", variant, concurrency, 1, tasks,
+                Map.of("latencyMs", latency, "endpoint", endpoint, "policy", policy, "limit", limit));
     }
 
     private static PlanItem io(String variant, int concurrency, int workers, String tasks, String latency) {

@@ -53,7 +53,13 @@ public final class Plots {
     public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
+        List<ResultRow> limited = rows.stream().filter(r -> "resilience".equals(r.family())
+                && r.serverLimit() != null && !"serial".equals(r.variant())).toList();
+        if (!limited.isEmpty()) {
+            written.add(save(goodput(limited, profile), dir.resolve("resilience-goodput.png")));
+            written.add(save(rejections(limited, profile), dir.resolve("resilience-429.png")));
+        }
+        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !"resilience".equals(r.family())).collect(Collectors.groupingBy(
                 r -> r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload(),
                 TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
@@ -101,11 +107,17 @@ public final class Plots {
 
     /** One series per variant, points sorted by x; rows without a value are left out. */
     private static void perVariant(XYChart chart, List<ResultRow> rows, Function<ResultRow, Double> y) {
+        perSeries(chart, rows, ResultRow::variant, y, false);
+    }
+
+    /** One series per name, points sorted by x; rows without a value (or zero, unless kept) are left out. */
+    private static void perSeries(XYChart chart, List<ResultRow> rows, Function<ResultRow, String> name,
+                                  Function<ResultRow, Double> y, boolean keepZero) {
         Map<String, TreeMap<Double, Double>> series = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             Double v = y.apply(r);
-            if (v != null && v > 0) {
-                series.computeIfAbsent(r.variant(), k -> new TreeMap<>()).merge(x(r), v, Math::max);
+            if (v != null && (v > 0 || keepZero && v == 0)) {
+                series.computeIfAbsent(name.apply(r), k -> new TreeMap<>()).merge(x(r), v, Math::max);
             }
         }
         series.forEach((variant, points) -> chart.addSeries(variant, new ArrayList<>(points.keySet()),
@@ -169,6 +181,35 @@ public final class Plots {
         chart.getStyler().setYAxisMin(0.0);
         perVariant(chart, rows, ResultRow::rssMb);
         return chart;
+    }
+
+    /** Goodput per client policy over C, against Little's law C/L and the server's ceiling K/L. */
+    private static XYChart goodput(List<ResultRow> rows, String profile) {
+        XYChart chart = chart("resilience: goodput against a server that admits K in flight", rows, profile,
+                "successful requests per second, log scale");
+        chart.getStyler().setYAxisLogarithmic(true);
+        perSeries(chart, rows, ResultRow::workload, ResultRow::throughput, false);
+        List<Double> xs = rows.stream().map(Plots::x).distinct().sorted().toList();
+        ResultRow any = rows.get(0);
+        double perSlot = 1000.0 / any.latencyMs();
+        line(chart, "Little's law C/L", xs, xs.stream().map(c -> c * perSlot).toList(), Color.GRAY);
+        line(chart, "server ceiling K/L (K=" + any.serverLimit() + ")", List.of(xs.get(0), xs.get(xs.size() - 1)),
+                List.of(any.serverLimit() * perSlot, any.serverLimit() * perSlot), Color.RED);
+        return chart;
+    }
+
+    /** What each policy met and lost: 429 answers and final errors per request, over C. */
+    private static XYChart rejections(List<ResultRow> rows, String profile) {
+        XYChart chart = chart("resilience: 429 answers and lost requests, per request", rows, profile,
+                "per request attempted");
+        chart.getStyler().setYAxisMin(0.0);
+        perSeries(chart, rows, r -> r.workload() + ": 429s", r -> perRequest(r.http429(), r), true);
+        perSeries(chart, rows, r -> r.workload() + ": errors", r -> perRequest(r.errors(), r), true);
+        return chart;
+    }
+
+    private static Double perRequest(Long count, ResultRow r) {
+        return count == null || r.attempted() == null || r.attempted() == 0 ? null : (double) count / r.attempted();
     }
 
     private static Path save(XYChart chart, Path file) throws IOException {

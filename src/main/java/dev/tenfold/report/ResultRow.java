@@ -15,7 +15,7 @@ public record ResultRow(
         Double rooflineSpeedup, Double efficiency, Double cpuShare, Double busyCores,
         Double backendCpuShare, Double rssMb, String articleRule, String classification, String bound,
         Long errors, Long retries,
-        Long attempted, Long succeeded, Double observedLatencyMs, Double backendLatencyMs, String profile) {
+        Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -24,7 +24,7 @@ public record ResultRow(
             "throughput", "throughput_error", "speedup", "ideal_speedup", "roofline_speedup", "efficiency",
             "cpu_share", "busy_cores", "backend_cpu_share", "rss_mb", "article_rule", "classification", "bound",
             "errors", "retries",
-            "attempted", "succeeded", "observed_latency_ms", "backend_latency_ms", "profile");
+            "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;

@@ -44,11 +44,23 @@ public final class Rows {
      * when there is one, is preferred.
      */
     private static String baselineKey(JmhRun run) {
-        return run.family() + "|" + workload(run) + "|" + run.params().getOrDefault("latencyMs", "");
+        return run.family() + "|" + run.params().getOrDefault("endpoint", workload(run)) + "|"
+                + run.params().getOrDefault("latencyMs", "");
     }
 
+    /**
+     * The workload column: the CPU workload, the resilience endpoint and client policy
+     * ({@code limited-retry}), or the family's name. A resilience row's baseline is the serial run
+     * on the same endpoint (which, one request at a time, never meets the limit).
+     */
     private static String workload(JmhRun run) {
-        return run.params().getOrDefault("workload", run.family());
+        String endpoint = run.params().get("endpoint");
+        return endpoint != null ? endpoint + "-" + run.params().get("policy") : run.params().getOrDefault("workload", run.family());
+    }
+
+    /** K when the rate-limited endpoint admits at most K requests at once; null otherwise. */
+    private static Integer serverLimit(JmhRun run) {
+        return "limited".equals(run.params().get("endpoint")) ? run.intParam("limit") : null;
     }
 
     /** Tasks completed per second: batches/s x tasks per batch x the share that succeeded. */
@@ -86,7 +98,8 @@ public final class Rows {
         Double observedLatency = run.metric("tenfold.latency_ms");
         Double backendLatency = run.metric("tenfold.backend_latency_ms");
 
-        double ideal = Bounds.idealSpeedup(family, threads, tasks, cores);
+        Integer limit = serverLimit(run);
+        double ideal = Bounds.idealSpeedup(family, limit == null ? threads : Math.min(threads, limit), tasks, cores);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
         Double roofline = Bounds.waitsOnIo(family) && serialThroughput != null
                 ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare) : null;
@@ -103,7 +116,8 @@ public final class Rows {
                 Bounds.explained(Bounds.bound(family, threads, tasks, cores, ideal, roofline, backendLatency, latency,
                         cpuShare, backendShare), efficiency),
                 count(run, "tenfold.errors"), count(run, "tenfold.retries"),
-                count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), round(observedLatency, 2), round(backendLatency, 2), c.profile());
+                count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
+                limit, round(observedLatency, 2), round(backendLatency, 2), c.profile());
     }
 
     private static Long count(JmhRun run, String metric) {

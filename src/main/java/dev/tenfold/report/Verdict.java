@@ -36,7 +36,75 @@ public final class Verdict {
                 LinkedHashMap::new, Collectors.toList()));
         groups.forEach((name, group) -> renderGroup(out, name, group));
         handOff(out, rows);
+        rateLimit(out, rows);
+        flaky(out, rows);
         return out.toString();
+    }
+
+    /**
+     * The article's wall: past K in flight the server answers 429. Per C, each policy's goodput,
+     * failures and 429s; then what retrying bought at the highest C.
+     */
+    private static void rateLimit(StringBuilder out, List<ResultRow> rows) {
+        List<ResultRow> limited = rows.stream().filter(r -> "resilience".equals(r.family())
+                && r.workload().startsWith("limited-") && !"serial".equals(r.variant()) && r.serverLimit() != null).toList();
+        if (limited.isEmpty()) {
+            return;
+        }
+        ResultRow any = limited.get(0);
+        double ceiling = any.serverLimit() * 1000.0 / any.latencyMs();
+        out.append(String.format(Locale.ROOT, "%n== rate limit: the server admits K=%d in flight, %d ms each: at most %.0f requests/s ==%n",
+                any.serverLimit(), any.latencyMs(), ceiling));
+        Map<String, Map<Integer, ResultRow>> byPolicy = new TreeMap<>(Comparator.comparing(Verdict::policyOrder));
+        limited.forEach(r -> byPolicy.computeIfAbsent(r.workload().substring("limited-".length()), k -> new TreeMap<>())
+                .put(r.concurrency(), r));
+        out.append(String.format(Locale.ROOT, "  %-9s %6s %10s %6s %8s %8s %8s%n", "policy", "C", "goodput/s", "of K/L",
+                "errors", "429s", "retries"));
+        byPolicy.forEach((policy, perC) -> perC.values().forEach(r -> out.append(String.format(Locale.ROOT,
+                "  %-9s %6d %10s %6s %8s %8s %8s%n", policy, r.concurrency(), num(r.throughput(), 1),
+                r.throughput() == null ? "-" : pct(r.throughput() / ceiling), ratio(r.errors(), r.attempted()),
+                ratio(r.http429(), r.attempted()), ratio(r.retries(), r.attempted())))));
+        int highest = limited.stream().mapToInt(ResultRow::concurrency).max().orElseThrow();
+        byPolicy.forEach((policy, perC) -> {
+            ResultRow r = perC.get(highest);
+            if (r != null && r.throughput() != null) {
+                out.append(String.format(Locale.ROOT, "  at C=%d %s: %s, goodput %.0f/s (%s of K/L)%n", highest, policy,
+                        r.errors() != null && r.errors() > 0
+                                ? "LOST " + r.errors() + " of " + r.attempted() + " requests (" + pct(share(r.errors(), r.attempted())) + ")"
+                                : "finished every request", r.throughput(), pct(r.throughput() / ceiling)));
+            }
+        });
+        out.append("  (a batch ends with its slowest task, and a task that met a 429 waits at least the server's"
+                + " Retry-After, whole seconds, before its retry)\n");
+    }
+
+    /** Retrying against a server that fails a set fraction: what no-retry loses and retry recovers. */
+    private static void flaky(StringBuilder out, List<ResultRow> rows) {
+        List<ResultRow> flaky = rows.stream().filter(r -> "resilience".equals(r.family()) && r.workload().startsWith("flaky-"))
+                .sorted(Comparator.comparing((ResultRow r) -> policyOrder(r.workload().substring("flaky-".length())))).toList();
+        if (flaky.isEmpty()) {
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "%n== flaky endpoint (a seeded share of 503s and connection resets) ==%n"));
+        for (ResultRow r : flaky) {
+            out.append(String.format(Locale.ROOT, "  %-9s C=%-4s goodput %8s/s, errors %s, retries %s, mean task latency %s ms%n",
+                    r.workload().substring("flaky-".length()), cell(r.concurrency()), num(r.throughput(), 1),
+                    ratio(r.errors(), r.attempted()), ratio(r.retries(), r.attempted()), num(r.observedLatencyMs(), 1)));
+        }
+    }
+
+    /** no-retry, retry, adaptive: the order the article's story goes. */
+    private static int policyOrder(String policy) {
+        return List.of("no-retry", "retry", "adaptive").indexOf(policy);
+    }
+
+    /** "n (x%)" of the attempted tasks. */
+    private static String ratio(Long count, Long attempted) {
+        return count == null ? "-" : count + (attempted == null || attempted == 0 ? "" : " (" + pct(share(count, attempted)) + ")");
+    }
+
+    private static double share(long count, long attempted) {
+        return (double) count / attempted;
     }
 
     /**
@@ -106,6 +174,9 @@ public final class Verdict {
         if (r.errors() != null && r.errors() > 0) {
             notes.add("ERRORS: " + r.errors() + " of " + r.attempted() + " tasks failed");
         }
+        if (r.http429() != null && r.http429() > 0) {
+            notes.add(r.http429() + " answers 429, " + r.retries() + " retries");
+        }
         if (r.articleRule() != null && r.classification() != null && !r.articleRule().equals(r.classification())) {
             notes.add("article says " + r.articleRule() + ", per usable core " + r.classification());
         }
@@ -114,7 +185,8 @@ public final class Verdict {
 
     private static void answerTheClaim(StringBuilder out, List<ResultRow> rows) {
         List<ResultRow> judged = rows.stream().filter(r -> r.speedup() != null && !"serial".equals(r.variant())).toList();
-        if (judged.isEmpty()) {
+        // The resilience family asks another question (goodput under a limit): its own section answers it.
+        if (judged.isEmpty() || "resilience".equals(judged.get(0).family())) {
             return;
         }
         Map<Integer, ResultRow> bestPerC = new TreeMap<>();

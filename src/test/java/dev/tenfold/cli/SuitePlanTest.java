@@ -70,6 +70,26 @@ class SuitePlanTest {
     }
 
     @Test
+    void resilienceSweepsEveryPolicyBelowAtAndPastTheLimit() {
+        List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^resilience/");
+        Set<String> limitedRuns = quick.stream().filter(i -> i.params().get("endpoint").equals("limited"))
+                .filter(i -> i.variant().equals("virtual"))
+                .map(i -> i.params().get("policy") + "@" + i.params().get("concurrency")).collect(Collectors.toSet());
+        Set<String> expected = new java.util.HashSet<>();
+        for (String policy : List.of("no-retry", "retry", "adaptive")) {
+            for (int c : List.of(10, 50, 100, 500)) {
+                expected.add(policy + "@" + c);
+            }
+        }
+        assertEquals(expected, limitedRuns);
+        assertEquals(1, quick.stream().filter(i -> i.variant().equals("serial")).count(), "one serial baseline");
+        assertEquals(Set.of("no-retry", "retry"), quick.stream().filter(i -> i.params().get("endpoint").equals("flaky"))
+                .map(i -> i.params().get("policy")).collect(Collectors.toSet()));
+        assertTrue(quick.stream().allMatch(i -> i.params().get("limit").equals("50")));
+        assertEquals("dev.tenfold.bench.ResilienceBenchmark.virtual", quick.get(1).benchmark());
+    }
+
+    @Test
     void benchmarkNamesFollowTheVariant() {
         assertEquals("dev.tenfold.bench.MixedBenchmark.onePool",
                 new PlanItem("mixed", "one-pool", Map.of()).benchmark());

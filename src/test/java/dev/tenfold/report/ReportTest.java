@@ -84,7 +84,7 @@ class ReportTest {
                 ok.workers(), ok.latencyMs(), ok.tasks(), ok.throughput(), ok.throughputError(), ok.speedup(),
                 ok.idealSpeedup(), ok.rooflineSpeedup(), ok.efficiency(), ok.cpuShare(), ok.busyCores(),
                 ok.backendCpuShare(), ok.rssMb(), ok.articleRule(), ok.classification(), ok.bound(), 0L, 0L,
-                8000L, 7600L, ok.observedLatencyMs(), ok.backendLatencyMs(), ok.profile());
+                8000L, 7600L, null, null, ok.observedLatencyMs(), ok.backendLatencyMs(), ok.profile());
         assertThrows(IllegalStateException.class, () -> CsvFormat.write(dir.resolve("lost.csv"), List.of(ok, lost)));
         assertTrue(Files.notExists(dir.resolve("lost.csv")), "nothing is written");
     }
@@ -150,7 +150,7 @@ class ReportTest {
                 r.memoryGb(), r.jdk(), r.family(), r.workload(), r.variant(), r.concurrency(), r.workers(), r.latencyMs(),
                 r.tasks(), t, r.throughputError(), r.speedup(), r.idealSpeedup(), r.rooflineSpeedup(), r.efficiency(),
                 r.cpuShare(), r.busyCores(), r.backendCpuShare(), r.rssMb(), r.articleRule(), r.classification(),
-                r.bound(), r.errors(), r.retries(), r.attempted(), r.succeeded(), r.observedLatencyMs(),
+                r.bound(), r.errors(), r.retries(), r.attempted(), r.succeeded(), r.http429(), r.serverLimit(), r.observedLatencyMs(),
                 r.backendLatencyMs(), r.profile());
     }
 }
