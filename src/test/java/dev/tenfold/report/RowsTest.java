@@ -47,6 +47,33 @@ class RowsTest {
         assertEquals(100.0, rows.get(3).speedup(), 1e-9, "against the first serial run of the family (20/s)");
     }
 
+    static Map<String, String> resilience(int c, String endpoint, String policy) {
+        return Map.of("concurrency", String.valueOf(c), "latencyMs", "50", "tasks", "1000", "endpoint", endpoint,
+                "policy", policy, "limit", "50");
+    }
+
+    @Test
+    void resilienceRowsNamePolicyUseTheEndpointsSerialAndTheServersLimit() {
+        Map<String, Double> rejected = metrics(0.1, 1000, 0, 40);
+        rejected.put("tenfold.http_429", 300.0);
+        List<ResultRow> rows = Rows.fromRuns(List.of(
+                run("resilience", "serial", resilience(1, "limited", "no-retry"), 0.02, metrics(0.01, 1000, 0, 50)), // 20/s
+                run("resilience", "virtual", resilience(500, "limited", "retry"), 0.5, rejected),                    // 500/s
+                run("resilience", "virtual", resilience(50, "flaky", "retry"), 0.5, metrics(0.1, 1000, 0, 50))
+        ), EIGHT_CORES);
+        ResultRow retry = rows.get(1);
+        assertEquals("limited-retry", retry.workload());
+        assertEquals(25.0, retry.speedup(), 1e-9, "against serial on the same endpoint, whatever its policy");
+        assertEquals(50.0, retry.idealSpeedup(), "Little's law with at most K=50 admitted, not C=500");
+        assertEquals(0.5, retry.efficiency(), 1e-9);
+        assertEquals(300L, retry.http429());
+        assertEquals(50, retry.serverLimit());
+        ResultRow flaky = rows.get(2);
+        assertNull(flaky.speedup(), "no serial run on the flaky endpoint");
+        assertNull(flaky.serverLimit());
+        assertEquals(50.0, flaky.idealSpeedup());
+    }
+
     @Test
     void noSerialRunLeavesSpeedupAndEfficiencyEmpty() {
         ResultRow row = Rows.fromRuns(List.of(run("io", "virtual", io(100, 1000), 1.9, metrics(0.1, 1000, 0, 50))),
