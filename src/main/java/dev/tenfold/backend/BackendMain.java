@@ -34,7 +34,7 @@ public final class BackendMain {
         InFlightLimit limit = new InFlightLimit();
         return options()
                 .httpServerFactory(new TimedJettyServerFactory(served, limit))
-                .extensions(served, limit, new FlakyResponse())
+                .extensions(served, limit, new FlakyResponse(), new ImageResponse())
                 .bindAddress("127.0.0.1")
                 .port(port)
                 .containerThreads(CONTAINER_THREADS)

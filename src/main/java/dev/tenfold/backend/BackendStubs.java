@@ -45,6 +45,14 @@ public final class BackendStubs {
         install(backendUrl, stub);
     }
 
+    /** {@code GET /mixed/image/{id}?latencyMs=L}: the PNG of image id after L ms ({@link ImageResponse}). */
+    public static void installImages(String backendUrl, int latencyMs) {
+        install(backendUrl, get(urlPathMatching("/mixed/image/[0-9]+"))
+                .withQueryParam("latencyMs", equalTo(Integer.toString(latencyMs)))
+                .withId(UUID.nameUUIDFromBytes(("mixed-image-" + latencyMs).getBytes(StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(latencyMs).withTransformers(ImageResponse.NAME)));
+    }
+
     private static MappingBuilder item(String pathRegex, String idPrefix, int latencyMs) {
         return get(urlPathMatching(pathRegex))
                 .withQueryParam("latencyMs", equalTo(Integer.toString(latencyMs)))

@@ -1,5 +1,6 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.workload.ImageSet;
 import dev.tenfold.workload.Workloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ final class SuitePlan {
             Workloads.HANDOFF.keySet().forEach(workload -> handoff(items, workload));
         }
         for (String latency : values("latencyMs", List.of("50"))) {
+            mixed(items, latency);
             resilience(items, latency);
         }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
@@ -136,6 +138,27 @@ final class SuitePlan {
     }
 
     /**
+     * The mixed family at C=10 (and 100 in full), where downloads alone and thumbnails alone on two
+     * cores take comparable times: serial, every combination (smoke: split and pipeline), and each
+     * stage alone for the bound. A batch is every image once; the CPU side always gets all cores.
+     */
+    private void mixed(List<PlanItem> items, String latency) {
+        items.add(mixed("serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
+        String tasks = values("tasks", List.of(Integer.toString(ImageSet.COUNT))).get(0);
+        for (int c : ints("concurrency", profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
+            for (String variant : profile == Profile.SMOKE ? List.of("split", "pipeline", "io-stage")
+                    : List.of("one-pool", "virtual", "split", "split-process", "pipeline", "io-stage")) {
+                items.add(mixed(variant, c, logicalCores, tasks, latency));
+            }
+        }
+        items.add(mixed("cpu-stage", logicalCores, logicalCores, tasks, latency));
+    }
+
+    private static PlanItem mixed(String variant, int concurrency, int workers, String tasks, String latency) {
+        return item("mixed", variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
+    }
+
+    /**
      * The resilience family against K = {@link #RATE_LIMIT}: the serial baseline once; every policy
      * on the rate-limited endpoint over C below, at and past K; retry against no retry on the flaky
      * endpoint at C = K. A batch is 20 min(C, K) tasks, one second of the server's capacity at
@@ -148,7 +171,7 @@ final class SuitePlan {
                 latency, "limited", "no-retry", limit));
         List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
                 : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
-        for (String policy : List.of("no-retry", "retry", "adaptive")) {
+        for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive") : List.of("no-retry", "retry", "adaptive")) {
             for (int c : sweep) {
                 items.add(resilience("virtual", c, resilienceTasks(c), latency, "limited", policy, limit));
             }

@@ -1,5 +1,7 @@
 package dev.tenfold.report;
 
+import java.util.List;
+
 /**
  * The SPEC's definitions as pure functions: what speedup a variant could reach, which limit
  * explains the figure, and how the article's rule and ours classify it.
@@ -40,7 +42,7 @@ public final class Bounds {
         if ("serial".equals(variant)) {
             return 1;
         }
-        if (("process".equals(variant) || "forkjoin".equals(variant)) && workers != null) {
+        if (List.of("process", "forkjoin", "cpu-stage").contains(variant) && workers != null) {
             return workers;
         }
         return concurrency != null ? concurrency : workers != null ? workers : 1;

@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -58,6 +62,11 @@ public final class Plots {
         if (!limited.isEmpty()) {
             written.add(save(goodput(limited, profile), dir.resolve("resilience-goodput.png")));
             written.add(save(rejections(limited, profile), dir.resolve("resilience-429.png")));
+        }
+        List<ResultRow> mixed = rows.stream().filter(r -> "mixed".equals(r.family()) && r.throughput() != null
+                && r.throughput() > 0 && !"serial".equals(r.variant())).toList();
+        if (mixed.stream().anyMatch(r -> "io-stage".equals(r.variant())) && mixed.stream().anyMatch(r -> "cpu-stage".equals(r.variant()))) {
+            written.add(saveCategory(stageTimes(mixed, profile), dir.resolve("mixed-stage-times.png")));
         }
         Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !"resilience".equals(r.family())).collect(Collectors.groupingBy(
                 r -> r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload(),
@@ -210,6 +219,45 @@ public final class Plots {
 
     private static Double perRequest(Long count, ResultRow r) {
         return count == null || r.attempted() == null || r.attempted() == 0 ? null : (double) count / r.attempted();
+    }
+
+    /**
+     * Seconds per batch of images: each stage alone, their maximum (the bound of any combination)
+     * and their sum (the stages one after the other), then every combination, at the first C.
+     */
+    private static CategoryChart stageTimes(List<ResultRow> rows, String profile) {
+        ResultRow io = rows.stream().filter(r -> "io-stage".equals(r.variant())).findFirst().orElseThrow();
+        ResultRow cpu = rows.stream().filter(r -> "cpu-stage".equals(r.variant())).findFirst().orElseThrow();
+        int images = io.tasks();
+        double ioSeconds = images / io.throughput();
+        double cpuSeconds = images / cpu.throughput();
+        Map<String, Double> bars = new LinkedHashMap<>();
+        bars.put("I/O stage alone", ioSeconds);
+        bars.put("CPU stage alone", cpuSeconds);
+        bars.put("bound: max", Math.max(ioSeconds, cpuSeconds));
+        bars.put("sum: no overlap", ioSeconds + cpuSeconds);
+        rows.stream().filter(r -> Objects.equals(r.concurrency(), io.concurrency()) && !r.variant().endsWith("-stage"))
+                .sorted(Comparator.comparing(ResultRow::throughput).reversed())
+                .forEach(r -> bars.put(r.variant(), images / r.throughput()));
+        String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), C=%d, %d CPU threads  |  %s",
+                images, io.concurrency(), cpu.workers(), subtitle(rows, profile));
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH, (int) (textWidth(title, TITLE_FONT) * 1.08) + 60))
+                .height(HEIGHT).title(title).xAxisTitle("stage or combination").yAxisTitle("seconds per batch (lower is better)").build();
+        chart.getStyler().setChartTitleFont(TITLE_FONT);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Color.BLACK);
+        chart.getStyler().setDecimalPattern("0.00");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.addSeries("seconds", new ArrayList<>(bars.keySet()), new ArrayList<>(bars.values()));
+        return chart;
+    }
+
+    private static Path saveCategory(CategoryChart chart, Path file) throws IOException {
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return file;
     }
 
     private static Path save(XYChart chart, Path file) throws IOException {

@@ -32,9 +32,36 @@ public final class Rows {
         for (JmhRun run : runs) {
             JmhRun serial = serialBySameTasks.getOrDefault(baselineKey(run) + "|" + tasks(run),
                     serialByKey.get(baselineKey(run)));
-            rows.add(row(run, serial == null ? null : throughput(serial), context));
+            rows.add(row(run, serial == null ? null : throughput(serial), stageBound(run, runs), context));
         }
         return rows;
+    }
+
+    /** The slower stage of the mixed task and its rate (tasks/s), which no way of combining the stages can beat. */
+    record StageBound(double throughput, String bound) {
+    }
+
+    /**
+     * For a mixed row that combines both stages: the slower of the I/O stage alone (same C and
+     * latency) and the CPU stage alone (same workers), both measured in this run. An ideal
+     * combination overlaps them fully, so a batch takes max(I/O time, CPU time). Null when either
+     * stage run is missing, or for the stage runs and serial themselves.
+     */
+    static StageBound stageBound(JmhRun run, List<JmhRun> runs) {
+        if (!"mixed".equals(run.family()) || List.of("serial", "io-stage", "cpu-stage").contains(run.variant())) {
+            return null;
+        }
+        JmhRun io = runs.stream().filter(r -> "mixed".equals(r.family()) && "io-stage".equals(r.variant())
+                && r.params().get("concurrency").equals(run.params().get("concurrency"))
+                && r.params().get("latencyMs").equals(run.params().get("latencyMs"))).findFirst().orElse(null);
+        JmhRun cpu = runs.stream().filter(r -> "mixed".equals(r.family()) && "cpu-stage".equals(r.variant())
+                && r.params().get("workers").equals(run.params().get("workers"))).findFirst().orElse(null);
+        if (io == null || cpu == null) {
+            return null;
+        }
+        double ioRate = throughput(io);
+        double cpuRate = throughput(cpu);
+        return ioRate <= cpuRate ? new StageBound(ioRate, "littles-law") : new StageBound(cpuRate, "cores");
     }
 
     /**
@@ -79,11 +106,11 @@ public final class Rows {
         return attempted == null || succeeded == null || attempted == 0 ? 1.0 : succeeded / attempted;
     }
 
-    private static ResultRow row(JmhRun run, Double serialThroughput, RunContext c) {
+    private static ResultRow row(JmhRun run, Double serialThroughput, StageBound stages, RunContext c) {
         String family = run.family();
         String variant = run.variant();
         Integer concurrency = run.intParam("concurrency");
-        boolean hasWorkers = variant.equals("process") || variant.equals("forkjoin");
+        boolean hasWorkers = List.of("process", "forkjoin", "split", "split-process", "pipeline", "cpu-stage").contains(variant);
         Integer workers = hasWorkers ? run.intParam("workers") : null;
         Integer latency = run.intParam("latencyMs");
         int tasks = tasks(run);
@@ -99,8 +126,11 @@ public final class Rows {
         Double backendLatency = run.metric("tenfold.backend_latency_ms");
 
         Integer limit = serverLimit(run);
-        double ideal = Bounds.idealSpeedup(family, limit == null ? threads : Math.min(threads, limit), tasks, cores);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
+        double ideal = stages != null && serialThroughput != null && serialThroughput > 0
+                ? stages.throughput() / serialThroughput
+                : Bounds.idealSpeedup("cpu-stage".equals(variant) ? "cpu" : family,
+                        limit == null ? threads : Math.min(threads, limit), tasks, cores);
         Double roofline = Bounds.waitsOnIo(family) && serialThroughput != null
                 ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare) : null;
         Double efficiency = speedup == null ? null : Bounds.efficiency(speedup, ideal, roofline);
@@ -113,8 +143,9 @@ public final class Rows {
                 backendShare, round(run.metric("tenfold.rss_mb"), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),
                 busy == null ? null : Bounds.classification(busy, threads, cores),
-                Bounds.explained(Bounds.bound(family, threads, tasks, cores, ideal, roofline, backendLatency, latency,
-                        cpuShare, backendShare), efficiency),
+                Bounds.explained(stages != null && (roofline == null || roofline >= ideal) ? stages.bound()
+                        : Bounds.bound("cpu-stage".equals(variant) ? "cpu" : family, threads, tasks, cores, ideal, roofline,
+                                backendLatency, latency, cpuShare, backendShare), efficiency),
                 count(run, "tenfold.errors"), count(run, "tenfold.retries"),
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile());

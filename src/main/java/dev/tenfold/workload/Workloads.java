@@ -76,6 +76,7 @@ public final class Workloads {
                 LargeInputTask task = LargeInputTask.fromSpec(args[0], Integer.parseInt(args[1]), args[2]);
                 yield new Built(task, task);
             }
+            case ImageThumbnailTask.ImageFiles.KIND -> new Built(new ImageThumbnailTask.ImageFiles(java.nio.file.Path.of(args[0])), () -> { });
             case DownscaleTask.KIND -> new Built(new DownscaleTask(Integer.parseInt(args[0]), Integer.parseInt(args[1])), () -> { });
             default -> throw new IllegalArgumentException("unknown task kind in spec: " + spec);
         };

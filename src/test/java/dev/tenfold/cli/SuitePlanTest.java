@@ -90,6 +90,17 @@ class SuitePlanTest {
     }
 
     @Test
+    void mixedRunsEveryCombinationAndBothStagesAtTheSameC() {
+        List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^mixed/");
+        assertEquals(Set.of("serial", "one-pool", "virtual", "split", "split-process", "pipeline", "io-stage", "cpu-stage"),
+                quick.stream().map(PlanItem::variant).collect(Collectors.toSet()));
+        assertTrue(quick.stream().filter(i -> !i.variant().equals("serial") && !i.variant().equals("cpu-stage"))
+                .allMatch(i -> i.params().get("concurrency").equals("10") && i.params().get("workers").equals("2")));
+        assertEquals("dev.tenfold.bench.MixedBenchmark.splitProcess",
+                quick.stream().filter(i -> i.variant().equals("split-process")).findFirst().orElseThrow().benchmark());
+    }
+
+    @Test
     void benchmarkNamesFollowTheVariant() {
         assertEquals("dev.tenfold.bench.MixedBenchmark.onePool",
                 new PlanItem("mixed", "one-pool", Map.of()).benchmark());

@@ -1,0 +1,106 @@
+package dev.tenfold.model;
+
+import dev.tenfold.workload.StagedTask;
+import dev.tenfold.workload.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The article's recipe for mixed work: first download everything (virtual threads, C in flight)
+ * into a temporary directory, then process the files on a CPU pool: {@code cores} platform threads
+ * ({@code split}) or worker JVMs ({@code split-process}, the article's process pool, which reads the
+ * files itself, so nothing large goes down its pipe). The stages do not overlap: a batch takes the
+ * I/O time plus the CPU time. A task whose download failed has no file and fails in the CPU stage,
+ * so every task is counted once. The files go after every batch, the directory when the model
+ * closes, also after a failure.
+ */
+public final class SplitModel implements ExecutionModel {
+    private final Path dir;
+    private final VirtualThreadModel downloads;
+    private final ExecutionModel cpuStage;
+    private final Task processFiles;
+
+    /**
+     * @param workerJvms process the files in {@code workers} worker JVMs instead of platform threads
+     */
+    public SplitModel(int concurrency, int workers, boolean workerJvms, StagedTask task) throws IOException {
+        dir = Files.createTempDirectory("tenfold-mixed-");
+        downloads = new VirtualThreadModel(concurrency);
+        processFiles = task.processFiles(dir);
+        try {
+            cpuStage = workerJvms ? new ProcessPoolModel(workers, processFiles.spec()) : new PlatformPoolModel(workers);
+        } catch (IOException | RuntimeException e) {
+            deleteDirectory();
+            throw e;
+        }
+    }
+
+    /** The directory the downloads go to (a test checks it is gone after close). */
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public BatchResult run(Task task, int tasks) throws InterruptedException {
+        if (!(task instanceof StagedTask staged)) {
+            throw new IllegalArgumentException("the split model needs a task in stages; " + task.spec() + " is not");
+        }
+        try {
+            BatchResult downloaded = downloads.run(new DownloadToFile(staged, dir), tasks);
+            BatchResult processed = cpuStage.run(processFiles, tasks);
+            return new BatchResult(tasks, processed.succeeded(), processed.errors(), 0, processed.digest(),
+                    downloaded.latencyNanosSum() + processed.latencyNanosSum(),
+                    downloaded.firstError() != null ? downloaded.firstError() : processed.firstError());
+        } finally {
+            deleteFiles();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cpuStage.close();
+        } finally {
+            deleteDirectory();
+        }
+    }
+
+    private void deleteFiles() {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+
+    private void deleteDirectory() {
+        if (Files.exists(dir)) {
+            deleteFiles();
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + dir, e);
+            }
+        }
+    }
+
+    /** The I/O stage alone: download task i's input and write it to its file. */
+    private record DownloadToFile(StagedTask task, Path dir) implements Task {
+        @Override
+        public long run(int index) throws Exception {
+            byte[] input = task.fetch(index);
+            Files.write(StagedTask.inputFile(dir, index), input);
+            return input.length;
+        }
+
+        @Override
+        public String spec() {
+            return task.spec();
+        }
+    }
+}

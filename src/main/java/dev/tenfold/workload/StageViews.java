@@ -1,0 +1,53 @@
+package dev.tenfold.workload;
+
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * Each stage of the mixed task alone, to measure the two times whose maximum bounds any way of
+ * combining them: the downloads alone (each checked byte for byte against the PNG this JVM encodes
+ * itself) and the thumbnails alone (on the same PNG bytes, held in memory). Both encode the PNGs at
+ * set-up, so no measured batch pays for it.
+ */
+public final class StageViews {
+    private StageViews() {
+    }
+
+    /** The I/O stage of {@code task}: download and check, no processing. */
+    public static Task downloadOnly(ImageThumbnailTask task) {
+        ImageSet local = new ImageSet().encodeAll();
+        return new Task() {
+            @Override
+            public long run(int index) throws Exception {
+                byte[] body = task.fetch(index);
+                if (!Arrays.equals(body, local.png(index % ImageSet.COUNT))) {
+                    throw new TaskCheckFailed("image " + index % ImageSet.COUNT + ": " + body.length + " bytes, not the expected PNG");
+                }
+                CRC32C crc = new CRC32C();
+                crc.update(body);
+                return crc.getValue();
+            }
+
+            @Override
+            public String spec() {
+                return task.spec();
+            }
+        };
+    }
+
+    /** The CPU stage of {@code task}: decode and thumbnail the PNGs from memory, checked. */
+    public static Task processOnly(ImageThumbnailTask task) {
+        ImageSet local = new ImageSet().encodeAll();
+        return new Task() {
+            @Override
+            public long run(int index) throws Exception {
+                return task.process(index, local.png(index % ImageSet.COUNT));
+            }
+
+            @Override
+            public String spec() {
+                return task.spec();
+            }
+        };
+    }
+}
