@@ -98,7 +98,7 @@ public abstract class BatchBenchmark {
         BatchResult result = model.run(task, tasks);
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
-        TaskTally.record(result.attempted(), result.succeeded(), result.errors(), result.retries() + counts.retries(),
+        TaskTally.record(result.attempted(), result.succeeded(), result.errors(), counts.retries(),
                 counts.rejected(), result.latencyNanosSum());
         return result;
     }

@@ -48,7 +48,7 @@ final class BatchRecorder {
     }
 
     BatchResult result() {
-        return new BatchResult(attempted, succeeded.intValue(), errors.intValue(), 0, digest.sum(),
+        return new BatchResult(attempted, succeeded.intValue(), errors.intValue(), digest.sum(),
                 latencyNanos.sum(), firstError.get());
     }
 }

@@ -5,7 +5,7 @@ package dev.tenfold.model;
  * succeed is an error, never silently dropped. {@code digest} combines the digests of the
  * succeeded tasks (the benchmark returns it so the work cannot be elided).
  */
-public record BatchResult(int attempted, int succeeded, int errors, long retries, long digest,
+public record BatchResult(int attempted, int succeeded, int errors, long digest,
                           long latencyNanosSum, String firstError) {
 
     public BatchResult {

@@ -51,7 +51,7 @@ public final class SplitModel implements ExecutionModel {
         try {
             BatchResult downloaded = downloads.run(new DownloadToFile(staged, dir), tasks);
             BatchResult processed = cpuStage.run(processFiles, tasks);
-            return new BatchResult(tasks, processed.succeeded(), processed.errors(), 0, processed.digest(),
+            return new BatchResult(tasks, processed.succeeded(), processed.errors(), processed.digest(),
                     downloaded.latencyNanosSum() + processed.latencyNanosSum(),
                     downloaded.firstError() != null ? downloaded.firstError() : processed.firstError());
         } finally {

@@ -32,7 +32,9 @@ public final class Rows {
         for (JmhRun run : runs) {
             JmhRun serial = serialBySameTasks.getOrDefault(baselineKey(run) + "|" + tasks(run),
                     serialByKey.get(baselineKey(run)));
-            rows.add(row(run, serial == null ? null : throughput(serial), stageBound(run, runs), context));
+            // A stage run alone does part of the task: no speedup over the whole task's serial run.
+            boolean stageAlone = "mixed".equals(run.family()) && run.variant().endsWith("-stage");
+            rows.add(row(run, serial == null || stageAlone ? null : throughput(serial), stageBound(run, runs), context));
         }
         return rows;
     }

@@ -74,6 +74,31 @@ class RowsTest {
         assertEquals(50.0, flaky.idealSpeedup());
     }
 
+    static Map<String, String> mixed(int c, int workers, int tasks) {
+        return Map.of("concurrency", String.valueOf(c), "workers", String.valueOf(workers), "latencyMs", "50",
+                "tasks", String.valueOf(tasks));
+    }
+
+    @Test
+    void mixedCombinationsAreBoundByTheSlowerStageMeasuredAlone() {
+        List<ResultRow> rows = Rows.fromRuns(List.of(
+                run("mixed", "serial", mixed(1, 1, 40), 0.4, metrics(0.1, 40, 0, 50)),        // 16/s
+                run("mixed", "io-stage", mixed(10, 2, 200), 0.8, metrics(0.2, 200, 0, 50)),   // 160/s
+                run("mixed", "cpu-stage", mixed(2, 2, 200), 1.6, metrics(0.99, 200, 0, 50)),  // 320/s
+                run("mixed", "pipeline", mixed(10, 2, 200), 0.76, metrics(0.3, 200, 0, 50)),  // 152/s
+                run("mixed", "pipeline", mixed(10, 4, 200), 0.76, metrics(0.3, 200, 0, 50))   // no cpu-stage at 4
+        ), EIGHT_CORES);
+        ResultRow pipeline = rows.get(3);
+        assertEquals(10.0, pipeline.idealSpeedup(), 1e-9, "the I/O stage alone: 160/s over serial's 16/s");
+        assertEquals(0.95, pipeline.efficiency(), 1e-9);
+        assertEquals("littles-law", pipeline.bound(), "the slower stage is the I/O one");
+        assertEquals(2, pipeline.workers());
+        assertNull(rows.get(1).speedup(), "a stage alone is not the whole task: no speedup");
+        assertNull(rows.get(2).efficiency());
+        assertEquals(2.0, rows.get(2).idealSpeedup(), "the CPU stage alone: min(threads, cores)");
+        assertEquals(10.0, rows.get(4).idealSpeedup(), 1e-9, "without its CPU stage run: Little's law min(C, tasks)");
+    }
+
     @Test
     void noSerialRunLeavesSpeedupAndEfficiencyEmpty() {
         ResultRow row = Rows.fromRuns(List.of(run("io", "virtual", io(100, 1000), 1.9, metrics(0.1, 1000, 0, 50))),
