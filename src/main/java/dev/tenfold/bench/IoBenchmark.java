@@ -1,11 +1,10 @@
 package dev.tenfold.bench;
 
-import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
-import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.HttpItemTask;
 import dev.tenfold.workload.Task;
+import java.net.http.HttpClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -32,31 +31,16 @@ import org.openjdk.jmh.annotations.Param;
  * OS stack each) cost against C virtual threads (heap objects). The process pool with cores-1
  * workers (the article's advice for CPU work) gives I/O only cores-1 requests in flight.
  */
-public class IoBenchmark extends BatchBenchmark {
+public class IoBenchmark extends BackendBenchmark {
 
     /** The backend's fixed delay per request. */
     @Param("50")
     public int latencyMs;
 
-    private Backend backend;
-    private HttpClients http;
-
     @Override
-    protected Task createTask() throws Exception {
-        backend = Backend.forBenchmark();
-        BackendStubs.installItem(backend.url(), latencyMs);
-        http = HttpClients.create();
-        return new HttpItemTask(http.client(), backend.url(), latencyMs);
-    }
-
-    @Override
-    protected void closeTask() {
-        if (http != null) {
-            http.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+    protected Task createTask(String backendUrl, HttpClient client) {
+        BackendStubs.installItem(backendUrl, latencyMs);
+        return new HttpItemTask(client, backendUrl, latencyMs);
     }
 
     @Benchmark

@@ -1,6 +1,5 @@
 package dev.tenfold.bench;
 
-import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
@@ -8,11 +7,11 @@ import dev.tenfold.model.PipelineModel;
 import dev.tenfold.model.PlatformPoolModel;
 import dev.tenfold.model.SplitModel;
 import dev.tenfold.model.VirtualThreadModel;
-import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.ImageThumbnailTask;
 import dev.tenfold.workload.StageViews;
 import dev.tenfold.workload.StagedTask;
 import dev.tenfold.workload.Task;
+import java.net.http.HttpClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -40,21 +39,16 @@ import org.openjdk.jmh.annotations.Param;
  * (pipeline, or simply one pool of threads, which Java allows since it has no GIL) approaches the
  * larger one, less the CPU the downloads themselves need (client and backend share the cores).
  */
-public class MixedBenchmark extends BatchBenchmark {
+public class MixedBenchmark extends BackendBenchmark {
 
     /** The backend's fixed delay per image. */
     @Param("50")
     public int latencyMs;
 
-    private Backend backend;
-    private HttpClients http;
-
     @Override
-    protected Task createTask() throws Exception {
-        backend = Backend.forBenchmark();
-        BackendStubs.installImages(backend.url(), latencyMs);
-        http = HttpClients.create();
-        ImageThumbnailTask task = new ImageThumbnailTask(http.client(), backend.url(), latencyMs);
+    protected Task createTask(String backendUrl, HttpClient client) {
+        BackendStubs.installImages(backendUrl, latencyMs);
+        ImageThumbnailTask task = new ImageThumbnailTask(client, backendUrl, latencyMs);
         return switch (variant()) {
             case "io-stage" -> StageViews.downloadOnly(task);
             case "cpu-stage" -> StageViews.processOnly(task);
@@ -73,16 +67,6 @@ public class MixedBenchmark extends BatchBenchmark {
             case "cpu-stage" -> new PlatformPoolModel(workers);
             default -> super.createModel(variant, task);
         };
-    }
-
-    @Override
-    protected void closeTask() {
-        if (http != null) {
-            http.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
     }
 
     @Benchmark

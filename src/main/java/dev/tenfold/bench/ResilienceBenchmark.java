@@ -1,14 +1,13 @@
 package dev.tenfold.bench;
 
-import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.workload.Backoff;
 import dev.tenfold.workload.Flakiness;
-import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.ResilientItemTask;
 import dev.tenfold.workload.ResilientItemTask.Endpoint;
 import dev.tenfold.workload.RetryPolicy;
 import dev.tenfold.workload.Task;
+import java.net.http.HttpClient;
 import java.util.Locale;
 import org.openjdk.jmh.annotations.Param;
 
@@ -36,7 +35,7 @@ import org.openjdk.jmh.annotations.Param;
  * {@code adaptive} learns to keep about K in flight, receives few 429s, and stays near K/L. On the
  * flaky endpoint, retries turn the failure fraction into extra latency instead of errors.
  */
-public class ResilienceBenchmark extends BatchBenchmark {
+public class ResilienceBenchmark extends BackendBenchmark {
 
     /** {@code limited} (429 past K in flight) or {@code flaky} (503s and connection resets). */
     @Param("limited")
@@ -66,31 +65,16 @@ public class ResilienceBenchmark extends BatchBenchmark {
     @Param("42")
     public long seed;
 
-    private Backend backend;
-    private HttpClients http;
-
     @Override
-    protected Task createTask() throws Exception {
+    protected Task createTask(String backendUrl, HttpClient client) {
         Endpoint which = Endpoint.valueOf(endpoint.toUpperCase(Locale.ROOT));
         RetryPolicy retry = RetryPolicy.of(policy);
-        backend = Backend.forBenchmark();
         if (which == Endpoint.LIMITED) {
-            BackendStubs.installLimited(backend.url(), latencyMs);
+            BackendStubs.installLimited(backendUrl, latencyMs);
         } else {
-            BackendStubs.installFlaky(backend.url(), latencyMs);
+            BackendStubs.installFlaky(backendUrl, latencyMs);
         }
-        http = HttpClients.create();
-        return new ResilientItemTask(http.client(), backend.url(), which, latencyMs, limit,
+        return new ResilientItemTask(client, backendUrl, which, latencyMs, limit,
                 new Flakiness(unavailable, reset, seed), retry, Backoff.ARTICLE, concurrency);
-    }
-
-    @Override
-    protected void closeTask() {
-        if (http != null) {
-            http.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
     }
 }

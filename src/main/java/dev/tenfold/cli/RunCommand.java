@@ -129,6 +129,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         Progress progress = new Progress(System.out, plan.size(), chosen.estimatedSeconds());
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
+        itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
         try {
             for (int i = 0; i < plan.size(); i++) {
                 PlanItem item = plan.get(i);

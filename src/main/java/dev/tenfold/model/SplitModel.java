@@ -28,6 +28,7 @@ public final class SplitModel implements ExecutionModel {
      */
     public SplitModel(int concurrency, int workers, boolean workerJvms, StagedTask task) throws IOException {
         dir = Files.createTempDirectory("tenfold-mixed-");
+        dir.toFile().deleteOnExit(); // a JVM stopped mid-batch (Ctrl-C) deletes its files first, then this
         downloads = new VirtualThreadModel(concurrency);
         processFiles = task.processFiles(dir);
         try {
@@ -94,7 +95,9 @@ public final class SplitModel implements ExecutionModel {
         @Override
         public long run(int index) throws Exception {
             byte[] input = task.fetch(index);
-            Files.write(StagedTask.inputFile(dir, index), input);
+            Path file = StagedTask.inputFile(dir, index);
+            file.toFile().deleteOnExit(); // once per path: the JDK keeps a set
+            Files.write(file, input);
             return input.length;
         }
 
