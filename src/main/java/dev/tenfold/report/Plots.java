@@ -164,7 +164,9 @@ public final class Plots {
             }
         }
         boolean io = Bounds.waitsOnIo(rows.get(0).family());
-        line(chart, io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)",
+        String idealName = "mixed".equals(rows.get(0).family()) ? "ideal: the slower stage alone (io-stage, cpu-stage)"
+                : io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)";
+        line(chart, idealName,
                 new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), Color.GRAY);
         line(chart, "measured CPU roofline (best thread-based model per C)", new ArrayList<>(roofline.keySet()),
                 new ArrayList<>(roofline.values()), Color.RED);
