@@ -83,13 +83,15 @@ final class SuitePlan {
                 items.add(io(variant, c, 1, tasks(c), latency));
             }
         }
-        // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16 JVMs).
+        // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16
+        // JVMs; smoke: at its highest C only).
         Set<Integer> workerCounts = new LinkedHashSet<>();
         if (overrides.containsKey("workers")) {
             workerCounts.addAll(ints("workers", List.of()));
         } else {
             workerCounts.add(Math.max(1, logicalCores - 1));
-            sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
+            (profile == Profile.SMOKE ? sweep.subList(sweep.size() - 1, sweep.size()) : sweep)
+                    .forEach(c -> workerCounts.add(Math.min(c, 16)));
         }
         for (int w : workerCounts) {
             items.add(io("process", w, w, tasks(w), latency));
@@ -102,13 +104,13 @@ final class SuitePlan {
      * of all cores; worker JVMs at cores and cores-1. Every batch has 8 tasks per core, so the
      * last round of a batch leaves few cores idle. To fit in its 10 minutes, {@code quick} runs
      * every model on the first workload only and serial, threads and worker JVMs at all cores on
-     * the others.
+     * the others; {@code smoke} runs each model once, at all cores.
      */
     private void cpu(List<PlanItem> items, String workload) {
         String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
                 : Integer.toString(profile == Profile.SMOKE ? 4 * logicalCores : 8 * logicalCores);
         boolean everyModel = profile != Profile.QUICK || workload.equals(CPU_WORKLOADS.get(0));
-        List<Integer> counts = everyModel
+        List<Integer> counts = everyModel && profile != Profile.SMOKE
                 ? List.copyOf(new LinkedHashSet<>(List.of(logicalCores, Math.max(1, logicalCores - 1))))
                 : List.of(logicalCores);
         items.add(cpu("serial", 1, 1, tasks, workload));

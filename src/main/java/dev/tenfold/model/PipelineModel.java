@@ -47,17 +47,24 @@ public final class PipelineModel implements ExecutionModel {
         for (int i = 0; i < tasks; i++) {
             int index = i;
             inFlight.acquire();
-            downloaders.start(() -> {
-                long start = System.nanoTime();
-                try {
-                    queue.put(new Fetched(index, staged.fetch(index), start));
-                } catch (Exception e) {
-                    recorder.failure(e, System.nanoTime() - start);
-                    done.countDown();
-                } finally {
-                    inFlight.release();
-                }
-            });
+            try {
+                downloaders.start(() -> {
+                    long start = System.nanoTime();
+                    try {
+                        queue.put(new Fetched(index, staged.fetch(index), start));
+                    } catch (Exception e) {
+                        recorder.failure(e, System.nanoTime() - start);
+                        done.countDown();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            } catch (RuntimeException | OutOfMemoryError refused) {
+                // No thread for this download: an error, not a batch that never ends.
+                inFlight.release();
+                recorder.failure(refused, 0);
+                done.countDown();
+            }
         }
         done.await();
         // Every task is accounted for: a poison pill per CPU thread ends this batch's consumers.
