@@ -84,6 +84,21 @@ public final class Backend implements AutoCloseable {
         return url;
     }
 
+    /**
+     * Whether this backend has tenfold's WireMock extensions (response timer, in-flight limit, flaky
+     * faults, images): a plain WireMock at {@code --backend-url} has none, and the mixed and
+     * resilience families cannot run against it.
+     */
+    public boolean hasTenfoldExtensions() throws IOException {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create(url + InFlightLimit.ADMIN_PATH))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while asking the backend at " + url + " for its extensions");
+        }
+    }
+
     /** The pid of the backend JVM when this harness started it. */
     public OptionalLong pid() {
         return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());

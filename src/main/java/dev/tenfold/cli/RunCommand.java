@@ -102,6 +102,15 @@ final class RunCommand implements Callable<Integer> {
                 machine.memoryGb(), machine.jdk(), chosen.name().toLowerCase(Locale.ROOT));
 
         try (Backend backend = openBackend()) {
+            if (!backend.hasTenfoldExtensions()) {
+                plan = plan.stream().filter(item -> !SuitePlan.NEEDS_TENFOLD_BACKEND.contains(item.family())).toList();
+                System.out.println("tenfold: " + backend.url() + " is a plain WireMock: the "
+                        + String.join(" and ", SuitePlan.NEEDS_TENFOLD_BACKEND) + " families need tenfold's backend and are left out");
+                if (plan.isEmpty()) {
+                    throw new UsageException("nothing to run against the plain WireMock at " + backend.url()
+                            + " (the " + String.join(" and ", SuitePlan.NEEDS_TENFOLD_BACKEND) + " families need tenfold's own backend)");
+                }
+            }
             System.out.printf("tenfold: profile %s, %d benchmark runs, backend %s, results %s%n",
                     context.profile(), plan.size(), backend.url(), csv);
             warmUp(backend);

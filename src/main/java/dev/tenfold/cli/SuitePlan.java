@@ -24,6 +24,9 @@ final class SuitePlan {
     private static final List<String> KNOWN_WORKLOADS = java.util.stream.Stream.concat(
             Workloads.CPU.keySet().stream(), Workloads.HANDOFF.keySet().stream()).toList();
 
+    /** Families whose endpoints are tenfold's WireMock extensions, which a plain WireMock lacks. */
+    static final List<String> NEEDS_TENFOLD_BACKEND = List.of("mixed", "resilience");
+
     /** K of the rate-limited endpoint: requests it lets in flight before it answers 429. */
     static final int RATE_LIMIT = 50;
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,20 @@ class CommandLineTest {
         Path out = dir.resolve("x.csv");
         assertUsageError(run("--backend-url", "http://127.0.0.1:9", "--out", out.toString()), "unreachable");
         assertFalse(Files.exists(out), "nothing written for a run that could not start");
+    }
+
+    @Test
+    void aPlainWireMockCannotServeTheMixedAndResilienceFamilies() {
+        WireMockServer plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        plain.start();
+        try {
+            Path out = dir.resolve("x.csv");
+            assertUsageError(run("--backend-url", plain.baseUrl(), "--include", "^(mixed|resilience)/", "--out", out.toString()),
+                    "plain WireMock");
+            assertFalse(Files.exists(out));
+        } finally {
+            plain.stop();
+        }
     }
 
     @Test
