@@ -13,7 +13,7 @@ import java.util.List;
  *                    ramp-up and tail of a batch stay small against its steady state
  */
 public enum Profile {
-    SMOKE(1, 1, 1, 1, 2, List.of(10, 100), 20, 100),
+    SMOKE(1, 1, 1, 1, 1, List.of(10, 100), 20, 100),
     QUICK(1, 1, 2, 2, 2, List.of(1, 10, 100, 1000), 40, 40),
     FULL(3, 2, 5, 5, 10, List.of(1, 10, 100, 1000, 5000), 200, 200);
 

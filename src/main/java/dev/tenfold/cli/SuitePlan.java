@@ -87,14 +87,16 @@ final class SuitePlan {
             }
         }
         // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16
-        // JVMs; smoke: at its highest C only).
+        // JVMs). Smoke: the highest C only (one worker at C=1 would spend its whole iteration on one
+        // serial batch).
         Set<Integer> workerCounts = new LinkedHashSet<>();
         if (overrides.containsKey("workers")) {
             workerCounts.addAll(ints("workers", List.of()));
+        } else if (profile == Profile.SMOKE) {
+            workerCounts.add(Math.min(sweep.get(sweep.size() - 1), 16));
         } else {
             workerCounts.add(Math.max(1, logicalCores - 1));
-            (profile == Profile.SMOKE ? sweep.subList(sweep.size() - 1, sweep.size()) : sweep)
-                    .forEach(c -> workerCounts.add(Math.min(c, 16)));
+            sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
         }
         for (int w : workerCounts) {
             items.add(io("process", w, w, tasks(w), latency));

@@ -26,6 +26,9 @@ class SuitePlanTest {
         Set<String> virtualC = items.stream().filter(i -> i.id().equals("io/virtual"))
                 .map(i -> i.params().get("concurrency")).collect(Collectors.toSet());
         assertEquals(Set.of("10", "100"), virtualC);
+        Set<String> processWorkers = items.stream().filter(i -> i.id().equals("io/process"))
+                .map(i -> i.params().get("workers")).collect(Collectors.toSet());
+        assertEquals(Set.of("16"), processWorkers);
     }
 
     @Test
