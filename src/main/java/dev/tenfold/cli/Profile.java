@@ -14,7 +14,7 @@ import java.util.List;
  */
 public enum Profile {
     SMOKE(1, 1, 1, 1, 1, List.of(10, 100), 20, 100),
-    QUICK(1, 1, 2, 2, 2, List.of(1, 10, 100, 1000), 40, 40),
+    QUICK(1, 1, 2, 2, 2, List.of(10, 100, 1000), 40, 40),
     FULL(3, 2, 5, 5, 10, List.of(1, 10, 100, 1000, 5000), 200, 200);
 
     final int forks;
