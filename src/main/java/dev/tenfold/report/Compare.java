@@ -56,7 +56,7 @@ public final class Compare {
         Map<String, ResultRow> union = new LinkedHashMap<>();
         byKey.forEach(m -> m.forEach(union::putIfAbsent));
 
-        out.append(String.format(Locale.ROOT, "%nThroughput (tasks/s) and ratio against [0]:%n%-44s", "family/workload/variant C W latency tasks"));
+        out.append(String.format(Locale.ROOT, "%nThroughput (tasks/s) and ratio against [0]:%n%-52s", "family/workload/variant C W latency tasks"));
         for (int i = 0; i < runs.size(); i++) {
             out.append(String.format(Locale.ROOT, " %12s", "[" + i + "]")).append(i > 0 ? String.format(Locale.ROOT, " %7s", "ratio") : "");
         }
@@ -78,10 +78,10 @@ public final class Compare {
                 }
             }
             if (in.size() < byKey.size()) {
-                partial.add(String.format(Locale.ROOT, "%-44s only in %s", name, String.join(" ", in)));
+                partial.add(String.format(Locale.ROOT, "%-52s only in %s", name, String.join(" ", in)));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-44s", name));
+            out.append(String.format(Locale.ROOT, "%-52s", name));
             Double base = byKey.get(0).get(e.getKey()).throughput();
             for (int i = 0; i < runs.size(); i++) {
                 Double t = byKey.get(i).get(e.getKey()).throughput();
