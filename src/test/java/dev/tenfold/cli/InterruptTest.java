@@ -7,37 +7,46 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ctrl-C in the middle of a run leaves no process of it behind: not the backend, not the JMH fork.
- * The suite runs in a child JVM (the real command line, with this test's class path) and gets the
- * signal once its backend and a JMH fork are up.
+ * Ctrl-C in the middle of a run leaves nothing of it behind: not the backend, not the JMH fork, not
+ * the fork's worker JVMs, not the fork's temporary files. The suite runs in a child JVM (the real
+ * command line, with this test's class path and its own temp dir, which the JMH fork inherits) on
+ * {@code split-process}, the model with all four, and gets the signal once they are all there.
  */
 class InterruptTest {
     @TempDir
     Path dir;
 
     @Test
-    void ctrlCStopsTheBackendAndTheForks() throws Exception {
+    void ctrlCStopsEveryJvmOfTheRunAndDeletesItsTemporaryFiles() throws Exception {
         String signal = sigintIgnored() ? "TERM" : "INT"; // a JVM started with SIGINT ignored keeps ignoring it
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
         Process suite = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--profile", "smoke", "--include", "io/serial", "--out", dir.resolve("x.csv").toString(),
-                "--plots", dir.resolve("plots").toString())
+                "--profile", "quick", "--include", "mixed/split-process", "-p", "concurrency=10",
+                "--out", dir.resolve("x.csv").toString(), "--plots", dir.resolve("plots").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("suite.log").toFile()).start();
         try {
-            List<ProcessHandle> children = awaitDescendants(suite, 2, 90);
-            assertTrue(children.size() >= 2, "backend and JMH fork should be running: " + children
-                    + "\n" + Files.readString(dir.resolve("suite.log")));
+            // backend, JMH fork and its two worker JVMs, and the fork's download directory
+            List<ProcessHandle> children = await(suite, () -> {
+                List<ProcessHandle> found = suite.descendants().toList();
+                return found.size() >= 4 && !temporaryDirectories(tmp).isEmpty() ? found : null;
+            }, 120);
+            assertTrue(children != null, "backend, fork, workers and temp dir should be there: " + suite.descendants().toList()
+                    + " " + temporaryDirectories(tmp) + "\n" + Files.readString(dir.resolve("suite.log")));
             new ProcessBuilder("kill", "-" + signal, Long.toString(suite.pid())).start().waitFor();
             assertTrue(suite.waitFor(30, TimeUnit.SECONDS), "the suite did not stop on SIG" + signal);
             for (ProcessHandle child : children) {
                 child.onExit().get(15, TimeUnit.SECONDS);
                 assertTrue(!child.isAlive(), "left running: " + child.pid() + " " + child.info().commandLine().orElse(""));
             }
+            assertEquals(List.of(), temporaryDirectories(tmp), "temporary files left behind");
         } finally {
             suite.descendants().forEach(ProcessHandle::destroyForcibly);
             suite.destroyForcibly();
@@ -45,18 +54,23 @@ class InterruptTest {
         assertEquals(0, suite.descendants().count());
     }
 
-    private static List<ProcessHandle> awaitDescendants(Process process, int count, int seconds) throws InterruptedException {
+    private static List<Path> temporaryDirectories(Path tmp) throws IOException {
+        try (var entries = Files.list(tmp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("tenfold-mixed-")).toList();
+        }
+    }
+
+    /** Polls until {@code found} gives a value (then waits a second more, so the benchmark is running) or the time is up. */
+    private static <T> T await(Process process, Callable<T> found, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        List<ProcessHandle> found = List.of();
         while (System.nanoTime() < deadline && process.isAlive()) {
-            found = process.descendants().toList();
-            if (found.size() >= count) {
-                Thread.sleep(1000); // let the fork start its benchmark
-                return process.descendants().toList();
+            if (found.call() != null) {
+                Thread.sleep(1000);
+                return found.call();
             }
             Thread.sleep(200);
         }
-        return found;
+        return null;
     }
 
     /** Bit 1 of /proc/self/status SigIgn is SIGINT. */
