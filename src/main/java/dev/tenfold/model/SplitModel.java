@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +20,9 @@ import java.util.stream.Stream;
  * closes, also after a failure.
  */
 public final class SplitModel implements ExecutionModel {
+    private static final String PREFIX = "tenfold-mixed-";
+    /** A download directory: the prefix, the pid of the JVM that made it, a random part. */
+    private static final Pattern DIRECTORY = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,18})-\\d+");
     private final Path dir;
     private final VirtualThreadModel downloads;
     private final ExecutionModel cpuStage;
@@ -27,14 +32,15 @@ public final class SplitModel implements ExecutionModel {
      * @param workerJvms process the files in {@code workers} worker JVMs instead of platform threads
      */
     public SplitModel(int concurrency, int workers, boolean workerJvms, StagedTask task) throws IOException {
-        dir = Files.createTempDirectory("tenfold-mixed-");
+        removeStaleDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
         dir.toFile().deleteOnExit(); // a JVM stopped mid-batch (Ctrl-C) deletes its files first, then this
         downloads = new VirtualThreadModel(concurrency);
         processFiles = task.processFiles(dir);
         try {
             cpuStage = workerJvms ? new ProcessPoolModel(workers, processFiles.spec()) : new PlatformPoolModel(workers);
         } catch (IOException | RuntimeException e) {
-            deleteDirectory();
+            deleteDirectory(dir);
             throw e;
         }
     }
@@ -56,7 +62,7 @@ public final class SplitModel implements ExecutionModel {
                     downloaded.latencyNanosSum() + processed.latencyNanosSum(),
                     downloaded.firstError() != null ? downloaded.firstError() : processed.firstError());
         } finally {
-            deleteFiles();
+            deleteFiles(dir);
         }
     }
 
@@ -65,11 +71,28 @@ public final class SplitModel implements ExecutionModel {
         try {
             cpuStage.close();
         } finally {
-            deleteDirectory();
+            deleteDirectory(dir);
         }
     }
 
-    private void deleteFiles() {
+    /**
+     * Removes the download directories of JVMs that are gone: one killed outright (SIGKILL, the OOM
+     * killer) could not delete its own. A directory whose JVM is alive, another run's, is left alone.
+     */
+    static void removeStaleDirectories(Path tmp) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Matcher name = DIRECTORY.matcher(entry.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                    deleteDirectory(entry);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: another run may be removing the same directory right now
+        }
+    }
+
+    private static void deleteFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(file);
@@ -79,9 +102,9 @@ public final class SplitModel implements ExecutionModel {
         }
     }
 
-    private void deleteDirectory() {
+    private static void deleteDirectory(Path dir) {
         if (Files.exists(dir)) {
-            deleteFiles();
+            deleteFiles(dir);
             try {
                 Files.deleteIfExists(dir);
             } catch (IOException e) {

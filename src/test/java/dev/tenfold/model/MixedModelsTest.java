@@ -60,6 +60,23 @@ class MixedModelsTest {
     }
 
     @Test
+    void aDirectoryLeftByAKilledJvmGoesWithTheNextSplitModel() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path stale = Files.createDirectory(tmp.resolve("tenfold-mixed-" + gone.pid() + "-1"));
+        Files.write(stale.resolve("0.bin"), new byte[16]);
+        Path alive = Files.createDirectory(tmp.resolve("tenfold-mixed-" + ProcessHandle.current().pid() + "-1"));
+        try {
+            new SplitModel(2, 1, false, task).close();
+            assertFalse(Files.exists(stale), "the directory of a JVM that is gone is removed");
+            assertTrue(Files.exists(alive), "the directory of a live JVM is left alone");
+        } finally {
+            Files.deleteIfExists(alive);
+        }
+    }
+
+    @Test
     void failedDownloadsAreErrorsNeverHangsAndLeaveNoFiles() throws Exception {
         ImageThumbnailTask unknownLatency = new ImageThumbnailTask(http.client(), backend.url(), 11); // no stub: 404
         Path dir;
