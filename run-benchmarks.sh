@@ -49,9 +49,10 @@ JDK=$(find_jdk)
 export JAVA_HOME=$JDK
 export PATH="$JAVA_HOME/bin:$PATH"
 
+# Quiet build on stderr; Maven 3.8's launcher prints colour resets even in batch mode: dropped.
 mvn_cmd() {
   command -v mvn >/dev/null 2>&1 || die "needs Apache Maven 3.8+ on PATH to build (e.g. 'apt-get install maven')"
-  mvn -B -q "$@"
+  mvn -B -q "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
 }
 
 if [ "${1:-}" = "test" ]; then

@@ -66,18 +66,30 @@ public final class Backend implements AutoCloseable {
     }
 
     private void checkReachable() throws IOException {
+        HttpResponse<Void> health;
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpResponse<Void> health = client.send(HttpRequest.newBuilder(URI.create(url + "/__admin/mappings?limit=1"))
+            health = client.send(HttpRequest.newBuilder(URI.create(url + "/__admin/mappings?limit=1"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            if (health.statusCode() != 200) {
-                throw new IOException("backend at " + url + " is not a WireMock admin API (HTTP " + health.statusCode() + ")");
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while checking the backend at " + url);
         } catch (IOException e) {
-            throw new IOException("backend unreachable at " + url + ": " + e.getMessage(), e);
+            throw new IOException("backend unreachable at " + url + ": " + reason(e), e);
         }
+        if (health.statusCode() != 200) {
+            throw new IOException("backend at " + url + " is not a WireMock admin API (HTTP " + health.statusCode() + ")");
+        }
+    }
+
+    /** The first message down the cause chain: HttpClient's ConnectException often has none itself. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof java.net.ConnectException ? "nothing accepts connections there (ConnectException)"
+                : e.getClass().getSimpleName();
     }
 
     public String url() {
