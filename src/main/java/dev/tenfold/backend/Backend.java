@@ -74,22 +74,11 @@ public final class Backend implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while checking the backend at " + url);
         } catch (IOException e) {
-            throw new IOException("backend unreachable at " + url + ": " + reason(e), e);
+            throw new IOException("backend unreachable at " + url, e);
         }
         if (health.statusCode() != 200) {
             throw new IOException("backend at " + url + " is not a WireMock admin API (HTTP " + health.statusCode() + ")");
         }
-    }
-
-    /** The first message down the cause chain: HttpClient's ConnectException often has none itself. */
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                return t.getMessage();
-            }
-        }
-        return e instanceof java.net.ConnectException ? "nothing accepts connections there (ConnectException)"
-                : e.getClass().getSimpleName();
     }
 
     public String url() {

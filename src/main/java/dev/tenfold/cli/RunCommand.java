@@ -214,7 +214,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Backend.attach(backendUrl);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + describe(e.getCause()));
         }
     }
 
@@ -251,6 +251,11 @@ final class RunCommand implements Callable<Integer> {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return describe(root);
+    }
+
+    /** Class and message; HttpClient's ConnectException often carries no message, and its class says it all. */
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -169,8 +169,9 @@ final class SuitePlan {
      * The resilience family against K = {@link #RATE_LIMIT}: the serial baseline once; every policy
      * on the rate-limited endpoint over C below, at and past K; retry against no retry on the flaky
      * endpoint at C = K. A batch is 20 min(C, K) tasks (200 min(C, K) in full), one second of the
-     * server's capacity at 50 ms whatever C is: a batch ends with its slowest task, and a task that met a 429 waits a
-     * Retry-After of 1 s, so batches of equal length keep that cost comparable across C.
+     * server's capacity at 50 ms whatever C is: a batch ends with its slowest task, and a task that
+     * met a 429 waits a Retry-After of 1 s, so batches of equal length keep that cost comparable
+     * across C.
      */
     private void resilience(List<PlanItem> items, String latency) {
         String limit = Integer.toString(RATE_LIMIT);
