@@ -1,5 +1,6 @@
 package dev.tenfold.bench;
 
+import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.TaskTally;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
@@ -30,6 +31,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * so only the model being measured exists in the JVM (a 1000-thread pool must not sit idle while
  * virtual threads are measured).
  *
+ * <p>Warm-up is by amount of work, at trial set-up: batches run until every JVM of the model (the
+ * fork, and each worker JVM of a process pool) has run {@link Task#warmupTasks()} tasks, or for at
+ * most {@value #WARMUP_SECONDS_PROPERTY} seconds (default {@value #DEFAULT_WARMUP_SECONDS}; the CLI's
+ * profiles set it). JMH's own warm-up iterations follow, then the measured ones; the report tests
+ * the measured samples for a remaining trend (steady state).
+ *
  * <p>The defaults below are for a bare {@code java -jar target/benchmarks.jar} run; the CLI's
  * profiles set forks, warm-up and measurement explicitly.
  *
@@ -40,8 +47,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public abstract class BatchBenchmark {
@@ -57,6 +64,10 @@ public abstract class BatchBenchmark {
     /** Tasks per operation (one batch). */
     @Param("100")
     public int tasks;
+
+    /** System property: the most seconds the set-up warm-up may take. */
+    public static final String WARMUP_SECONDS_PROPERTY = "tenfold.warmup.seconds";
+    static final int DEFAULT_WARMUP_SECONDS = 10;
 
     private String variant;
     private Task task;
@@ -91,6 +102,48 @@ public abstract class BatchBenchmark {
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         task = createTask();
         model = createModel(variant, task);
+        warmUp();
+    }
+
+    /**
+     * Runs whole batches until each JVM that runs tasks has run {@link Task#warmupTasks()} of them
+     * (a process pool spreads them over its worker JVMs), or until the last
+     * {@value #STEADY_BATCHES} batches ran at rates within {@value #STEADY_SPREAD_PERCENT}% of their
+     * mean (a batch that waits on latency is steady from the start, and more of it compiles nothing
+     * that changes its rate), or until the time cap. Nothing of it is counted: the profiler's first
+     * window opens after it.
+     */
+    private void warmUp() throws InterruptedException {
+        int jvms = variant.endsWith("process") ? workers : 1;
+        long target = (long) task.warmupTasks() * jvms;
+        long start = System.nanoTime();
+        long deadline = start + (long) (Double.parseDouble(
+                System.getProperty(WARMUP_SECONDS_PROPERTY, Integer.toString(DEFAULT_WARMUP_SECONDS))) * 1e9);
+        java.util.ArrayDeque<Double> recentRates = new java.util.ArrayDeque<>();
+        long done = 0;
+        do {
+            long batchStart = System.nanoTime();
+            done += model.run(task, tasks).attempted();
+            recentRates.addLast(tasks / ((System.nanoTime() - batchStart) / 1e9));
+            if (recentRates.size() > STEADY_BATCHES) {
+                recentRates.removeFirst();
+            }
+        } while (done < target && !steady(recentRates) && System.nanoTime() < deadline);
+        if (task instanceof RetryCounting counting) {
+            counting.drainRetryCounts();
+        }
+    }
+
+    static final int STEADY_BATCHES = 3;
+    static final int STEADY_SPREAD_PERCENT = 3;
+
+    /** The last {@value #STEADY_BATCHES} batch rates all lie within {@value #STEADY_SPREAD_PERCENT}% of their mean. */
+    static boolean steady(java.util.Collection<Double> rates) {
+        if (rates.size() < STEADY_BATCHES) {
+            return false;
+        }
+        double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return rates.stream().allMatch(r -> Math.abs(r - mean) <= STEADY_SPREAD_PERCENT / 100.0 * mean);
     }
 
     /** Runs one batch and tells the profiler what its tasks did; every task's result was checked. */
@@ -129,6 +182,7 @@ public abstract class BatchBenchmark {
 
     @TearDown(Level.Trial)
     public final void stopTrial() throws Exception {
+        CpuProfiler.endMeasuredWorkNow(); // JMH tears down inside the last measured window: end it first
         if (model != null) {
             model.close();
         }

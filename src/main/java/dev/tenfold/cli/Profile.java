@@ -4,8 +4,14 @@ import java.util.List;
 
 /**
  * How long and how often each benchmark runs. {@code smoke} proves every benchmark works (CI, under
- * 3 minutes on 2 cores); {@code quick} is the default answer (under 10 minutes); {@code full} is
- * for publication (3 forks, long iterations, the widest sweep).
+ * 3 minutes on 2 cores; one sample, so no statistics); {@code quick} is the default answer (under
+ * 10 minutes, 8 samples behind every row); {@code full} is for publication (3 forks, so the
+ * samples also hold the JVM-to-JVM variation, and the widest sweep).
+ *
+ * <p>Every trial first warms up by work (see BatchBenchmark: each JVM runs enough tasks to compile
+ * its hot path, within {@code warmupCapSeconds}), then runs JMH's warm-up and measured iterations.
+ * Short iterations, many of them: the 99% interval of a mean of n samples is t(n-1) s / sqrt(n)
+ * wide, 4.6 s/sqrt(5) for 5 samples but 3.5 s/sqrt(8) for 8.
  *
  * @param serialTasks tasks per batch of a serial I/O run: serial throughput does not depend on the
  *                    batch size, and 10,000 sequential 50 ms requests would take 8 minutes
@@ -13,26 +19,28 @@ import java.util.List;
  *                    ramp-up and tail of a batch stay small against its steady state
  */
 public enum Profile {
-    SMOKE(1, 1, 1, 1, 1, List.of(10, 100), 20, 100),
-    QUICK(1, 1, 2, 2, 2, List.of(10, 100, 1000), 40, 40),
-    FULL(3, 2, 5, 5, 10, List.of(1, 10, 100, 1000, 5000), 200, 200);
+    SMOKE(1, 1, 0, 0, 1, 1000, List.of(10, 100), 20, 100),
+    QUICK(1, 30, 1, 500, 8, 500, List.of(10, 100, 1000), 10, 10),
+    FULL(3, 60, 2, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 200);
 
     final int forks;
+    final int warmupCapSeconds;
     final int warmupIterations;
-    final int warmupSeconds;
+    final int warmupMillis;
     final int measurementIterations;
-    final int measurementSeconds;
+    final int measurementMillis;
     final List<Integer> concurrencySweep;
     final int serialTasks;
     final int minTasks;
 
-    Profile(int forks, int warmupIterations, int warmupSeconds, int measurementIterations, int measurementSeconds,
-            List<Integer> concurrencySweep, int serialTasks, int minTasks) {
+    Profile(int forks, int warmupCapSeconds, int warmupIterations, int warmupMillis, int measurementIterations,
+            int measurementMillis, List<Integer> concurrencySweep, int serialTasks, int minTasks) {
         this.forks = forks;
+        this.warmupCapSeconds = warmupCapSeconds;
         this.warmupIterations = warmupIterations;
-        this.warmupSeconds = warmupSeconds;
+        this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
-        this.measurementSeconds = measurementSeconds;
+        this.measurementMillis = measurementMillis;
         this.concurrencySweep = concurrencySweep;
         this.serialTasks = serialTasks;
         this.minTasks = minTasks;
@@ -43,8 +51,14 @@ public enum Profile {
         return Math.max(minTasks, 10 * concurrency);
     }
 
-    /** Rough seconds one plan item takes: JVM fork and backend set-up, warm-up, measurement. */
+    /** Whether rows of this profile carry statistics (at least three samples). */
+    boolean hasStatistics() {
+        return forks * measurementIterations >= 3;
+    }
+
+    /** Rough seconds one plan item takes: JVM fork and set-up, warm-up, measurement. */
     double estimatedSeconds() {
-        return forks * (4.0 + warmupIterations * warmupSeconds + measurementIterations * (measurementSeconds + 0.5));
+        return forks * (3.0 + warmupCapSeconds + (warmupIterations * warmupMillis
+                + measurementIterations * (measurementMillis + 150)) / 1000.0);
     }
 }

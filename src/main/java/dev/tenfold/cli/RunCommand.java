@@ -8,7 +8,9 @@ import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.VirtualThreadModel;
 import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.HttpItemTask;
+import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.measure.CpuProfiler;
+import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.MachineIdentity;
 import dev.tenfold.report.CsvFormat;
 import dev.tenfold.report.Plots;
@@ -52,7 +54,10 @@ import picocli.CommandLine.Option;
         footer = {"", "Subcommands: compare A.csv B.csv [...]   plot A.csv"})
 final class RunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int WARM_UP_REQUESTS = 5000;
+    private static final int WARM_UP_ROUND = 5000;
+    private static final int WARM_UP_CONCURRENCY = 200;
+    private static final int WARM_UP_MIN_ROUNDS = 4;
+    private static final int WARM_UP_MAX_SECONDS = 40;
     private static final int WARM_UP_LATENCY_MS = 1;
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
@@ -83,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
         Profile chosen = parseProfile(profile);
         Pattern filter = parseInclude(include);
         MachineIdentity machine = MachineIdentity.current();
-        List<PlanItem> plan = new SuitePlan(chosen, parseParams(params), machine.logicalCores()).items(filter);
+        int usableCores = Environment.usableCores();
+        List<PlanItem> plan = new SuitePlan(chosen, parseParams(params), usableCores).items(filter);
         if (plan.isEmpty()) {
             throw new UsageException("--include '" + include + "' matches no benchmark (ids look like io/virtual)");
         }
@@ -99,8 +105,13 @@ final class RunCommand implements Callable<Integer> {
         Path json = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ".json"));
         RunContext context = new RunContext(runId, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 machine.host(), machine.os(), machine.cpuModel(), machine.physicalCores(), machine.logicalCores(),
-                machine.memoryGb(), machine.jdk(), chosen.name().toLowerCase(Locale.ROOT));
-
+                machine.memoryGb(), machine.jdk(), chosen.name().toLowerCase(Locale.ROOT),
+                usableCores, Environment.loadPerCore(), Environment.cpuPolicy());
+        if (context.loadStart() != null && context.loadStart() > Environment.BUSY_LOAD) {
+            System.out.printf(Locale.ROOT, "tenfold: WARNING: busy machine: load average %.2f per usable core at start"
+                    + " (> %.1f); figures will be lower and noisier than on an idle machine%n",
+                    context.loadStart(), Environment.BUSY_LOAD);
+        }
         try (Backend backend = openBackend()) {
             if (!backend.hasTenfoldExtensions()) {
                 plan = plan.stream().filter(item -> !SuitePlan.NEEDS_TENFOLD_BACKEND.contains(item.family())).toList();
@@ -111,13 +122,18 @@ final class RunCommand implements Callable<Integer> {
                             + " (the " + String.join(" and ", SuitePlan.NEEDS_TENFOLD_BACKEND) + " families need tenfold's own backend)");
                 }
             }
-            System.out.printf("tenfold: profile %s, %d benchmark runs, backend %s, results %s%n",
-                    context.profile(), plan.size(), backend.url(), csv);
+            System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend %s, results %s%n",
+                    context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(), backend.url(), csv);
             warmUp(backend);
             List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
+            PlainClientCheck.Result plain = crossCheck(rows, backend);
             System.out.println();
             System.out.println(Verdict.render(rows));
+            if (plain != null) {
+                System.out.println(Verdict.crossCheck(rows, plain.concurrency(), plain.roundRates(), plain.roundSeconds(),
+                        plain.warmupSeconds(), plain.failures()));
+            }
             if (!rows.isEmpty()) {
                 List<Path> pngs = Plots.draw(rows, plotsDir, context.profile());
                 System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
@@ -164,13 +180,14 @@ final class RunCommand implements Callable<Integer> {
         List<String> jvmArgs = new ArrayList<>(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
+        jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(item.benchmark()) + "$")
                 .forks(chosen.forks)
                 .warmupIterations(chosen.warmupIterations)
-                .warmupTime(TimeValue.seconds(chosen.warmupSeconds))
+                .warmupTime(TimeValue.milliseconds(Math.max(1, chosen.warmupMillis)))
                 .measurementIterations(chosen.measurementIterations)
-                .measurementTime(TimeValue.seconds(chosen.measurementSeconds))
+                .measurementTime(TimeValue.milliseconds(chosen.measurementMillis))
                 .addProfiler(CpuProfiler.class)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
@@ -192,19 +209,52 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Serves a few thousand requests before the first measurement, so the backend's JIT is warm
-     * when the serial baseline (the first item, the denominator of every speedup) is measured.
+     * Warms the backend until its rate is steady, before the first measurement: a cold WireMock
+     * JVM serves a fifth of its warm rate and needs tens of thousands of requests to compile its
+     * hot path, and it serves every benchmark of the run. Rounds of {@value #WARM_UP_ROUND}
+     * requests at {@value #WARM_UP_CONCURRENCY} in flight, 1 ms each, until two rounds in a row
+     * agree within 5% (at least {@value #WARM_UP_MIN_ROUNDS} rounds, at most
+     * {@value #WARM_UP_MAX_SECONDS} s).
      */
     private static void warmUp(Backend backend) throws IOException, InterruptedException {
         BackendStubs.installItem(backend.url(), WARM_UP_LATENCY_MS);
+        long deadline = System.nanoTime() + WARM_UP_MAX_SECONDS * 1_000_000_000L;
+        int rounds = 0;
+        double previous = 0;
+        double rate = 0;
         try (HttpClients http = HttpClients.create()) {
-            BatchResult warm = new VirtualThreadModel(50).run(
-                    new HttpItemTask(http.client(), backend.url(), WARM_UP_LATENCY_MS), WARM_UP_REQUESTS);
-            if (warm.errors() > 0) {
-                throw new IOException("the backend failed " + warm.errors() + " of " + warm.attempted()
-                        + " warm-up requests: " + warm.firstError());
-            }
+            VirtualThreadModel model = new VirtualThreadModel(WARM_UP_CONCURRENCY);
+            HttpItemTask task = new HttpItemTask(http.client(), backend.url(), WARM_UP_LATENCY_MS);
+            do {
+                previous = rate;
+                long start = System.nanoTime();
+                BatchResult warm = model.run(task, WARM_UP_ROUND);
+                rate = WARM_UP_ROUND / ((System.nanoTime() - start) / 1e9);
+                rounds++;
+                if (warm.errors() > 0) {
+                    throw new IOException("the backend failed " + warm.errors() + " of " + warm.attempted()
+                            + " warm-up requests: " + warm.firstError());
+                }
+            } while ((rounds < WARM_UP_MIN_ROUNDS || Math.abs(rate - previous) > 0.05 * rate) && System.nanoTime() < deadline);
         }
+        System.out.printf(Locale.ROOT, "tenfold: backend warmed up with %d requests (last rounds %.0f and %.0f requests/s)%n",
+                rounds * WARM_UP_ROUND, previous, rate);
+    }
+
+    /**
+     * The I/O cross-check (see {@link PlainClientCheck}) at the highest C of the measured I/O rows,
+     * when that is 100 or more (below, both sides sit on Little's law and prove nothing).
+     */
+    private static PlainClientCheck.Result crossCheck(List<ResultRow> rows, Backend backend) throws InterruptedException {
+        ResultRow top = rows.stream().filter(r -> r.family().equals("io") && r.concurrency() != null
+                        && r.concurrency() >= 100 && r.latencyMs() != null)
+                .max(java.util.Comparator.comparing(ResultRow::concurrency)).orElse(null);
+        if (top == null) {
+            return null;
+        }
+        BackendStubs.installItem(backend.url(), top.latencyMs());
+        System.out.printf("%ntenfold: cross-check: a plain HttpClient loop on %d virtual threads, no JMH ...%n", top.concurrency());
+        return PlainClientCheck.run(backend.url(), top.concurrency(), top.latencyMs(), 10, 5, 2.0);
     }
 
     private Backend openBackend() throws IOException {

@@ -32,9 +32,9 @@ final class SuitePlan {
 
     private final Profile profile;
     private final Map<String, List<String>> overrides;
-    private final int logicalCores;
+    private final int usableCores;
 
-    SuitePlan(Profile profile, Map<String, List<String>> overrides, int logicalCores) {
+    SuitePlan(Profile profile, Map<String, List<String>> overrides, int usableCores) {
         for (String name : overrides.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new UsageException("unknown parameter -p " + name + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)) + ")");
@@ -51,7 +51,7 @@ final class SuitePlan {
         }
         this.profile = profile;
         this.overrides = overrides;
-        this.logicalCores = logicalCores;
+        this.usableCores = usableCores;
     }
 
     List<PlanItem> items(Pattern include) {
@@ -59,7 +59,9 @@ final class SuitePlan {
         for (String latency : values("latencyMs", List.of("50"))) {
             io(items, latency);
         }
-        List<String> cpuWorkloads = profile == Profile.SMOKE ? List.of("sha256") : CPU_WORKLOADS;
+        // quick: downscale (an allocation-heavy kernel like matmul, at the same bound) only in full
+        List<String> cpuWorkloads = profile == Profile.SMOKE ? List.of("sha256")
+                : profile == Profile.QUICK ? CPU_WORKLOADS.stream().filter(w -> !w.equals("downscale")).toList() : CPU_WORKLOADS;
         for (String workload : values("workload", cpuWorkloads)) {
             if (Workloads.HANDOFF.containsKey(workload)) {
                 handoff(items, workload);
@@ -83,7 +85,10 @@ final class SuitePlan {
         List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
         for (String variant : List.of("platform", "virtual", "async")) {
             for (int c : sweep) {
-                items.add(io(variant, c, 1, tasks(c), latency));
+                // quick: 1000 platform threads only in full (a warm C=1000 row costs ~45 s here)
+                if (!(profile == Profile.QUICK && variant.equals("platform") && c >= 1000 && !overrides.containsKey("concurrency"))) {
+                    items.add(io(variant, c, 1, tasks(c), latency));
+                }
             }
         }
         // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16
@@ -95,7 +100,7 @@ final class SuitePlan {
         } else if (profile == Profile.SMOKE) {
             workerCounts.add(Math.min(sweep.get(sweep.size() - 1), 16));
         } else {
-            workerCounts.add(Math.max(1, logicalCores - 1));
+            workerCounts.add(Math.max(1, usableCores - 1));
             sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
         }
         for (int w : workerCounts) {
@@ -113,20 +118,20 @@ final class SuitePlan {
      */
     private void cpu(List<PlanItem> items, String workload) {
         String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
-                : Integer.toString(profile == Profile.SMOKE ? 4 * logicalCores : 8 * logicalCores);
+                : Integer.toString(profile == Profile.SMOKE ? 4 * usableCores : 8 * usableCores);
         boolean everyModel = profile != Profile.QUICK || workload.equals(CPU_WORKLOADS.get(0));
         List<Integer> counts = everyModel && profile != Profile.SMOKE
-                ? List.copyOf(new LinkedHashSet<>(List.of(logicalCores, Math.max(1, logicalCores - 1))))
-                : List.of(logicalCores);
+                ? List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))))
+                : List.of(usableCores);
         items.add(cpu("serial", 1, 1, tasks, workload));
         for (int threads : ints("concurrency", counts)) {
             items.add(cpu("platform", threads, 1, tasks, workload));
         }
         if (everyModel) {
-            for (int threads : ints("concurrency", List.of(4 * logicalCores))) {
+            for (int threads : ints("concurrency", List.of(4 * usableCores))) {
                 items.add(cpu("virtual", threads, 1, tasks, workload));
             }
-            for (int workers : ints("workers", List.of(logicalCores))) {
+            for (int workers : ints("workers", List.of(usableCores))) {
                 items.add(cpu("forkjoin", workers, workers, tasks, workload));
             }
         }
@@ -137,9 +142,9 @@ final class SuitePlan {
 
     /** Hand-off of a large input: the work alone (serial) against worker JVMs at every core. */
     private void handoff(List<PlanItem> items, String workload) {
-        String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(8 * logicalCores);
+        String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(8 * usableCores);
         items.add(cpu("serial", 1, 1, tasks, workload));
-        for (int workers : ints("workers", List.of(logicalCores))) {
+        for (int workers : ints("workers", List.of(usableCores))) {
             items.add(cpu("process", workers, workers, tasks, workload));
         }
     }
@@ -155,10 +160,10 @@ final class SuitePlan {
         for (int c : ints("concurrency", profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
             for (String variant : profile == Profile.SMOKE ? List.of("split", "pipeline", "io-stage")
                     : List.of("one-pool", "virtual", "split", "split-process", "pipeline", "io-stage")) {
-                items.add(mixed(variant, c, logicalCores, tasks, latency));
+                items.add(mixed(variant, c, usableCores, tasks, latency));
             }
         }
-        items.add(mixed("cpu-stage", logicalCores, logicalCores, tasks, latency));
+        items.add(mixed("cpu-stage", usableCores, usableCores, tasks, latency));
     }
 
     private static PlanItem mixed(String variant, int concurrency, int workers, String tasks, String latency) {
@@ -183,7 +188,9 @@ final class SuitePlan {
             for (int c : sweep) {
                 // Below K no request meets a 429, so every policy does what no-retry does: quick runs that once.
                 boolean sameAsNoRetry = c < RATE_LIMIT && !policy.equals("no-retry");
-                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey("concurrency"))) {
+                // quick: the policies that retry at C = K and at 10 K; 2 K only in full
+                boolean between = c > RATE_LIMIT && c < 10 * RATE_LIMIT && !policy.equals("no-retry");
+                if (!((sameAsNoRetry || between) && profile == Profile.QUICK && !overrides.containsKey("concurrency"))) {
                     items.add(resilience("virtual", c, resilienceTasks(c), latency, "limited", policy, limit));
                 }
             }

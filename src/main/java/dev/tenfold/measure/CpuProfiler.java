@@ -19,12 +19,13 @@ import org.openjdk.jmh.results.ScalarResult;
  * the article's rules and the SPEC's bounds need:
  * <ul>
  *   <li>{@code tenfold.cpu_share}: CPU seconds of this JVM and its descendants (worker JVMs) /
- *       (wall seconds x logical cores), the backend left out;</li>
+ *       (wall seconds x usable cores), the backend left out;</li>
  *   <li>{@code tenfold.backend_cpu_share}: the same for the backend JVM, when its pid is known
  *       (system property {@code tenfold.backend.pid});</li>
  *   <li>{@code tenfold.backend_latency_ms}: the backend's own mean time per response, delay
  *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
  *   <li>{@code tenfold.rss_mb}: peak RSS of this JVM and its descendants;</li>
+ *   <li>{@code tenfold.steal_share}: the machine's CPU time stolen by the hypervisor in the window;</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
  *       tasks did, from {@link TaskTally}; {@code tenfold.wall_s}: the window length.</li>
  * </ul>
@@ -52,12 +53,30 @@ public final class CpuProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         window = Window.open(self, backendPid(), BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
+        current = window;
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
+        current = null;
         return window.close();
+    }
+
+    /** The window open in this JVM, for {@link #endMeasuredWorkNow()}. */
+    private static volatile Window current;
+
+    /**
+     * Takes the open window's end readings now. JMH runs a trial's tear-down before the profilers'
+     * {@code afterIteration} of the last iteration, so without this the last window would include
+     * stopping the model (its wall time, and worker JVMs already gone from the CPU and memory
+     * readings). The benchmark calls it first thing in its trial tear-down; a no-op otherwise.
+     */
+    public static void endMeasuredWorkNow() {
+        Window open = current;
+        if (open != null) {
+            open.end();
+        }
     }
 
     private static Long backendPid() {
@@ -74,6 +93,7 @@ public final class CpuProfiler implements InternalProfiler {
         private final Map<Integer, Long> backendStart;
         private final BackendServed served;
         private final BackendServed.Totals servedStart;
+        private final Environment.CpuTicks ticksStart;
 
         private Window(long client, Long backend, BackendServed served) {
             this.client = client;
@@ -84,6 +104,7 @@ public final class CpuProfiler implements InternalProfiler {
             ChildJvm.drainStopped(); // likewise child JVMs stopped before it
             this.clientStart = ProcessTree.cpuMillis(client, excluded());
             this.backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
+            this.ticksStart = Environment.cpuTicksNow();
             this.startNanos = System.nanoTime();
         }
 
@@ -95,29 +116,49 @@ public final class CpuProfiler implements InternalProfiler {
             return backend == null ? Set.of() : Set.of(backend);
         }
 
-        List<Result> close() {
+        /** Readings at the end of the measured work. */
+        private record End(double wall, Environment.CpuTicks ticks, TaskTally.Snapshot tasks, double clientCpu,
+                           Double backendCpu, BackendServed.Totals served, double rssMib) {
+        }
+
+        private volatile End end;
+
+        /** Takes the end readings, once: the first call wins (the tear-down's, when there is one). */
+        synchronized void end() {
+            if (end != null) {
+                return;
+            }
             double wall = (System.nanoTime() - startNanos) / 1e9;
-            TaskTally.Snapshot tasks = TaskTally.drain();
-            double capacity = wall * ProcessTree.logicalCores();
-            List<Result> results = new ArrayList<>();
-            // Worker JVMs stopped in this window (the last iteration's trial tear-down) still count;
-            // a backend this JVM started and stopped does not.
+            // A worker JVM that ended inside the window still counts up to its end; a backend this
+            // JVM started and stopped does not.
             Map<Long, Long> stopped = new java.util.HashMap<>(ChildJvm.drainStopped());
             Map<Long, Long> backendStopped = backend != null && stopped.containsKey(backend)
                     ? Map.of(backend, stopped.get(backend)) : Map.of();
             excluded().forEach(stopped::remove);
             double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()), stopped);
-            results.add(new ScalarResult("tenfold.cpu_share", clientCpu / capacity, "share", AggregationPolicy.AVG));
-            if (backend != null) {
-                double backendCpu = ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
-                results.add(new ScalarResult("tenfold.backend_cpu_share", backendCpu / capacity, "share", AggregationPolicy.AVG));
+            Double backendCpu = backend == null ? null
+                    : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
+            end = new End(wall, Environment.cpuTicksNow(), TaskTally.drain(), clientCpu, backendCpu, served.read(),
+                    ProcessTree.peakRssMib(client, excluded()));
+        }
+
+        List<Result> close() {
+            end();
+            double wall = end.wall();
+            Environment.CpuTicks ticksEnd = end.ticks();
+            TaskTally.Snapshot tasks = end.tasks();
+            double capacity = wall * ProcessTree.usableCores();
+            List<Result> results = new ArrayList<>();
+            results.add(new ScalarResult("tenfold.cpu_share", end.clientCpu() / capacity, "share", AggregationPolicy.AVG));
+            if (end.backendCpu() != null) {
+                results.add(new ScalarResult("tenfold.backend_cpu_share", end.backendCpu() / capacity, "share", AggregationPolicy.AVG));
             }
-            BackendServed.Totals servedEnd = served.read();
+            BackendServed.Totals servedEnd = end.served();
             if (servedStart != null && servedEnd != null && servedEnd.count() > servedStart.count()) {
                 double ms = (servedEnd.nanos() - servedStart.nanos()) / 1e6 / (servedEnd.count() - servedStart.count());
                 results.add(new ScalarResult("tenfold.backend_latency_ms", ms, "ms", AggregationPolicy.AVG));
             }
-            results.add(new ScalarResult("tenfold.rss_mb", ProcessTree.peakRssMib(client, excluded()), "MiB", AggregationPolicy.MAX));
+            results.add(new ScalarResult("tenfold.rss_mb", end.rssMib(), "MiB", AggregationPolicy.MAX));
             results.add(new ScalarResult("tenfold.attempted", tasks.attempted(), "tasks", AggregationPolicy.SUM));
             results.add(new ScalarResult("tenfold.succeeded", tasks.succeeded(), "tasks", AggregationPolicy.SUM));
             results.add(new ScalarResult("tenfold.errors", tasks.errors(), "tasks", AggregationPolicy.SUM));
@@ -127,6 +168,10 @@ public final class CpuProfiler implements InternalProfiler {
                 results.add(new ScalarResult("tenfold.latency_ms", tasks.meanLatencyMs(), "ms", AggregationPolicy.AVG));
             }
             results.add(new ScalarResult("tenfold.wall_s", wall, "s", AggregationPolicy.SUM));
+            Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
+            if (steal != null) {
+                results.add(new ScalarResult("tenfold.steal_share", steal, "share", AggregationPolicy.AVG));
+            }
             return results;
         }
     }

@@ -19,7 +19,6 @@ import oshi.software.os.OperatingSystem;
  */
 public final class ProcessTree {
     private static final OperatingSystem OS = Holder.SYSTEM.getOperatingSystem();
-    private static final int LOGICAL_CORES = Holder.SYSTEM.getHardware().getProcessor().getLogicalProcessorCount();
 
     private static final class Holder {
         static final SystemInfo SYSTEM = new SystemInfo();
@@ -28,9 +27,9 @@ public final class ProcessTree {
     private ProcessTree() {
     }
 
-    /** Logical cores as OSHI counts them: the denominator of every CPU share. */
-    public static int logicalCores() {
-        return LOGICAL_CORES;
+    /** Cores this JVM may use (cgroup quota, cpuset): the denominator of every CPU share. */
+    public static int usableCores() {
+        return Environment.usableCores();
     }
 
     /**

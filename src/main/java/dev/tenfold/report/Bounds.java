@@ -12,24 +12,24 @@ public final class Bounds {
     /** Observed latency this much above the configured one means the backend added delay. */
     public static final double BACKEND_SLOWDOWN = 1.20;
     /**
-     * Client + backend CPU share from which the machine counts as saturated: the kernel's loopback
-     * networking and the JVMs' own threads use the rest.
+     * Client + backend CPU share of the usable cores from which the machine counts as saturated
+     * (SPEC): only then can the CPU roofline be what limits a figure.
      */
-    public static final double CPU_SATURATED = 0.80;
+    public static final double CPU_SATURATED = 0.90;
 
     private Bounds() {
     }
 
-    /** A bound explains a figure only when the figure comes within this fraction of it. */
-    public static final double EXPLAINS_FROM = 0.5;
+    /** A bound explains a figure only when the figure comes within this fraction of it (SPEC). */
+    public static final double EXPLAINS_FROM = 0.85;
 
     /**
-     * The bound, or {@code none} when the figure stays far below it (efficiency under 50%): then
-     * something else, such as copying inputs to worker JVMs, is the limit, and the verdict says what.
+     * The bound, or {@code unexplained} when the figure stays below 85% of it: then something else,
+     * such as copying inputs to worker JVMs, is the limit, and the verdict says what was measured.
      * {@code backend} is not a ceiling but a flag (the figure is not a client result): it stays.
      */
     public static String explained(String bound, Double efficiency) {
-        return efficiency != null && efficiency < EXPLAINS_FROM && !"backend".equals(bound) ? "none" : bound;
+        return efficiency != null && efficiency < EXPLAINS_FROM && !"backend".equals(bound) ? "unexplained" : bound;
     }
 
     /** Families whose tasks wait on the network, where Little's law sets the ideal. */
@@ -50,7 +50,7 @@ public final class Bounds {
 
     /**
      * I/O: min(C, tasks), Little's law (C in flight over latency L gives C/L per second).
-     * CPU: min(threads, logical cores, tasks).
+     * CPU: min(threads, usable cores, tasks).
      */
     public static double idealSpeedup(String family, int threads, int tasks, int logicalCores) {
         return waitsOnIo(family) ? Math.min(threads, tasks) : Math.min(Math.min(threads, logicalCores), tasks);
@@ -89,30 +89,33 @@ public final class Bounds {
     }
 
     /**
-     * Which limit explains the figure. I/O families: when the backend itself (timed inside it) took
-     * over 20% longer per response than the configured latency, {@code backend} if the CPU was not
-     * saturated (the server, not the client, set the pace) or {@code cpu-roofline} if it was (the
-     * two JVMs share the cores); else {@code cpu-roofline} when the CPU bound is below Little's law;
-     * else {@code tasks} when the batch is smaller than C; else {@code littles-law}.
-     * CPU family: {@code tasks} when there are fewer tasks than usable threads; {@code cores} when
-     * the threads cover every core; else {@code none} (the thread count chosen is the limit).
+     * Which limit explains the figure. I/O families: {@code backend} (a flag) when the backend
+     * itself (timed inside it) took over 20% longer per response than the configured latency: the
+     * figure is then not a client result; else {@code cpu-roofline} when the CPU bound is below the
+     * ideal and client + backend kept at least 90% of the usable cores busy; else
+     * {@code server-limit} when the endpoint admits K < C in flight; else {@code tasks} when the
+     * batch is smaller than C; else {@code littles-law}. CPU family: {@code tasks} when there are
+     * fewer tasks than usable threads; else {@code cores}: the cores the variant can use,
+     * min(threads, usable cores). {@link #explained} then keeps the label only where the figure
+     * reaches 85% of it.
      */
-    public static String bound(String family, int threads, int tasks, int logicalCores, double ideal, Double roofline,
-                               Double backendLatencyMs, Integer latencyMs, Double cpuShare, Double backendCpuShare) {
+    public static String bound(String family, int threads, int tasks, int usableCores, double ideal, Double roofline,
+                               Double backendLatencyMs, Integer latencyMs, Double cpuShare, Double backendCpuShare,
+                               Integer serverLimit) {
         if (waitsOnIo(family)) {
             double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
             if (backendLatencyMs != null && latencyMs != null && latencyMs > 0
                     && backendLatencyMs > BACKEND_SLOWDOWN * latencyMs) {
-                return share < CPU_SATURATED ? "backend" : "cpu-roofline";
+                return "backend";
             }
-            if (roofline != null && roofline < ideal) {
+            if (roofline != null && roofline < ideal && share >= CPU_SATURATED) {
                 return "cpu-roofline";
+            }
+            if (serverLimit != null && serverLimit < Math.min(threads, tasks)) {
+                return "server-limit";
             }
             return tasks < threads ? "tasks" : "littles-law";
         }
-        if (tasks < Math.min(threads, logicalCores)) {
-            return "tasks";
-        }
-        return threads >= logicalCores ? "cores" : "none";
+        return tasks < Math.min(threads, usableCores) ? "tasks" : "cores";
     }
 }

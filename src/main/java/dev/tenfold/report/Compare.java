@@ -9,21 +9,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * {@code compare A.csv B.csv ...}: joins rows on what was measured (family, workload, variant,
- * concurrency, workers, latency, tasks), prints throughput per machine and the ratio against the
- * first file, the geometric mean of the ratios per family for every other file, and the rows only
- * some files have. Draws {@code compare.png}: the per-family geometric means, one bar per file.
+ * {@code compare A.csv B.csv ...}: joins rows on what was measured (runtime, family, workload,
+ * variant, concurrency, workers, latency, tasks) and gives, for every other file against the first,
+ * each row's throughput ratio with its 99% interval (Fieller's theorem on the two rows' means,
+ * standard errors recovered from {@code throughput_error} and {@code samples}) and a mark:
+ * {@code +} faster beyond noise (the interval lies above 1), {@code -} slower beyond noise,
+ * {@code ~} within noise, {@code ?} no interval (a row of fewer than 3 samples, e.g. smoke). Then
+ * the geometric mean of the ratios per family with its interval, one summary line, and every
+ * difference in the conditions of the runs (profile, JDK, usable cores, CPU policy, a busy
+ * machine, batch sizes) named, since any of them alone can explain a difference. Draws
+ * {@code compare.png}: the per-family geometric means with their intervals.
  */
 public final class Compare {
+    /** The marks, as the table prints them. */
+    static final String FASTER = "+";
+    static final String SLOWER = "-";
+    static final String WITHIN_NOISE = "~";
+    static final String NO_INTERVAL = "?";
+
     private Compare() {
+    }
+
+    /** One row of another file against the same row of the first: ratio, its interval (or null) and the mark. */
+    record RowRatio(double ratio, Statistics.Interval interval, String mark) {
+    }
+
+    /** A family's geometric mean of ratios, its interval (null when a row has none), and its row count. */
+    record FamilyMean(double geomean, Statistics.Interval interval, int rows) {
     }
 
     /**
@@ -48,28 +70,38 @@ public final class Compare {
         StringBuilder out = new StringBuilder("Machines:\n");
         for (int i = 0; i < runs.size(); i++) {
             ResultRow r = runs.get(i).get(0);
-            out.append(String.format(Locale.ROOT, "  [%d] %s: %s, %d logical / %d physical cores, %.1f GiB, %s, %s, profile %s (%s)%n",
-                    i, labels.get(i), r.cpuModel(), r.logicalCores(), r.physicalCores(), r.memoryGb(), r.os(), r.jdk(),
-                    r.profile() == null ? "-" : r.profile(), files.get(i)));
+            out.append(String.format(Locale.ROOT, "  [%d] %s: %s, %s usable of %d logical / %d physical cores, %.1f GiB, %s, %s, profile %s (%s)%n",
+                    i, labels.get(i), r.cpuModel(), r.usableCores() == null ? "?" : r.usableCores(), r.logicalCores(),
+                    r.physicalCores(), r.memoryGb(), r.os(), r.jdk(), r.profile() == null ? "-" : r.profile(), files.get(i)));
+        }
+        for (int i = 1; i < runs.size(); i++) {
+            List<String> differences = conditionDifferences(runs.get(0), runs.get(i));
+            out.append(differences.isEmpty()
+                    ? String.format(Locale.ROOT, "  [%d] vs [0]: same conditions (profile, JDK, usable cores, CPU policy, batch sizes, idle machine)%n", i)
+                    : String.format(Locale.ROOT, "  [%d] vs [0] DIFFER IN CONDITIONS: %s%n", i, String.join("; ", differences)));
         }
         List<Map<String, ResultRow>> byKey = runs.stream().map(Compare::index).toList();
         Map<String, ResultRow> union = new LinkedHashMap<>();
         byKey.forEach(m -> m.forEach(union::putIfAbsent));
 
-        out.append(String.format(Locale.ROOT, "%nThroughput (tasks/s) and ratio against [0]:%n%-52s", "family/workload/variant C W latency tasks"));
+        out.append(String.format(Locale.ROOT, "%nThroughput (tasks/s ± 99%% CI) and ratio against [0] with its 99%% interval;"
+                + " + faster, - slower beyond noise, ~ within noise, ? no interval:%n%-52s", "family/workload/variant C W latency tasks"));
         for (int i = 0; i < runs.size(); i++) {
-            out.append(String.format(Locale.ROOT, " %12s", "[" + i + "]")).append(i > 0 ? String.format(Locale.ROOT, " %7s", "ratio") : "");
+            out.append(String.format(Locale.ROOT, " %18s", "[" + i + "]")).append(i > 0 ? String.format(Locale.ROOT, " %22s", "ratio [99% CI]") : "");
         }
         out.append('\n');
-        // logRatios.get(i - 1): family -> log(throughput of file i / throughput of file 0), per joined row
-        List<Map<String, List<Double>>> logRatios = new ArrayList<>();
+        // ratios.get(i - 1): family -> the ratios of file i against file 0, per joined row
+        List<Map<String, List<Ratio>>> ratios = new ArrayList<>();
+        List<Map<String, Integer>> markCounts = new ArrayList<>();
         for (int i = 1; i < runs.size(); i++) {
-            logRatios.add(new TreeMap<>());
+            ratios.add(new TreeMap<>());
+            markCounts.add(new TreeMap<>());
         }
         List<String> partial = new ArrayList<>();
         for (Map.Entry<String, ResultRow> e : union.entrySet()) {
             ResultRow any = e.getValue();
-            String name = String.format(Locale.ROOT, "%s/%s/%s %s %s %s %s", any.family(), any.workload(), any.variant(),
+            String name = String.format(Locale.ROOT, "%s%s/%s/%s %s %s %s %s",
+                    "python".equals(any.runtime()) ? "python:" : "", any.family(), any.workload(), any.variant(),
                     dash(any.concurrency()), dash(any.workers()), dash(any.latencyMs()), dash(any.tasks()));
             List<String> in = new ArrayList<>();
             for (int i = 0; i < byKey.size(); i++) {
@@ -82,15 +114,18 @@ public final class Compare {
                 continue;
             }
             out.append(String.format(Locale.ROOT, "%-52s", name));
-            Double base = byKey.get(0).get(e.getKey()).throughput();
+            ResultRow base = byKey.get(0).get(e.getKey());
             for (int i = 0; i < runs.size(); i++) {
-                Double t = byKey.get(i).get(e.getKey()).throughput();
-                out.append(String.format(Locale.ROOT, " %12s", t == null ? "-" : String.format(Locale.ROOT, "%.1f", t)));
+                ResultRow row = byKey.get(i).get(e.getKey());
+                out.append(String.format(Locale.ROOT, " %18s", row.throughput() == null ? "-"
+                        : String.format(Locale.ROOT, "%.1f", row.throughput())
+                        + (row.throughputError() == null ? "" : String.format(Locale.ROOT, " ± %.1f", row.throughputError()))));
                 if (i > 0) {
-                    Double ratio = ratio(t, base);
-                    out.append(String.format(Locale.ROOT, " %7s", ratio == null ? "-" : String.format(Locale.ROOT, "%.2f", ratio)));
+                    RowRatio ratio = rowRatio(row, base);
+                    out.append(String.format(Locale.ROOT, " %22s", ratio == null ? "-" : format(ratio)));
                     if (ratio != null) {
-                        logRatios.get(i - 1).computeIfAbsent(any.family(), k -> new ArrayList<>()).add(Math.log(ratio));
+                        ratios.get(i - 1).computeIfAbsent(any.family(), k -> new ArrayList<>()).add(new Ratio(row, base));
+                        markCounts.get(i - 1).merge(ratio.mark(), 1, Integer::sum);
                     }
                 }
             }
@@ -98,19 +133,32 @@ public final class Compare {
         }
 
         TreeSet<String> families = new TreeSet<>();
-        logRatios.forEach(m -> families.addAll(m.keySet()));
-        out.append(String.format(Locale.ROOT, "%nGeometric mean of throughput ratios against [0], per family:%n%-12s", "family"));
+        ratios.forEach(m -> families.addAll(m.keySet()));
         for (int i = 1; i < runs.size(); i++) {
-            out.append(String.format(Locale.ROOT, " %16s", "[" + i + "]/[0] (rows)"));
+            Map<String, Integer> marks = markCounts.get(i - 1);
+            int total = marks.values().stream().mapToInt(Integer::intValue).sum();
+            int differ = marks.getOrDefault(FASTER, 0) + marks.getOrDefault(SLOWER, 0);
+            out.append(String.format(Locale.ROOT, "%n[%d] vs [0]: %d of %d rows differ beyond noise (%d +, %d -), %d within noise (~)%s%n",
+                    i, differ, total, marks.getOrDefault(FASTER, 0), marks.getOrDefault(SLOWER, 0),
+                    marks.getOrDefault(WITHIN_NOISE, 0),
+                    marks.containsKey(NO_INTERVAL) ? ", " + marks.get(NO_INTERVAL) + " without an interval (?)" : ""));
+        }
+        out.append(String.format(Locale.ROOT, "%nGeometric mean of throughput ratios against [0], per family, with its 99%% interval:%n%-12s", "family"));
+        for (int i = 1; i < runs.size(); i++) {
+            out.append(String.format(Locale.ROOT, " %30s", "[" + i + "]/[0] [99% CI] (rows)"));
         }
         out.append('\n');
-        List<Map<String, Double>> geomeans = logRatios.stream().map(Compare::geomean).toList();
+        List<Map<String, FamilyMean>> means = ratios.stream().map(m -> {
+            Map<String, FamilyMean> g = new TreeMap<>();
+            m.forEach((family, list) -> g.put(family, familyMean(list)));
+            return g;
+        }).toList();
         for (String family : families) {
             out.append(String.format(Locale.ROOT, "%-12s", family));
-            for (int i = 0; i < geomeans.size(); i++) {
-                Double g = geomeans.get(i).get(family);
-                int n = logRatios.get(i).getOrDefault(family, List.of()).size();
-                out.append(String.format(Locale.ROOT, " %16s", g == null ? "-" : String.format(Locale.ROOT, "%.3f (%d)", g, n)));
+            for (Map<String, FamilyMean> m : means) {
+                FamilyMean g = m.get(family);
+                out.append(String.format(Locale.ROOT, " %30s", g == null ? "-" : String.format(Locale.ROOT, "%s (%d)",
+                        format(new RowRatio(g.geomean(), g.interval(), mark(g.interval()))), g.rows())));
             }
             out.append('\n');
         }
@@ -118,33 +166,131 @@ public final class Compare {
             out.append("  (no row was measured on every machine: nothing to compare)\n");
         }
         if (!partial.isEmpty()) {
-            out.append("\nOnly in some files (not compared):\n");
+            out.append("\nOnly in some files (not compared; a different batch size or sweep makes a different row):\n");
             partial.forEach(p -> out.append("  ").append(p).append('\n'));
         }
         if (!families.isEmpty()) {
-            Path png = chart(pngDir, labels, new ArrayList<>(families), geomeans);
+            Path png = chart(pngDir, labels, new ArrayList<>(families), means);
             out.append("\nPlot: ").append(png).append('\n');
         }
         return out.toString();
     }
 
-    /** The ratio of two throughputs, or null when either is missing or not positive. */
-    static Double ratio(Double t, Double base) {
-        return t == null || base == null || base <= 0 || t <= 0 ? null : t / base;
+    /** A joined pair: the row of another file and the same row of the first. */
+    record Ratio(ResultRow row, ResultRow base) {
     }
 
-    private static Map<String, Double> geomean(Map<String, List<Double>> logsByFamily) {
-        Map<String, Double> g = new TreeMap<>();
-        logsByFamily.forEach((family, logs) -> g.put(family, Math.exp(logs.stream().mapToDouble(d -> d).average().orElse(0))));
-        return g;
+    /** The ratio of two rows' throughputs with its interval and mark; null when either throughput is missing. */
+    static RowRatio rowRatio(ResultRow row, ResultRow base) {
+        if (row.throughput() == null || base.throughput() == null || row.throughput() <= 0 || base.throughput() <= 0) {
+            return null;
+        }
+        Statistics.Interval interval = Statistics.ratio(estimate(row), estimate(base));
+        return new RowRatio(row.throughput() / base.throughput(), interval, mark(interval));
     }
 
-    private static Path chart(Path pngDir, List<String> labels, List<String> families, List<Map<String, Double>> geomeans)
+    static String mark(Statistics.Interval interval) {
+        return interval == null ? NO_INTERVAL : interval.low() > 1 ? FASTER : interval.high() < 1 ? SLOWER : WITHIN_NOISE;
+    }
+
+    private static Statistics.Estimate estimate(ResultRow r) {
+        return Statistics.Estimate.fromInterval(r.throughput(), r.throughputError(), r.samples());
+    }
+
+    /**
+     * The geometric mean of a family's ratios and its interval: the mean of the log ratios, whose
+     * variance is the sum of each row's (delta method: (se/mean)^2 of both sides) over m^2, with
+     * Welch-Satterthwaite degrees of freedom. Null interval when a row has none.
+     */
+    static FamilyMean familyMean(List<Ratio> pairs) {
+        double logSum = 0;
+        double variance = 0;
+        double dfDenominator = 0;
+        boolean complete = true;
+        List<Ratio> usable = pairs.stream().filter(p -> rowRatio(p.row(), p.base()) != null).toList();
+        for (Ratio p : usable) {
+            logSum += Math.log(p.row().throughput() / p.base().throughput());
+            for (Statistics.Estimate e : List.of(estimate(p.row()), estimate(p.base()))) {
+                if (Double.isNaN(e.standardError())) {
+                    complete = false;
+                    continue;
+                }
+                double v = Math.pow(e.standardError() / e.mean(), 2);
+                variance += v;
+                dfDenominator += v * v / (e.n() - 1);
+            }
+        }
+        int m = usable.size();
+        double mean = logSum / Math.max(1, m);
+        if (!complete || m == 0) {
+            return new FamilyMean(Math.exp(mean), null, m);
+        }
+        double df = dfDenominator == 0 ? 1e9 : variance * variance / dfDenominator;
+        double half = Statistics.tQuantile(df) * Math.sqrt(variance) / m;
+        return new FamilyMean(Math.exp(mean), new Statistics.Interval(Math.exp(mean - half), Math.exp(mean + half)), m);
+    }
+
+    /**
+     * What differs between two runs besides the machine itself: each alone can move a figure. The
+     * machine's own identity (CPU, cores, memory) is printed above; these are the settings.
+     */
+    static List<String> conditionDifferences(List<ResultRow> base, List<ResultRow> other) {
+        List<String> out = new ArrayList<>();
+        ResultRow a = base.get(0);
+        ResultRow b = other.get(0);
+        differs(out, "profile", a, b, ResultRow::profile);
+        differs(out, "JDK", a, b, ResultRow::jdk);
+        differs(out, "usable cores", a, b, ResultRow::usableCores);
+        differs(out, "logical cores", a, b, ResultRow::logicalCores);
+        differs(out, "CPU", a, b, ResultRow::cpuModel);
+        differs(out, "CPU policy", a, b, ResultRow::cpuPolicy);
+        for (int i = 0; i < 2; i++) {
+            List<ResultRow> rows = i == 0 ? base : other;
+            if (rows.stream().anyMatch(ResultRow::busyMachine)) {
+                out.add("[" + (i == 0 ? "0" : "other") + "] ran on a BUSY machine (load " + rows.get(0).loadStart()
+                        + " per usable core at start, or > 5% CPU stolen)");
+            }
+        }
+        Map<String, Integer> tasksA = tasksByRow(base);
+        Map<String, Integer> tasksB = tasksByRow(other);
+        long differentBatches = tasksA.keySet().stream().filter(k -> tasksB.containsKey(k)
+                && !Objects.equals(tasksA.get(k), tasksB.get(k))).count();
+        if (differentBatches > 0) {
+            out.add(differentBatches + " row(s) measured with other batch sizes (tasks): not joined");
+        }
+        return out;
+    }
+
+    private static <T> void differs(List<String> out, String what, ResultRow a, ResultRow b, Function<ResultRow, T> field) {
+        T x = field.apply(a);
+        T y = field.apply(b);
+        if (x != null && y != null && !x.equals(y)) {
+            out.add(what + " " + y + " vs " + x);
+        }
+    }
+
+    /** Tasks per batch of each row, keyed by everything but the batch size. */
+    private static Map<String, Integer> tasksByRow(List<ResultRow> rows) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        rows.forEach(r -> map.putIfAbsent(String.join("|", String.valueOf(r.runtime()), r.family(), r.workload(), r.variant(),
+                String.valueOf(r.concurrency()), String.valueOf(r.workers()), String.valueOf(r.latencyMs())), r.tasks()));
+        return map;
+    }
+
+    private static String format(RowRatio r) {
+        if (r.interval() == null) {
+            return String.format(Locale.ROOT, "%.2f %s", r.ratio(), r.mark());
+        }
+        return String.format(Locale.ROOT, "%.2f [%.2f, %s] %s", r.ratio(), r.interval().low(),
+                Double.isInfinite(r.interval().high()) ? "inf" : String.format(Locale.ROOT, "%.2f", r.interval().high()), r.mark());
+    }
+
+    private static Path chart(Path pngDir, List<String> labels, List<String> families, List<Map<String, FamilyMean>> means)
             throws IOException {
         Files.createDirectories(pngDir);
         Path png = pngDir.resolve("compare.png");
         CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
-                .title("Throughput against " + labels.get(0) + " (geometric mean of per-row ratios, per family)")
+                .title("Throughput against " + labels.get(0) + " (geometric mean of per-row ratios, per family, 99% CI)")
                 .xAxisTitle("family").yAxisTitle("throughput ratio (1 = same as " + labels.get(0) + ")").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setYAxisMin(0.0);
@@ -153,10 +299,17 @@ public final class Compare {
         chart.getStyler().setLabelsFontColor(Color.BLACK);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setDecimalPattern("0.00");
-        for (int i = 0; i < geomeans.size(); i++) {
-            Map<String, Double> g = geomeans.get(i);
-            List<Double> ys = families.stream().map(f -> g.getOrDefault(f, 0.0)).toList();
-            chart.addSeries("[" + (i + 1) + "] " + labels.get(i + 1) + " / [0] " + labels.get(0), families, ys);
+        chart.getStyler().setErrorBarsColor(Color.BLACK);
+        for (int i = 0; i < means.size(); i++) {
+            Map<String, FamilyMean> g = means.get(i);
+            List<Double> ys = families.stream().map(f -> g.containsKey(f) ? g.get(f).geomean() : 0.0).toList();
+            // XChart's error bars are symmetric: the wider side of the (log-symmetric) interval.
+            List<Double> errors = families.stream().map(f -> {
+                FamilyMean m = g.get(f);
+                return m == null || m.interval() == null || Double.isInfinite(m.interval().high()) ? 0.0
+                        : Math.max(m.interval().high() - m.geomean(), m.geomean() - m.interval().low());
+            }).toList();
+            chart.addSeries("[" + (i + 1) + "] " + labels.get(i + 1) + " / [0] " + labels.get(0), families, ys, errors);
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         return png;

@@ -13,10 +13,15 @@ import java.util.Map;
 /**
  * One run from JMH's JSON output ({@code -rf json}), reduced to what the report needs. Family and
  * variant come from the benchmark name: {@code dev.tenfold.bench.IoBenchmark.onePool} is family
- * {@code io}, variant {@code one-pool}.
+ * {@code io}, variant {@code one-pool}. {@code raw} keeps every measured iteration, per fork, of
+ * the primary metric (key {@link #PRIMARY}) and of each secondary one: the samples the statistics
+ * are computed from.
  */
 public record JmhRun(String family, String variant, Map<String, String> params, double score, double scoreError,
-                     Map<String, Double> secondary) {
+                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs) {
+
+    /** The key of the primary metric (batches per second) in {@link #raw}. */
+    public static final String PRIMARY = "primary";
 
     public static List<JmhRun> read(Path json) throws IOException {
         List<JmhRun> runs = new ArrayList<>();
@@ -29,11 +34,32 @@ public record JmhRun(String family, String variant, Map<String, String> params, 
             Map<String, String> params = new HashMap<>();
             run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
             Map<String, Double> secondary = new HashMap<>();
-            run.path("secondaryMetrics").fields().forEachRemaining(e -> secondary.put(e.getKey(), number(e.getValue().path("score"))));
+            Map<String, List<double[]>> raw = new HashMap<>();
+            run.path("secondaryMetrics").fields().forEachRemaining(e -> {
+                secondary.put(e.getKey(), number(e.getValue().path("score")));
+                raw.put(e.getKey(), perFork(e.getValue().path("rawData")));
+            });
             JsonNode primary = run.path("primaryMetric");
-            runs.add(new JmhRun(family, variant, params, number(primary.path("score")), number(primary.path("scoreError")), secondary));
+            raw.put(PRIMARY, perFork(primary.path("rawData")));
+            List<String> jvmArgs = new ArrayList<>();
+            run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+            runs.add(new JmhRun(family, variant, params, number(primary.path("score")), number(primary.path("scoreError")),
+                    secondary, raw, jvmArgs));
         }
         return runs;
+    }
+
+    /** rawData: one array per fork, one number per measured iteration. */
+    private static List<double[]> perFork(JsonNode rawData) {
+        List<double[]> forks = new ArrayList<>();
+        for (JsonNode fork : rawData) {
+            double[] iterations = new double[fork.size()];
+            for (int i = 0; i < iterations.length; i++) {
+                iterations[i] = number(fork.get(i));
+            }
+            forks.add(iterations);
+        }
+        return forks;
     }
 
     /** JMH writes "NaN" (a string) for an error it cannot compute, e.g. from one iteration. */
@@ -49,5 +75,10 @@ public record JmhRun(String family, String variant, Map<String, String> params, 
     Double metric(String name) {
         Double v = secondary.get(name);
         return v == null || v.isNaN() ? null : v;
+    }
+
+    /** The per-iteration values of a metric, per fork; empty when it was not recorded. */
+    List<double[]> rawOf(String name) {
+        return raw.getOrDefault(name, List.of());
     }
 }

@@ -15,7 +15,10 @@ public record ResultRow(
         Double rooflineSpeedup, Double efficiency, Double cpuShare, Double busyCores,
         Double backendCpuShare, Double rssMb, String articleRule, String classification, String bound,
         Long errors, Long retries,
-        Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile) {
+        Integer samples, Double speedupLow, Double speedupHigh, String steady, Integer usableCores, Double loadStart,
+        Double stealShare, String runtime,
+        Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
+        Double drift, String cpuPolicy) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -24,14 +27,22 @@ public record ResultRow(
             "throughput", "throughput_error", "speedup", "ideal_speedup", "roofline_speedup", "efficiency",
             "cpu_share", "busy_cores", "backend_cpu_share", "rss_mb", "article_rule", "classification", "bound",
             "errors", "retries",
-            "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile");
+            "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
+            "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
+            "drift", "cpu_policy");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;
 
+    /** The machine counted as busy: load per usable core or stolen CPU above the SPEC's limits. */
+    public boolean busyMachine() {
+        return (loadStart != null && loadStart > dev.tenfold.measure.Environment.BUSY_LOAD)
+                || (stealShare != null && stealShare > dev.tenfold.measure.Environment.BUSY_STEAL);
+    }
+
     /** The parameters that identify the same measurement on another machine. */
     public String joinKey() {
-        return String.join("|", family, workload, variant, String.valueOf(concurrency), String.valueOf(workers),
+        return String.join("|", runtime == null ? "java" : runtime, family, workload, variant, String.valueOf(concurrency), String.valueOf(workers),
                 String.valueOf(latencyMs), String.valueOf(tasks));
     }
 

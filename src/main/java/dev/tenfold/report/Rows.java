@@ -34,7 +34,7 @@ public final class Rows {
                     serialByKey.get(baselineKey(run)));
             // A stage run alone does part of the task: no speedup over the whole task's serial run.
             boolean stageAlone = "mixed".equals(run.family()) && run.variant().endsWith("-stage");
-            rows.add(row(run, serial == null || stageAlone ? null : throughput(serial), stageBound(run, runs), context));
+            rows.add(row(run, serial == null || stageAlone ? null : measured(serial), stageBound(run, runs), context));
         }
         return rows;
     }
@@ -92,9 +92,63 @@ public final class Rows {
         return "limited".equals(run.params().get("endpoint")) ? run.intParam("limit") : null;
     }
 
-    /** Tasks completed per second: batches/s x tasks per batch x the share that succeeded. */
+    /** Tasks completed per second in the measured iterations. */
     static double throughput(JmhRun run) {
-        return run.score() * tasks(run) * successRatio(run);
+        return measured(run).estimate().mean();
+    }
+
+    /**
+     * What the measured iterations say: the throughput with its standard error (one sample per
+     * measured iteration, forks pooled), and the drift of the samples across the window (null below
+     * three samples, where no trend can be told from noise).
+     */
+    record Measured(Statistics.Estimate estimate, Double drift) {
+        String steady() {
+            return drift == null ? null : Math.abs(drift) <= Statistics.MAX_DRIFT ? "yes" : "no";
+        }
+    }
+
+    /**
+     * The throughput is succeeded tasks summed over the measured iterations, divided by their summed
+     * wall time (the profiler's windows), not JMH's mean of per-iteration batch rates: with few
+     * batches per iteration, the two differ. Each iteration's own rate is one sample for the
+     * interval and the trend. Without the profiler's counts (a bare JMH run without it), the
+     * samples are JMH's batch rates x tasks per batch x the share that succeeded.
+     */
+    static Measured measured(JmhRun run) {
+        List<double[]> succeeded = run.rawOf("tenfold.succeeded");
+        List<double[]> wall = run.rawOf("tenfold.wall_s");
+        List<double[]> rates = new ArrayList<>();
+        double tasksSum = 0;
+        double wallSum = 0;
+        boolean counted = !succeeded.isEmpty() && succeeded.size() == wall.size();
+        for (int f = 0; counted && f < succeeded.size(); f++) {
+            counted = succeeded.get(f).length == wall.get(f).length;
+        }
+        if (counted) {
+            for (int f = 0; f < succeeded.size(); f++) {
+                double[] forkRates = new double[succeeded.get(f).length];
+                for (int i = 0; i < forkRates.length; i++) {
+                    forkRates[i] = succeeded.get(f)[i] / wall.get(f)[i];
+                    tasksSum += succeeded.get(f)[i];
+                    wallSum += wall.get(f)[i];
+                }
+                rates.add(forkRates);
+            }
+        } else {
+            double perBatch = tasks(run) * successRatio(run);
+            for (double[] fork : run.rawOf(JmhRun.PRIMARY)) {
+                rates.add(java.util.Arrays.stream(fork).map(batches -> batches * perBatch).toArray());
+            }
+            if (rates.isEmpty()) {
+                rates.add(new double[] {run.score() * perBatch});
+            }
+        }
+        double[] all = rates.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        Statistics.Estimate pooled = Statistics.estimate(all);
+        double mean = counted && wallSum > 0 ? tasksSum / wallSum : pooled.mean();
+        Double drift = all.length >= 3 ? Statistics.drift(rates) : null;
+        return new Measured(new Statistics.Estimate(pooled.n(), mean, pooled.standardError()), drift);
     }
 
     private static int tasks(JmhRun run) {
@@ -108,7 +162,8 @@ public final class Rows {
         return attempted == null || succeeded == null || attempted == 0 ? 1.0 : succeeded / attempted;
     }
 
-    private static ResultRow row(JmhRun run, Double serialThroughput, StageBound stages, RunContext c) {
+    private static ResultRow row(JmhRun run, Measured serial, StageBound stages, RunContext c) {
+        Double serialThroughput = serial == null ? null : serial.estimate().mean();
         String family = run.family();
         String variant = run.variant();
         Integer concurrency = run.intParam("concurrency");
@@ -117,10 +172,11 @@ public final class Rows {
         Integer latency = run.intParam("latencyMs");
         int tasks = tasks(run);
         int threads = Bounds.threadsInUse(variant, concurrency, workers);
-        int cores = c.logicalCores();
+        int cores = c.usableCores();
 
-        double throughput = throughput(run);
-        double error = run.scoreError() * tasks * successRatio(run);
+        Measured measured = measured(run);
+        double throughput = measured.estimate().mean();
+        double error = measured.estimate().halfWidth();
         // Rounded once, here, so the CSV's article_rule agrees with the cpu_share it prints.
         Double cpuShare = significant(run.metric("tenfold.cpu_share"), 4);
         Double backendShare = significant(run.metric("tenfold.backend_cpu_share"), 4);
@@ -129,6 +185,7 @@ public final class Rows {
 
         Integer limit = serverLimit(run);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
+        Statistics.Interval speedupInterval = speedup == null ? null : Statistics.ratio(measured.estimate(), serial.estimate());
         double ideal = stages != null && serialThroughput != null && serialThroughput > 0
                 ? stages.throughput() / serialThroughput
                 : Bounds.idealSpeedup("cpu-stage".equals(variant) ? "cpu" : family,
@@ -137,20 +194,30 @@ public final class Rows {
                 ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare) : null;
         Double efficiency = speedup == null ? null : Bounds.efficiency(speedup, ideal, roofline);
         Double busy = cpuShare == null ? null : cpuShare * cores;
+        // The limit named, then kept only where the figure reaches 85% of that limit itself.
+        String label = Bounds.bound("cpu-stage".equals(variant) ? "cpu" : family, threads, tasks, cores, ideal, roofline,
+                backendLatency, latency, cpuShare, backendShare, limit);
+        if (stages != null && !List.of("cpu-roofline", "backend").contains(label)) {
+            label = stages.bound();
+        }
+        Double labelEfficiency = speedup == null ? null
+                : speedup / ("cpu-roofline".equals(label) ? Math.min(ideal, roofline) : ideal);
 
-        return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(), cores,
+        return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(), c.logicalCores(),
                 c.memoryGb(), c.jdk(), family, workload(run), variant, concurrency, workers, latency, tasks,
                 round(throughput, 2), Double.isNaN(error) ? null : round(error, 2), round(speedup, 3),
                 round(ideal, 3), round(roofline, 3), round(efficiency, 3), cpuShare, round(busy, 3),
                 backendShare, round(run.metric("tenfold.rss_mb"), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),
                 busy == null ? null : Bounds.classification(busy, threads, cores),
-                Bounds.explained(stages != null && (roofline == null || roofline >= ideal) ? stages.bound()
-                        : Bounds.bound("cpu-stage".equals(variant) ? "cpu" : family, threads, tasks, cores, ideal, roofline,
-                                backendLatency, latency, cpuShare, backendShare), efficiency),
+                Bounds.explained(label, labelEfficiency),
                 count(run, "tenfold.errors"), count(run, "tenfold.retries"),
+                measured.estimate().n(), speedupInterval == null ? null : roundDown(speedupInterval.low(), 3),
+                speedupInterval == null ? null : roundUp(speedupInterval.high(), 3), measured.steady(), cores,
+                round(c.loadStart(), 3), significant(run.metric("tenfold.steal_share"), 3), "java",
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
-                limit, round(observedLatency, 2), round(backendLatency, 2), c.profile());
+                limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
+                round(measured.drift(), 4), c.cpuPolicy());
     }
 
     private static Long count(JmhRun run, String metric) {
@@ -164,6 +231,17 @@ public final class Rows {
             return null;
         }
         return new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
+    }
+
+    /** Rounded outwards, so a rounded interval still holds the rounded value. */
+    private static Double roundDown(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Double.isFinite(value) ? Math.floor(value * scale) / scale : null;
+    }
+
+    private static Double roundUp(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Double.isFinite(value) ? Math.ceil(value * scale) / scale : null;
     }
 
     static Double round(Double value, int decimals) {

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * each model the smallest C that did. Figures the backend limited, and rows with errors, are flagged.
  */
 public final class Verdict {
-    /** "~10x": within 5% of ten. */
-    static final double TENFOLD = 9.5;
+    /** The claim's factor: "reaches 10x" only when the 99% interval of the speedup lies above it. */
+    static final double TENFOLD = 10.0;
 
     private Verdict() {
     }
@@ -28,9 +28,15 @@ public final class Verdict {
         }
         StringBuilder out = new StringBuilder();
         ResultRow first = rows.get(0);
-        out.append(String.format(Locale.ROOT, "Verdict: %s (%s, %d logical / %d physical cores, %.1f GiB), %s, profile %s%n",
-                first.host(), first.cpuModel(), first.logicalCores(), first.physicalCores(), first.memoryGb(),
-                first.jdk(), first.profile()));
+        out.append(String.format(Locale.ROOT, "Verdict: %s (%s, %s usable of %d logical / %d physical cores, %.1f GiB), %s, profile %s%n",
+                first.host(), first.cpuModel(), cell(first.usableCores()), first.logicalCores(), first.physicalCores(),
+                first.memoryGb(), first.jdk(), first.profile()));
+        out.append(statisticsLine(rows));
+        rows.stream().filter(ResultRow::busyMachine).findFirst().ifPresent(r -> out.append(String.format(Locale.ROOT,
+                "WARNING: busy machine: load %s per usable core at start, up to %s of CPU time stolen by the hypervisor:"
+                        + " figures are lower and noisier than on an idle machine%n",
+                num(r.loadStart(), 2), pct(rows.stream().map(ResultRow::stealShare).filter(Objects::nonNull)
+                        .max(Double::compare).orElse(null)))));
         Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
                 r -> r.family() + " / " + r.workload() + (r.latencyMs() == null ? "" : " / " + r.latencyMs() + " ms"),
                 LinkedHashMap::new, Collectors.toList()));
@@ -85,9 +91,9 @@ public final class Verdict {
             if (split != null && pipeline != null) {
                 double ratio = pipeline.throughput() / split.throughput();
                 out.append(String.format(Locale.ROOT, "  article's \"download everything, then process\": %s (pipeline %.2f s vs split %.2f s per batch)%n",
-                        ratio > 1.1 ? String.format(Locale.ROOT, "overlapping the stages beats it by %.2fx here", ratio)
-                                : ratio < 0.9 ? String.format(Locale.ROOT, "it beats overlapping the stages by %.2fx here", 1 / ratio)
-                                : "no clear difference from overlapping the stages here",
+                        beats(pipeline, split) ? String.format(Locale.ROOT, "overlapping the stages beats it by %.2fx here", ratio)
+                                : beats(split, pipeline) ? String.format(Locale.ROOT, "it beats overlapping the stages by %.2fx here", 1 / ratio)
+                                : "indistinguishable from overlapping the stages here (the 99% intervals overlap)",
                         images / pipeline.throughput(), images / split.throughput()));
             }
         }
@@ -145,6 +151,32 @@ public final class Verdict {
         }
     }
 
+    /**
+     * The suite's best I/O row at C against a plain hand-written client at the same C on the same
+     * backend (no JMH, no model): within 10% means the suite measures the model, not itself.
+     */
+    public static String crossCheck(List<ResultRow> rows, int concurrency, double[] roundRates, double roundSeconds,
+                                    double warmupSeconds, long failures) {
+        double[] sorted = roundRates.clone();
+        java.util.Arrays.sort(sorted);
+        double plainRate = sorted[sorted.length / 2];
+        ResultRow best = rows.stream().filter(r -> "io".equals(r.family()) && Objects.equals(r.concurrency(), concurrency)
+                && r.throughput() != null).max(Comparator.comparing(ResultRow::throughput)).orElse(null);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "== cross-check: a plain HttpClient loop, %d virtual threads, same backend, no JMH ==%n"
+                        + "  %.0f requests/s (median of %d rounds of %.0f s, after %.0f s of warm-up: %s)%s%n", concurrency, plainRate,
+                roundRates.length, roundSeconds, warmupSeconds,
+                java.util.Arrays.stream(roundRates).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(", ")),
+                failures > 0 ? "; " + failures + " requests FAILED" : ""));
+        if (best != null) {
+            double ratio = best.throughput() / plainRate;
+            out.append(String.format(Locale.ROOT, "  suite's best at C=%d: %s %s tasks/s = %.2fx the plain loop: %s%n",
+                    concurrency, best.variant(), withError(best), ratio,
+                    Math.abs(ratio - 1) <= 0.10 ? "agrees within 10%" : "DIFFERS by more than 10%: look before trusting the I/O rows"));
+        }
+        return out.toString();
+    }
+
     /** no-retry, retry, adaptive: the order the article's story goes. */
     private static int policyOrder(String policy) {
         return List.of("no-retry", "retry", "adaptive").indexOf(policy);
@@ -183,16 +215,50 @@ public final class Verdict {
                 pipeMs - mmapMs, pipeMs / mmapMs));
     }
 
+    /** How to read the intervals, or that there are none (smoke: one sample per row). */
+    private static String statisticsLine(List<ResultRow> rows) {
+        int fewest = rows.stream().map(ResultRow::samples).filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
+        long unsteady = rows.stream().filter(r -> "no".equals(r.steady())).count();
+        if (fewest < 3) {
+            return String.format(Locale.ROOT, "Statistics: none (%d sample per row%s): no interval, no steady-state test;"
+                    + " the claims below are unchecked%n", fewest, "smoke".equals(rows.get(0).profile()) ? ", smoke" : "");
+        }
+        return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width over >= %d samples per row (measured iterations);"
+                + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", fewest,
+                unsteady == 0 ? "; every row steady (drift <= 10%)" : "; " + unsteady + " row(s) NOT STEADY (their samples drift > 10%)");
+    }
+
+    /**
+     * Whether a row reaches 10x: {@code yes} only when its speedup interval lies above 10,
+     * {@code no} when it lies below, else {@code inconclusive}; a figure the backend limited is
+     * not a client result.
+     */
+    static String tenfold(ResultRow r) {
+        if ("backend".equals(r.bound())) {
+            return "not a client result (backend-limited)";
+        }
+        if (r.speedupLow() == null || r.speedupHigh() == null) {
+            return r.speedup() != null && r.speedup() >= TENFOLD ? "yes, untested (no interval)" : "no, untested (no interval)";
+        }
+        return r.speedupLow() >= TENFOLD ? "yes" : r.speedupHigh() < TENFOLD ? "no" : "inconclusive";
+    }
+
+    /** A beats B only when their 99% intervals do not overlap. */
+    static boolean beats(ResultRow a, ResultRow b) {
+        return a.throughputError() != null && b.throughputError() != null
+                && a.throughput() - a.throughputError() > b.throughput() + b.throughputError();
+    }
+
     private static void renderGroup(StringBuilder out, String name, List<ResultRow> group) {
         List<ResultRow> sorted = new ArrayList<>(group);
         sorted.sort(Comparator.comparing((ResultRow r) -> Objects.requireNonNullElse(r.concurrency(), 0))
                 .thenComparing(ResultRow::variant));
         out.append(String.format(Locale.ROOT, "%n== %s ==%n", name));
-        out.append(String.format(Locale.ROOT, "%-13s %6s %4s %18s %8s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
-                "variant", "C", "W", "tasks/s (99.9% CI)", "speedup", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB", "bound", "notes"));
+        out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %17s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+                "variant", "C", "W", "tasks/s ± 99% CI", "speedup (99% CI)", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB", "bound", "notes"));
         for (ResultRow r : sorted) {
-            out.append(String.format(Locale.ROOT, "%-13s %6s %4s %18s %8s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
-                    r.variant(), cell(r.concurrency()), cell(r.workers()), withError(r), num(r.speedup(), 2),
+            out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %17s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+                    r.variant(), cell(r.concurrency()), cell(r.workers()), withError(r), speedupWithInterval(r),
                     num(r.idealSpeedup(), 0), num(r.rooflineSpeedup(), 1), num(r.efficiency(), 2), pct(r.cpuShare()),
                     num(r.busyCores(), 2), num(r.rssMb(), 0), r.bound(), notes(r)));
         }
@@ -211,14 +277,17 @@ public final class Verdict {
         if (upTo100 == null || beyond == null) {
             return;
         }
-        double gain = beyond.speedup() / upTo100.speedup();
+        double gain = beyond.speedup() / upTo100.speedup(); // "NO" only when C > 100 is faster beyond noise
         out.append(String.format(Locale.ROOT, "  article's \"concurrency 10-100 is enough\": %s C=%d (%s) gives %.1fx the throughput of C=%d (%s)%n",
-                gain > 1.2 ? "NO here:" : "holds here:", beyond.concurrency(), beyond.variant(), gain,
+                beats(beyond, upTo100) ? "NO here:" : "holds here:", beyond.concurrency(), beyond.variant(), gain,
                 upTo100.concurrency(), upTo100.variant()));
     }
 
     private static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
+        if ("no".equals(r.steady())) {
+            notes.add("NOT STEADY: samples drift " + (r.drift() == null ? "" : pct(r.drift()) + " ") + "across the window");
+        }
         if ("backend".equals(r.bound())) {
             notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "
                     + r.latencyMs() + ": not a client result");
@@ -250,25 +319,39 @@ public final class Verdict {
             }
         }
         out.append("  best per C:");
-        bestPerC.forEach((c, r) -> out.append(String.format(Locale.ROOT, "  C=%d %s %.1fx of %s (%s)%s", c, r.variant(),
-                r.speedup(), num(r.idealSpeedup(), 0), r.bound(), r.speedup() >= TENFOLD ? ", 10x: yes" : ", 10x: no")));
+        bestPerC.forEach((c, r) -> {
+            List<String> tied = judged.stream().filter(o -> o != r && Objects.equals(o.concurrency(), r.concurrency())
+                    && !beats(r, o)).map(ResultRow::variant).toList();
+            out.append(String.format(Locale.ROOT, "  C=%d %s%s %.1fx of %s (%s), 10x: %s;", c, r.variant(),
+                    tied.isEmpty() ? "" : " (indistinguishable from " + String.join(", ", tied) + ")",
+                    r.speedup(), num(r.idealSpeedup(), 0), r.bound(), tenfold(r)));
+        });
         out.append(System.lineSeparator());
         articlesConcurrencyAdvice(out, bestPerC, judged.get(0).family());
         Map<String, List<ResultRow>> byModel = judged.stream()
                 .collect(Collectors.groupingBy(ResultRow::variant, TreeMap::new, Collectors.toList()));
         byModel.forEach((model, modelRows) -> {
             ResultRow best = modelRows.stream().max(Comparator.comparing(ResultRow::speedup)).orElseThrow();
-            String reach = modelRows.stream().filter(r -> r.speedup() >= TENFOLD && !"backend".equals(r.bound()))
+            String reach = modelRows.stream().filter(r -> tenfold(r).startsWith("yes"))
                     .map(ResultRow::concurrency).filter(Objects::nonNull).min(Integer::compare)
-                    .map(c -> "reaches 10x from C=" + c).orElse("never reaches 10x here");
+                    .map(c -> "reaches 10x from C=" + c)
+                    .orElse(modelRows.stream().filter(r -> tenfold(r).equals("inconclusive")).map(ResultRow::concurrency)
+                            .filter(Objects::nonNull).min(Integer::compare)
+                            .map(c -> "10x inconclusive (interval holds 10) at C=" + c).orElse("never reaches 10x here"));
             out.append(String.format(Locale.ROOT, "  %-13s %s; best %.1fx at C=%s, bound %s%n", model, reach,
                     best.speedup(), cell(best.concurrency()), best.bound()));
         });
     }
 
-    /** Throughput and JMH's 99.9% confidence half-width, when there were enough iterations for one. */
+    /** Throughput and its 99% half-width, when there were enough samples for one. */
     private static String withError(ResultRow r) {
         return num(r.throughput(), 1) + (r.throughputError() == null ? "" : " ± " + num(r.throughputError(), 1));
+    }
+
+    /** Speedup and its 99% interval, e.g. {@code 9.9 [9.6, 10.2]}. */
+    private static String speedupWithInterval(ResultRow r) {
+        return num(r.speedup(), 2) + (r.speedupLow() == null ? "" : " [" + num(r.speedupLow(), 1) + ", "
+                + (r.speedupHigh() == null ? "inf" : num(r.speedupHigh(), 1)) + "]");
     }
 
     private static String cell(Integer v) {

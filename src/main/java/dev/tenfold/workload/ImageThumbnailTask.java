@@ -57,6 +57,12 @@ public final class ImageThumbnailTask implements StagedTask {
         return new ImageFiles(dir, expected);
     }
 
+    /** Every image twice: PNG decoding and scaling loops over each image's rows. */
+    @Override
+    public int warmupTasks() {
+        return 2 * ImageSet.COUNT;
+    }
+
     @Override
     public String spec() {
         return Workloads.spec(KIND, baseUrl, Integer.toString(latencyMs));

@@ -112,6 +112,16 @@ public final class ResilientItemTask implements Task, RetryCounting {
         return adaptive == null ? Double.NaN : adaptive.limit();
     }
 
+    /**
+     * What this family measures is goodput against the server's limit, set by K, the latency and
+     * Retry-After, not by the client's CPU: a few thousand requests warm the path (see HttpItemTask
+     * for what a full warm-up of the client takes).
+     */
+    @Override
+    public int warmupTasks() {
+        return 5_000;
+    }
+
     @Override
     public String spec() {
         return Workloads.spec(KIND, baseUrl, endpoint.name(), query, policy.label());

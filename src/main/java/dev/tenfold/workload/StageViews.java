@@ -32,6 +32,11 @@ public final class StageViews {
             public String spec() {
                 return task.spec();
             }
+
+            @Override
+            public int warmupTasks() {
+                return task.warmupTasks();
+            }
         };
     }
 
@@ -47,6 +52,11 @@ public final class StageViews {
             @Override
             public String spec() {
                 return task.spec();
+            }
+
+            @Override
+            public int warmupTasks() {
+                return task.warmupTasks();
             }
         };
     }

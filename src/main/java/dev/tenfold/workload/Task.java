@@ -26,6 +26,16 @@ public interface Task {
         return null;
     }
 
+    /**
+     * Tasks each JVM runs before it is measured, so its hot path is compiled (C2 compiles a method
+     * after ~10,000 calls, a loop after ~60,000 back-edges): a CPU task of milliseconds loops that
+     * often within a few runs; a request runs a few thousand small methods once each. The harness
+     * caps the warm-up's time (a slow task warms what it can in that time).
+     */
+    default int warmupTasks() {
+        return 20;
+    }
+
     /** Runs task {@code index} in a worker JVM on the {@link #payload} the parent sent. */
     default long run(int index, byte[] payload) throws Exception {
         return run(index);

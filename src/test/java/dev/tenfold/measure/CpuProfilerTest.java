@@ -44,7 +44,7 @@ class CpuProfilerTest {
     }
 
     private static double busyCores(Map<String, Double> r, String label) {
-        return r.get(label) * ProcessTree.logicalCores();
+        return r.get(label) * ProcessTree.usableCores();
     }
 
     @Test

@@ -42,22 +42,44 @@ class BoundsTest {
 
     @Test
     void boundNamesTheLimit() {
-        assertEquals("littles-law", Bounds.bound("io", 10, 100, 2, 10, 40.0, 50.5, 50, 0.2, 0.1));
-        assertEquals("cpu-roofline", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.35));
-        assertEquals("tasks", Bounds.bound("io", 100, 50, 2, 50, null, null, 50, null, null));
-        assertEquals("backend", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.2, 0.1),
+        assertEquals("littles-law", Bounds.bound("io", 10, 100, 2, 10, 40.0, 50.5, 50, 0.2, 0.1, null));
+        assertEquals("cpu-roofline", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.35, null));
+        assertEquals("tasks", Bounds.bound("io", 100, 50, 2, 50, null, null, 50, null, null, null));
+        assertEquals("backend", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.2, 0.1, null),
                 "backend slow while the CPU idles: not a client result");
-        assertEquals("cpu-roofline", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.6, 0.3),
-                "backend slow because the shared CPU is saturated");
-        assertEquals("cores", Bounds.bound("cpu", 2, 8, 2, 2, null, null, null, 1.0, null));
-        assertEquals("none", Bounds.bound("cpu", 1, 8, 2, 1, null, null, null, 0.5, null));
-        assertEquals("tasks", Bounds.bound("cpu", 8, 4, 16, 4, null, null, null, 0.25, null));
+        assertEquals("backend", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.6, 0.35, null),
+                "a slow backend is flagged even when the shared CPU is saturated");
+        assertEquals("server-limit", Bounds.bound("resilience", 500, 1000, 2, 50, 80.0, 50.0, 50, 0.3, 0.2, 50));
+        assertEquals("littles-law", Bounds.bound("resilience", 50, 1000, 2, 50, 80.0, 50.0, 50, 0.3, 0.2, 50),
+                "C = K: the server admits every request in flight");
+        assertEquals("cores", Bounds.bound("cpu", 2, 8, 2, 2, null, null, null, 1.0, null, null));
+        assertEquals("cores", Bounds.bound("cpu", 1, 8, 2, 1, null, null, null, 0.5, null, null),
+                "one thread: the one core it can use");
+        assertEquals("tasks", Bounds.bound("cpu", 8, 4, 16, 4, null, null, null, 0.25, null, null));
+    }
+
+    @Test
+    void theCutOffsAreTheSpecs() {
+        // the backend flag: more than 20% over the configured latency
+        assertEquals("littles-law", Bounds.bound("io", 10, 100, 2, 10, null, 60.0, 50, 0.1, 0.1, null), "exactly +20%");
+        assertEquals("backend", Bounds.bound("io", 10, 100, 2, 10, null, 60.1, 50, 0.1, 0.1, null), "just over +20%");
+        // cpu-roofline only on a saturated machine: client + backend >= 90% of the usable cores
+        assertEquals("cpu-roofline", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.31, null));
+        assertEquals("littles-law", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.29, null),
+                "89% busy: the CPU is not what stops it");
+        // the article's 30%
+        assertEquals("cpu-bound", Bounds.articleRule(0.30));
+        assertEquals("io-bound", Bounds.articleRule(0.2999));
+        assertEquals("cpu-bound", Bounds.classification(0.6, 2, 2));
+        assertEquals("io-bound", Bounds.classification(0.5999, 2, 2));
     }
 
     @Test
     void aBoundFarAboveTheFigureExplainsNothing() {
         assertEquals("cores", Bounds.explained("cores", 0.94));
-        assertEquals("none", Bounds.explained("cores", 0.02), "worker JVMs fed 64 MiB through a pipe");
+        assertEquals("cores", Bounds.explained("cores", 0.85), "85% of the bound: explained");
+        assertEquals("unexplained", Bounds.explained("cores", 0.8499));
+        assertEquals("unexplained", Bounds.explained("cores", 0.02), "worker JVMs fed 64 MiB through a pipe");
         assertEquals("littles-law", Bounds.explained("littles-law", null));
         assertEquals("backend", Bounds.explained("backend", 0.1), "a slow backend stays flagged however low the figure");
     }
@@ -65,8 +87,8 @@ class BoundsTest {
     @Test
     void threadsInUseFollowTheModel() {
         assertEquals(1, Bounds.threadsInUse("serial", 1, null));
-        assertEquals(3, Bounds.threadsInUse("process", 3, 3));
+        assertEquals(3, Bounds.threadsInUse("process", 8, 3), "worker JVMs, not C");
         assertEquals(100, Bounds.threadsInUse("virtual", 100, null));
-        assertEquals(2, Bounds.threadsInUse("forkjoin", null, 2));
+        assertEquals(2, Bounds.threadsInUse("forkjoin", 8, 2), "the pool's parallelism, not C");
     }
 }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 /** Rows built from hand-made JMH runs: the serial baseline, rounding, the backend flag. */
 class RowsTest {
     static final RunContext EIGHT_CORES = new RunContext("r", "2026-11-23T12:00:00Z", "box", "Linux", "CPU", 4, 8, 16,
-            "Temurin 25", "quick");
+            "Temurin 25", "quick", 8, 0.1, "cgroup cpu.max unlimited");
 
     static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String, Double> secondary) {
-        return new JmhRun(family, variant, params, score, Double.NaN, secondary);
+        return new JmhRun(family, variant, params, score, Double.NaN, secondary, Map.of(), List.of());
     }
 
     static Map<String, Double> metrics(double cpuShare, long attempted, long errors, double backendLatencyMs) {

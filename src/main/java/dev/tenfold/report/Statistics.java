@@ -1,0 +1,142 @@
+package dev.tenfold.report;
+
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The statistics behind every figure the verdict uses: the mean of independent samples with its
+ * 99% confidence interval (Student's t), the interval of a ratio of two such means (Fieller's
+ * theorem), and a test for samples that still trend (no steady state yet).
+ */
+public final class Statistics {
+    /** Every interval the suite prints or writes is a 99% one. */
+    public static final double CONFIDENCE = 0.99;
+    /**
+     * A series is not steady when its least-squares line moves more than this share of the mean
+     * from the first sample to the last.
+     */
+    public static final double MAX_DRIFT = 0.10;
+
+    private Statistics() {
+    }
+
+    /** n samples, their mean, and the standard error of that mean (NaN below two samples). */
+    public record Estimate(int n, double mean, double standardError) {
+        /** Half-width of the {@link #CONFIDENCE} interval of the mean; NaN below two samples. */
+        public double halfWidth() {
+            return n < 2 ? Double.NaN : tQuantile(n - 1) * standardError;
+        }
+
+        /** Degrees of freedom of the standard error. */
+        int df() {
+            return n - 1;
+        }
+
+        /**
+         * An estimate from a value, the 99% half-width and the sample count it was written with
+         * (the CSV's throughput, throughput_error, samples): the standard error is recovered.
+         */
+        public static Estimate fromInterval(double mean, Double halfWidth, Integer samples) {
+            if (halfWidth == null || samples == null || samples < 2) {
+                return new Estimate(samples == null ? 1 : samples, mean, Double.NaN);
+            }
+            return new Estimate(samples, mean, halfWidth / tQuantile(samples - 1));
+        }
+    }
+
+    /** The lower and upper end of an interval; infinite when the data cannot bound it. */
+    public record Interval(double low, double high) {
+        public boolean contains(double x) {
+            return low <= x && x <= high;
+        }
+    }
+
+    public static Estimate estimate(double[] samples) {
+        int n = samples.length;
+        double mean = 0;
+        for (double s : samples) {
+            mean += s;
+        }
+        mean /= n;
+        if (n < 2) {
+            return new Estimate(n, mean, Double.NaN);
+        }
+        double squares = 0;
+        for (double s : samples) {
+            squares += (s - mean) * (s - mean);
+        }
+        return new Estimate(n, mean, Math.sqrt(squares / (n - 1) / n));
+    }
+
+    /** The two-sided {@link #CONFIDENCE} quantile of Student's t with {@code df} degrees of freedom. */
+    public static double tQuantile(double df) {
+        return new TDistribution(null, df).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+    }
+
+    /**
+     * The {@link #CONFIDENCE} interval of {@code a.mean / b.mean} for independent estimates, by
+     * Fieller's theorem: the set of ratios r for which a - r b is not significantly different from
+     * zero, with Welch-Satterthwaite degrees of freedom for the variance of a - r b. Unlike a
+     * bootstrap it stays honest with 3 to 10 samples; it is unbounded above when b itself is not
+     * significantly above zero. Null when either side has no standard error (one sample).
+     */
+    public static Interval ratio(Estimate a, Estimate b) {
+        if (Double.isNaN(a.standardError()) || Double.isNaN(b.standardError()) || b.mean() <= 0) {
+            return null;
+        }
+        double r = a.mean() / b.mean();
+        double va = a.standardError() * a.standardError();
+        double vb = b.standardError() * b.standardError();
+        double vr = va + r * r * vb;
+        double df = vr == 0 ? Double.POSITIVE_INFINITY
+                : vr * vr / (va * va / a.df() + (r * r * vb) * (r * r * vb) / b.df());
+        double t = df == Double.POSITIVE_INFINITY ? 2.5758293035489 : tQuantile(df);
+        double t2 = t * t;
+        double denominator = b.mean() * b.mean() - t2 * vb;
+        if (denominator <= 0) {
+            return new Interval(0, Double.POSITIVE_INFINITY);
+        }
+        double discriminant = a.mean() * a.mean() * vb + b.mean() * b.mean() * va - t2 * va * vb;
+        double root = Math.sqrt(Math.max(0, discriminant)) * t;
+        return new Interval((a.mean() * b.mean() - root) / denominator, (a.mean() * b.mean() + root) / denominator);
+    }
+
+    /**
+     * The relative drift of samples taken in order, one series per JVM fork: the slope of a least-
+     * squares line fitted within each fork (forks pooled, each around its own mean, so a fork that
+     * is simply faster is not a trend), times the span of the longest series, over the mean of all
+     * samples. Zero when no series has two samples.
+     */
+    public static double drift(List<double[]> seriesPerFork) {
+        double sxy = 0;
+        double sxx = 0;
+        double sum = 0;
+        int count = 0;
+        int longest = 0;
+        for (double[] series : seriesPerFork) {
+            int n = series.length;
+            longest = Math.max(longest, n);
+            double meanX = (n - 1) / 2.0;
+            double meanY = 0;
+            for (double y : series) {
+                meanY += y;
+            }
+            meanY /= Math.max(1, n);
+            for (int i = 0; i < n; i++) {
+                sxy += (i - meanX) * (series[i] - meanY);
+                sxx += (i - meanX) * (i - meanX);
+                sum += series[i];
+                count++;
+            }
+        }
+        if (sxx == 0 || count == 0 || sum == 0) {
+            return 0;
+        }
+        return sxy / sxx * (longest - 1) / (sum / count);
+    }
+
+    /** Steady: the samples do not drift by more than {@link #MAX_DRIFT} of their mean across the window. */
+    public static boolean steady(List<double[]> seriesPerFork) {
+        return Math.abs(drift(seriesPerFork)) <= MAX_DRIFT;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tenfold.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** compare's marks and intervals on synthetic CSVs: the same machine twice, and a machine twice as fast. */
+class CompareTest {
+    @TempDir
+    Path dir;
+
+    /** Twenty rows whose 8 samples are drawn around {@code level} x a per-row base, 3% noise. */
+    static List<ResultRow> synthetic(RunContext context, double level, long seed) throws Exception {
+        ResultRow template = ReportTest.fixtureRows(context).get(1);
+        Random random = new Random(seed);
+        List<ResultRow> rows = new ArrayList<>();
+        for (int c = 1; c <= 20; c++) {
+            double[] samples = new double[8];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = level * 100 * c * (1 + 0.03 * random.nextGaussian());
+            }
+            Statistics.Estimate e = Statistics.estimate(samples);
+            rows.add(RowCopy.with(template, Map.of("concurrency", c, "throughput", e.mean(), "throughputError", e.halfWidth(),
+                    "samples", samples.length)));
+        }
+        return rows;
+    }
+
+    @Test
+    void theSameMachineTwiceIsWithinNoiseAndTwiceAsFastIsBeyondIt() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path aAgain = dir.resolve("a-again.csv");
+        Path b = dir.resolve("b.csv");
+        CsvFormat.write(a, synthetic(ReportTest.MACHINE, 1, 1));
+        CsvFormat.write(aAgain, synthetic(ReportTest.MACHINE, 1, 2));
+        CsvFormat.write(b, synthetic(ReportTest.MACHINE, 2, 3));
+
+        String same = Compare.run(List.of(a, aAgain), dir);
+        int differ = Integer.parseInt(same.replaceAll("(?s).*\\[1\\] vs \\[0\\]: (\\d+) of 20 rows differ beyond noise.*", "$1"));
+        assertTrue(differ <= 1, "A/A: at most 1 of 20 rows beyond 99% noise\n" + same);
+        assertTrue(same.contains("same conditions"), same);
+        assertTrue(same.matches("(?s).*\nio +1\\.0\\d \\[0\\.9\\d, 1\\.0\\d\\] ~ \\(20\\).*"), same);
+
+        String twice = Compare.run(List.of(a, b), dir);
+        assertTrue(twice.contains("[1] vs [0]: 20 of 20 rows differ beyond noise (20 +, 0 -)"), twice);
+        assertTrue(twice.matches("(?s).*\nio +2\\.0\\d \\[1\\.9\\d, 2\\.0\\d\\] \\+ \\(20\\).*"), twice);
+    }
+
+    @Test
+    void rowsWithoutSamplesGetNoMarkAndDifferentConditionsAreNamed() throws Exception {
+        RunContext oneCore = new RunContext("box-2", "2026-11-23T13:00:00Z", "box", "Linux 6.1", ReportTest.MACHINE.cpuModel(), 2, 2, 23.5,
+                "Temurin 21", "smoke", 1, 0.9, "cgroup cpu.max 1.00 cores");
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        CsvFormat.write(a, ReportTest.fixtureRows(ReportTest.MACHINE));
+        CsvFormat.write(b, ReportTest.fixtureRows(oneCore));
+        String table = Compare.run(List.of(a, b), dir);
+        assertTrue(table.contains("1.00 ?"), table);
+        assertTrue(table.contains("0 of 2 rows differ beyond noise (0 +, 0 -), 0 within noise (~), 2 without an interval (?)"), table);
+        assertTrue(table.contains("DIFFER IN CONDITIONS: profile smoke vs quick; JDK Temurin 21 vs Temurin 25; usable cores 1 vs 2;"
+                + " CPU policy cgroup cpu.max 1.00 cores vs cgroup cpu.max unlimited; [other] ran on a BUSY machine"), table);
+    }
+
+    @Test
+    void aRowRatioIsMarkedByItsInterval() {
+        assertEquals("+", Compare.mark(new Statistics.Interval(1.01, 1.2)));
+        assertEquals("-", Compare.mark(new Statistics.Interval(0.5, 0.99)));
+        assertEquals("~", Compare.mark(new Statistics.Interval(0.95, 1.05)));
+        assertEquals("?", Compare.mark(null));
+        assertNull(Compare.rowRatio(RowCopy.with(dummy(), Map.of("throughput", 0.0)), dummy()));
+    }
+
+    private static ResultRow dummy() {
+        try {
+            return ReportTest.fixtureRows(ReportTest.MACHINE).get(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tenfold.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The interval of a mean, of a ratio of means (Fieller), and the steady-state test, on known data. */
+class StatisticsTest {
+
+    @Test
+    void theIntervalOfAMeanIsStudentsT() {
+        // 10, 12, 14: mean 12, sd 2, se 2/sqrt(3); t(0.995, 2) = 9.925
+        Statistics.Estimate e = Statistics.estimate(new double[] {10, 12, 14});
+        assertEquals(12, e.mean(), 1e-12);
+        assertEquals(2 / Math.sqrt(3), e.standardError(), 1e-12);
+        assertEquals(9.9248 * 2 / Math.sqrt(3), e.halfWidth(), 1e-3);
+        assertEquals(2.5758, Statistics.tQuantile(1e9), 1e-3, "many samples: the normal quantile");
+        assertTrue(Double.isNaN(Statistics.estimate(new double[] {5}).halfWidth()), "one sample: no interval");
+    }
+
+    @Test
+    void anIntervalRecoveredFromTheCsvIsTheSameEstimate() {
+        Statistics.Estimate e = Statistics.estimate(new double[] {100, 104, 98, 101, 97});
+        Statistics.Estimate back = Statistics.Estimate.fromInterval(e.mean(), e.halfWidth(), e.n());
+        assertEquals(e.standardError(), back.standardError(), 1e-12);
+        assertTrue(Double.isNaN(Statistics.Estimate.fromInterval(100, null, 1).standardError()));
+    }
+
+    @Test
+    void fiellersIntervalHoldsTheRatioAndWidensWithNoise() {
+        Statistics.Estimate a = new Statistics.Estimate(8, 200, 1);
+        Statistics.Estimate b = new Statistics.Estimate(8, 20, 0.1);
+        Statistics.Interval tight = Statistics.ratio(a, b);
+        assertTrue(tight.contains(10) && tight.low() > 9.6 && tight.high() < 10.4, tight.toString());
+        Statistics.Interval wide = Statistics.ratio(new Statistics.Estimate(8, 200, 10), b);
+        assertTrue(wide.low() < tight.low() && wide.high() > tight.high(), wide.toString());
+        // Fieller's interval is not symmetric: the upper side is longer when the denominator is noisy.
+        Statistics.Interval skew = Statistics.ratio(new Statistics.Estimate(8, 200, 0.001), new Statistics.Estimate(8, 20, 2));
+        assertTrue(skew.high() - 10 > 10 - skew.low(), skew.toString());
+        assertNull(Statistics.ratio(new Statistics.Estimate(1, 200, Double.NaN), b), "one sample: no interval");
+        Statistics.Interval unbounded = Statistics.ratio(a, new Statistics.Estimate(3, 1, 1));
+        assertEquals(Double.POSITIVE_INFINITY, unbounded.high(), "a denominator that may be zero bounds nothing");
+    }
+
+    @Test
+    void fiellersIntervalCoversTheTrueRatioAboutNinetyNineTimesInAHundred() {
+        Random random = new Random(42);
+        int covered = 0;
+        int trials = 4000;
+        for (int t = 0; t < trials; t++) {
+            double[] a = new double[5];
+            double[] b = new double[5];
+            for (int i = 0; i < 5; i++) {
+                a[i] = 1000 + 50 * random.nextGaussian();
+                b[i] = 100 + 5 * random.nextGaussian();
+            }
+            if (Statistics.ratio(Statistics.estimate(a), Statistics.estimate(b)).contains(10)) {
+                covered++;
+            }
+        }
+        double coverage = covered / (double) trials;
+        assertTrue(coverage > 0.975 && coverage < 0.999, "coverage " + coverage);
+    }
+
+    @Test
+    void aFlatSeriesIsSteadyAndATrendingOneIsNot() {
+        assertTrue(Statistics.steady(List.of(new double[] {100, 103, 98, 101, 99, 102, 100, 97})));
+        double[] warming = {5968, 6500, 7000, 7400, 7800, 8000, 8050, 8086};
+        assertFalse(Statistics.steady(List.of(warming)));
+        assertTrue(Statistics.drift(List.of(warming)) > 0.2, "the trend is measured, not only flagged");
+        assertTrue(Statistics.drift(List.of(new double[] {110, 105, 100, 95, 90})) < -0.1, "a falling series drifts down");
+        // Two forks at different levels, each flat: the level is JVM-to-JVM variation, not a trend.
+        assertTrue(Statistics.steady(List.of(new double[] {100, 101, 99, 100}, new double[] {130, 131, 129, 130})));
+        assertEquals(0, Statistics.drift(List.of(new double[] {100})));
+    }
+}

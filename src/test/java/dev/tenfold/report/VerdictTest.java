@@ -1,0 +1,68 @@
+package dev.tenfold.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The verdict's claims follow the intervals: 10x, "A beats B", steady state, no statistics, a busy machine. */
+class VerdictTest {
+
+    static ResultRow row(String variant, int c, double throughput, double error, double speedup, double low, double high) {
+        ResultRow template = fixture();
+        Map<String, Object> changes = new HashMap<>(Map.of("variant", variant, "concurrency", c, "throughput", throughput,
+                "throughputError", error, "speedup", speedup, "speedupLow", low, "speedupHigh", high, "samples", 8,
+                "steady", "yes", "bound", "littles-law"));
+        return RowCopy.with(template, changes);
+    }
+
+    private static ResultRow fixture() {
+        try {
+            return ReportTest.fixtureRows(ReportTest.MACHINE).get(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void tenfoldOnlyWhenTheWholeIntervalIsAboveTen() {
+        assertEquals("yes", Verdict.tenfold(row("async", 10, 200, 1, 10.2, 10.05, 10.4)));
+        assertEquals("inconclusive", Verdict.tenfold(row("async", 10, 197, 3, 9.93, 9.6, 10.3)));
+        assertEquals("no", Verdict.tenfold(row("async", 10, 188, 1, 9.42, 9.3, 9.55)));
+        ResultRow backend = RowCopy.with(row("async", 10, 200, 1, 10.2, 10.05, 10.4), Map.of("bound", "backend"));
+        assertTrue(Verdict.tenfold(backend).startsWith("not a client result"));
+    }
+
+    @Test
+    void theVerdictSaysInconclusiveAndIndistinguishable() {
+        ResultRow serial = row("serial", 1, 20, 0.1, 1, 0.99, 1.01);
+        ResultRow async = row("async", 10, 197, 3, 9.93, 9.6, 10.3);
+        ResultRow virtual = row("virtual", 10, 195, 3, 9.8, 9.5, 10.1);
+        ResultRow platform = row("platform", 10, 150, 2, 7.5, 7.3, 7.7);
+        String verdict = Verdict.render(List.of(serial, async, virtual, platform));
+        assertTrue(verdict.contains("C=10 async (indistinguishable from virtual) 9.9x of 100 (littles-law), 10x: inconclusive"), verdict);
+        assertTrue(verdict.contains("async         10x inconclusive (interval holds 10) at C=10"), verdict);
+        assertTrue(verdict.contains("platform      never reaches 10x here"), verdict);
+        assertTrue(Verdict.beats(async, platform));
+        assertFalse(Verdict.beats(async, virtual));
+        assertTrue(verdict.contains("every row steady"), verdict);
+    }
+
+    @Test
+    void unsteadyRowsAndBusyMachinesAreSaidAndSmokeHasNoStatistics() {
+        ResultRow drifting = RowCopy.with(row("async", 10, 197, 3, 9.93, 9.6, 10.3), Map.of("steady", "no", "drift", 0.23));
+        ResultRow busy = RowCopy.with(row("serial", 1, 20, 0.1, 1, 0.99, 1.01), Map.of("loadStart", 0.9));
+        String verdict = Verdict.render(List.of(busy, drifting));
+        assertTrue(verdict.contains("NOT STEADY: samples drift 23%"), verdict);
+        assertTrue(verdict.contains("1 row(s) NOT STEADY"), verdict);
+        assertTrue(verdict.contains("WARNING: busy machine: load 0.90 per usable core"), verdict);
+
+        ResultRow single = RowCopy.with(row("serial", 1, 20, 0.1, 1, 0.99, 1.01),
+                Map.of("samples", 1, "profile", "smoke", "throughputError", 0.0));
+        assertTrue(Verdict.render(List.of(single)).contains("Statistics: none (1 sample per row, smoke)"));
+    }
+}
