@@ -103,6 +103,7 @@ public abstract class BatchBenchmark {
         task = createTask();
         model = createModel(variant, task);
         warmUp();
+        CpuProfiler.startMeasuredWorkNow(); // JMH opened the first window before this set-up: restart it
     }
 
     /**
@@ -111,7 +112,7 @@ public abstract class BatchBenchmark {
      * {@value #STEADY_BATCHES} batches ran at rates within {@value #STEADY_SPREAD_PERCENT}% of their
      * mean (a batch that waits on latency is steady from the start, and more of it compiles nothing
      * that changes its rate), or until the time cap. Nothing of it is counted: the profiler's first
-     * window opens after it.
+     * window is restarted after it.
      */
     private void warmUp() throws InterruptedException {
         int jvms = variant.endsWith("process") ? workers : 1;

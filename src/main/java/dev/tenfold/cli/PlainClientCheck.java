@@ -1,49 +1,45 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.HttpItemTask;
 import dev.tenfold.workload.ItemPayload;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An independent cross-check of the I/O figures: the simplest client a user would write by hand,
- * no JMH, no execution model, no profiler. C virtual threads each loop {@code send} on one default
- * {@link HttpClient} against the same backend and item, checking status and body length; after
- * warm-up rounds, the rate of a few measured rounds. The suite's best model at that C should come
- * within 10% of it; if it does not, the suite measures its own overhead, not the model.
+ * The simplest client a user would write by hand: C virtual threads, each looping {@code send} on
+ * one HttpClient against the backend's item, checking status and body length; no JMH, no batches,
+ * no execution model, no profiler. The run uses it twice: to warm the backend up before the first
+ * measurement (until its rate is steady), and at the end as an independent cross-check of the
+ * I/O rows at the highest C. It uses the suite's HttpClient configuration ({@link HttpClients}:
+ * HTTP/1.1, a callback pool of one thread per core; the JDK's default cached pool is slower at
+ * C=1000 on 2 cores), so that the check isolates the harness, not a client setting.
  */
-final class PlainClientCheck {
-    /** Requests per second of each measured round, and the failures seen in them. */
-    record Result(int concurrency, double[] roundRates, double roundSeconds, double warmupSeconds, long failures) {
-    }
+final class PlainClientCheck implements AutoCloseable {
+    private final HttpClients http = HttpClients.create();
+    private final LongAdder done = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+    private final int concurrency;
 
-    private PlainClientCheck() {
-    }
-
-    static Result run(String backendUrl, int concurrency, int latencyMs, int warmupRounds, int rounds, double roundSeconds)
-            throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Starts C looping clients at once. */
+    PlainClientCheck(String backendUrl, int concurrency, int latencyMs) {
+        this.concurrency = concurrency;
         URI base = URI.create(backendUrl.replaceAll("/$", ""));
-        LongAdder done = new LongAdder();
-        LongAdder failed = new LongAdder();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             int first = t;
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(Thread.ofVirtual().name("plain-client-", t).start(() -> {
                 for (int i = first; !stop.get(); i += concurrency) {
                     HttpRequest request = HttpRequest.newBuilder(base.resolve(HttpItemTask.path(i % 100_000, latencyMs))).build();
                     try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> response = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() == 200 && response.body().length == ItemPayload.BYTES.length) {
                             done.increment();
                         } else {
@@ -57,27 +53,49 @@ final class PlainClientCheck {
                 }
             }));
         }
-        double[] rates = new double[rounds];
-        long failuresBefore = 0;
-        try {
-            for (int round = -warmupRounds; round < rounds; round++) {
-                long before = done.sum();
-                long start = System.nanoTime();
-                Thread.sleep((long) (roundSeconds * 1000));
-                double rate = (done.sum() - before) / ((System.nanoTime() - start) / 1e9);
-                if (round >= 0) {
-                    rates[round] = rate;
-                } else {
-                    failuresBefore = failed.sum();
+    }
+
+    int concurrency() {
+        return concurrency;
+    }
+
+    /** Requests completed per second over the next {@code seconds}. */
+    double round(double seconds) throws InterruptedException {
+        long before = done.sum();
+        long start = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        return (done.sum() - before) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    long failures() {
+        return failed.sum();
+    }
+
+    /**
+     * Rounds of {@code seconds} until the last three agree within 5% of their mean (after at least
+     * {@code minRounds}), or {@code maxRounds}: the rates of all rounds.
+     */
+    List<Double> untilSteady(double seconds, int minRounds, int maxRounds) throws InterruptedException {
+        List<Double> rates = new ArrayList<>();
+        while (rates.size() < maxRounds) {
+            rates.add(round(seconds));
+            if (rates.size() >= Math.max(3, minRounds)) {
+                List<Double> last = rates.subList(rates.size() - 3, rates.size());
+                double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+                if (last.stream().allMatch(r -> Math.abs(r - mean) <= 0.05 * mean)) {
+                    break;
                 }
             }
-        } finally {
-            stop.set(true);
-            for (Thread t : threads) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            }
-            client.shutdownNow();
         }
-        return new Result(concurrency, rates, roundSeconds, warmupRounds * roundSeconds, failed.sum() - failuresBefore);
+        return rates;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        http.close();
     }
 }

@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * How long and how often each benchmark runs. {@code smoke} proves every benchmark works (CI, under
  * 3 minutes on 2 cores; one sample, so no statistics); {@code quick} is the default answer (under
- * 10 minutes, 8 samples behind every row); {@code full} is for publication (3 forks, so the
- * samples also hold the JVM-to-JVM variation, and the widest sweep).
+ * 10 minutes, 6 samples behind every row, one fork); {@code full} is for publication (3 forks, so
+ * the samples also hold the JVM-to-JVM variation, and the widest sweep).
  *
  * <p>Every trial first warms up by work (see BatchBenchmark: each JVM runs enough tasks to compile
- * its hot path, within {@code warmupCapSeconds}), then runs JMH's warm-up and measured iterations.
- * Short iterations, many of them: the 99% interval of a mean of n samples is t(n-1) s / sqrt(n)
- * wide, 4.6 s/sqrt(5) for 5 samples but 3.5 s/sqrt(8) for 8.
+ * its hot path, or until its batch rate is steady, within {@code warmupCapSeconds}), then runs
+ * JMH's warm-up iterations (none in quick: the warm-up by work replaces them) and the measured
+ * ones. Short iterations, several of them: the 99% interval of a mean of n samples is
+ * t(n-1) s / sqrt(n) wide, 9.9 s/sqrt(3) for 3 samples, 4.0 s/sqrt(6) for 6.
  *
  * @param serialTasks tasks per batch of a serial I/O run: serial throughput does not depend on the
  *                    batch size, and 10,000 sequential 50 ms requests would take 8 minutes
@@ -20,8 +21,8 @@ import java.util.List;
  */
 public enum Profile {
     SMOKE(1, 1, 0, 0, 1, 1000, List.of(10, 100), 20, 100),
-    QUICK(1, 30, 1, 500, 8, 500, List.of(10, 100, 1000), 10, 10),
-    FULL(3, 60, 2, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 200);
+    QUICK(1, 45, 0, 0, 6, 500, List.of(10, 100, 1000), 10, 10),
+    FULL(3, 90, 1, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 200);
 
     final int forks;
     final int warmupCapSeconds;
@@ -56,9 +57,12 @@ public enum Profile {
         return forks * measurementIterations >= 3;
     }
 
-    /** Rough seconds one plan item takes: JVM fork and set-up, warm-up, measurement. */
+    /**
+     * Rough seconds one plan item takes: JVM fork and set-up, warm-up (most items stop warming well
+     * before the cap, once their batch rate is steady), measurement.
+     */
     double estimatedSeconds() {
-        return forks * (3.0 + warmupCapSeconds + (warmupIterations * warmupMillis
+        return forks * (3.0 + Math.min(warmupCapSeconds, 3) + (warmupIterations * warmupMillis
                 + measurementIterations * (measurementMillis + 150)) / 1000.0);
     }
 }

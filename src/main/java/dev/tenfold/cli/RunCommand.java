@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
-import dev.tenfold.model.BatchResult;
-import dev.tenfold.model.VirtualThreadModel;
-import dev.tenfold.workload.HttpClients;
-import dev.tenfold.workload.HttpItemTask;
 import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
@@ -54,11 +50,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Subcommands: compare A.csv B.csv [...]   plot A.csv"})
 final class RunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int WARM_UP_ROUND = 5000;
-    private static final int WARM_UP_CONCURRENCY = 200;
-    private static final int WARM_UP_MIN_ROUNDS = 4;
-    private static final int WARM_UP_MAX_SECONDS = 40;
-    private static final int WARM_UP_LATENCY_MS = 1;
+    private static final int WARM_UP_MIN_CONCURRENCY = 200;
+    private static final int WARM_UP_MIN_ROUNDS = 5;
+    private static final int WARM_UP_MAX_ROUNDS = 25;
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks.")
@@ -124,15 +118,14 @@ final class RunCommand implements Callable<Integer> {
             }
             System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend %s, results %s%n",
                     context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(), backend.url(), csv);
-            warmUp(backend);
+            warmUp(backend, plan);
             List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
-            PlainClientCheck.Result plain = crossCheck(rows, backend);
+            String crossCheck = crossCheck(rows, backend);
             System.out.println();
             System.out.println(Verdict.render(rows));
-            if (plain != null) {
-                System.out.println(Verdict.crossCheck(rows, plain.concurrency(), plain.roundRates(), plain.roundSeconds(),
-                        plain.warmupSeconds(), plain.failures()));
+            if (crossCheck != null) {
+                System.out.println(crossCheck);
             }
             if (!rows.isEmpty()) {
                 List<Path> pngs = Plots.draw(rows, plotsDir, context.profile());
@@ -209,43 +202,48 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Warms the backend until its rate is steady, before the first measurement: a cold WireMock
-     * JVM serves a fifth of its warm rate and needs tens of thousands of requests to compile its
-     * hot path, and it serves every benchmark of the run. Rounds of {@value #WARM_UP_ROUND}
-     * requests at {@value #WARM_UP_CONCURRENCY} in flight, 1 ms each, until two rounds in a row
-     * agree within 5% (at least {@value #WARM_UP_MIN_ROUNDS} rounds, at most
-     * {@value #WARM_UP_MAX_SECONDS} s).
+     * Warms the backend, and this JVM's plain client for the cross-check, before the first
+     * measurement: a cold WireMock JVM serves a fraction of its warm rate, and it serves every
+     * benchmark of the run. The plain client loops at the highest C of the plan's I/O rows (at
+     * least {@value #WARM_UP_MIN_CONCURRENCY}) and the plan's latency, in rounds of 2 s, until three
+     * rounds agree within 5% (at least {@value #WARM_UP_MIN_ROUNDS} rounds, at most
+     * {@value #WARM_UP_MAX_ROUNDS}).
      */
-    private static void warmUp(Backend backend) throws IOException, InterruptedException {
-        BackendStubs.installItem(backend.url(), WARM_UP_LATENCY_MS);
-        long deadline = System.nanoTime() + WARM_UP_MAX_SECONDS * 1_000_000_000L;
-        int rounds = 0;
-        double previous = 0;
-        double rate = 0;
-        try (HttpClients http = HttpClients.create()) {
-            VirtualThreadModel model = new VirtualThreadModel(WARM_UP_CONCURRENCY);
-            HttpItemTask task = new HttpItemTask(http.client(), backend.url(), WARM_UP_LATENCY_MS);
-            do {
-                previous = rate;
-                long start = System.nanoTime();
-                BatchResult warm = model.run(task, WARM_UP_ROUND);
-                rate = WARM_UP_ROUND / ((System.nanoTime() - start) / 1e9);
-                rounds++;
-                if (warm.errors() > 0) {
-                    throw new IOException("the backend failed " + warm.errors() + " of " + warm.attempted()
-                            + " warm-up requests: " + warm.firstError());
-                }
-            } while ((rounds < WARM_UP_MIN_ROUNDS || Math.abs(rate - previous) > 0.05 * rate) && System.nanoTime() < deadline);
+    private static void warmUp(Backend backend, List<PlanItem> plan) throws IOException, InterruptedException {
+        int latency = ioLatency(plan);
+        BackendStubs.installItem(backend.url(), latency);
+        int concurrency = Math.max(WARM_UP_MIN_CONCURRENCY, topIoConcurrency(plan));
+        List<Double> rates;
+        long failures;
+        try (PlainClientCheck loop = new PlainClientCheck(backend.url(), concurrency, latency)) {
+            rates = loop.untilSteady(2.0, WARM_UP_MIN_ROUNDS, WARM_UP_MAX_ROUNDS);
+            failures = loop.failures();
         }
-        System.out.printf(Locale.ROOT, "tenfold: backend warmed up with %d requests (last rounds %.0f and %.0f requests/s)%n",
-                rounds * WARM_UP_ROUND, previous, rate);
+        if (failures > 0) {
+            throw new IOException("the backend failed " + failures + " warm-up requests");
+        }
+        System.out.printf(Locale.ROOT, "tenfold: backend warmed up at C=%d for %d s, until its rate was steady (last rounds %s requests/s)%n",
+                concurrency, 2 * rates.size(), rates.subList(Math.max(0, rates.size() - 3), rates.size()).stream()
+                        .map(r -> String.format(Locale.ROOT, "%.0f", r)).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** The highest C of the plan's concurrent I/O rows; 0 when it has none. */
+    private static int topIoConcurrency(List<PlanItem> plan) {
+        return plan.stream().filter(i -> i.family().equals("io") && !i.variant().equals("serial"))
+                .mapToInt(i -> Integer.parseInt(i.params().get("concurrency"))).max().orElse(0);
+    }
+
+    private static int ioLatency(List<PlanItem> plan) {
+        return plan.stream().map(i -> i.params().get("latencyMs")).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::parseInt).findFirst().orElse(50);
     }
 
     /**
-     * The I/O cross-check (see {@link PlainClientCheck}) at the highest C of the measured I/O rows,
-     * when that is 100 or more (below, both sides sit on Little's law and prove nothing).
+     * The I/O cross-check at the highest C of the measured I/O rows, when that is 100 or more
+     * (below, both sides sit on Little's law and prove nothing): the same plain loop as the
+     * warm-up, 3 rounds to settle, then 5 measured rounds of 2 s. Null when there is nothing to check.
      */
-    private static PlainClientCheck.Result crossCheck(List<ResultRow> rows, Backend backend) throws InterruptedException {
+    private static String crossCheck(List<ResultRow> rows, Backend backend) throws InterruptedException {
         ResultRow top = rows.stream().filter(r -> r.family().equals("io") && r.concurrency() != null
                         && r.concurrency() >= 100 && r.latencyMs() != null)
                 .max(java.util.Comparator.comparing(ResultRow::concurrency)).orElse(null);
@@ -254,7 +252,17 @@ final class RunCommand implements Callable<Integer> {
         }
         BackendStubs.installItem(backend.url(), top.latencyMs());
         System.out.printf("%ntenfold: cross-check: a plain HttpClient loop on %d virtual threads, no JMH ...%n", top.concurrency());
-        return PlainClientCheck.run(backend.url(), top.concurrency(), top.latencyMs(), 10, 5, 2.0);
+        try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs())) {
+            for (int i = 0; i < 3; i++) {
+                loop.round(2.0);
+            }
+            long failuresBefore = loop.failures();
+            double[] rates = new double[5];
+            for (int i = 0; i < rates.length; i++) {
+                rates[i] = loop.round(2.0);
+            }
+            return Verdict.crossCheck(rows, top.concurrency(), rates, 2.0, loop.failures() - failuresBefore);
+        }
     }
 
     private Backend openBackend() throws IOException {

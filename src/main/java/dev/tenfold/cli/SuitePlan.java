@@ -101,7 +101,8 @@ final class SuitePlan {
             workerCounts.add(Math.min(sweep.get(sweep.size() - 1), 16));
         } else {
             workerCounts.add(Math.max(1, usableCores - 1));
-            sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
+            // quick: one worker per request in flight only at C=10 (16 worker JVMs in full)
+            sweep.stream().filter(c -> profile != Profile.QUICK || c <= 10).forEach(c -> workerCounts.add(Math.min(c, 16)));
         }
         for (int w : workerCounts) {
             items.add(io("process", w, w, tasks(w), latency));
@@ -156,9 +157,11 @@ final class SuitePlan {
      */
     private void mixed(List<PlanItem> items, String latency) {
         items.add(mixed("serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
-        String tasks = values("tasks", List.of(Integer.toString(ImageSet.COUNT))).get(0);
+        // quick: half the images per batch, and one-pool (platform threads doing both, as virtual) only in full
+        String tasks = values("tasks", List.of(Integer.toString(profile == Profile.QUICK ? ImageSet.COUNT / 2 : ImageSet.COUNT))).get(0);
         for (int c : ints("concurrency", profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
             for (String variant : profile == Profile.SMOKE ? List.of("split", "pipeline", "io-stage")
+                    : profile == Profile.QUICK ? List.of("virtual", "split", "split-process", "pipeline", "io-stage")
                     : List.of("one-pool", "virtual", "split", "split-process", "pipeline", "io-stage")) {
                 items.add(mixed(variant, c, usableCores, tasks, latency));
             }
@@ -182,15 +185,15 @@ final class SuitePlan {
         String limit = Integer.toString(RATE_LIMIT);
         items.add(resilience("serial", 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
                 latency, "limited", "no-retry", limit));
+        // quick: at K and 10 K; below K (where no 429 can occur) and at 2 K only in full
         List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
+                : profile == Profile.QUICK ? List.of(RATE_LIMIT, 10 * RATE_LIMIT)
                 : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
         for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive") : List.of("no-retry", "retry", "adaptive")) {
             for (int c : sweep) {
                 // Below K no request meets a 429, so every policy does what no-retry does: quick runs that once.
                 boolean sameAsNoRetry = c < RATE_LIMIT && !policy.equals("no-retry");
-                // quick: the policies that retry at C = K and at 10 K; 2 K only in full
-                boolean between = c > RATE_LIMIT && c < 10 * RATE_LIMIT && !policy.equals("no-retry");
-                if (!((sameAsNoRetry || between) && profile == Profile.QUICK && !overrides.containsKey("concurrency"))) {
+                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey("concurrency"))) {
                     items.add(resilience("virtual", c, resilienceTasks(c), latency, "limited", policy, limit));
                 }
             }

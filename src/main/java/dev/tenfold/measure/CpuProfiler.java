@@ -79,6 +79,19 @@ public final class CpuProfiler implements InternalProfiler {
         }
     }
 
+    /**
+     * Takes the open window's start readings again, now. JMH opens the first iteration's window
+     * before it runs the trial's set-up, so without this a first window that is measured (no
+     * warm-up iteration, as in smoke) would include creating the task, starting worker JVMs and
+     * the set-up warm-up. The benchmark calls it last thing in its trial set-up.
+     */
+    public static void startMeasuredWorkNow() {
+        Window open = current;
+        if (open != null) {
+            open.start();
+        }
+    }
+
     private static Long backendPid() {
         String pid = System.getProperty(BACKEND_PID_PROPERTY);
         return pid == null || pid.isBlank() ? null : Long.valueOf(pid.trim());
@@ -88,24 +101,29 @@ public final class CpuProfiler implements InternalProfiler {
     static final class Window {
         private final long client;
         private final Long backend;
-        private final long startNanos;
-        private final Map<Integer, Long> clientStart;
-        private final Map<Integer, Long> backendStart;
         private final BackendServed served;
-        private final BackendServed.Totals servedStart;
-        private final Environment.CpuTicks ticksStart;
+        private long startNanos;
+        private Map<Integer, Long> clientStart;
+        private Map<Integer, Long> backendStart;
+        private BackendServed.Totals servedStart;
+        private Environment.CpuTicks ticksStart;
 
         private Window(long client, Long backend, BackendServed served) {
             this.client = client;
             this.backend = backend;
             this.served = served;
-            this.servedStart = served.read();
+            start();
+        }
+
+        /** Takes the start readings (again). */
+        synchronized void start() {
+            servedStart = served.read();
             TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
             ChildJvm.drainStopped(); // likewise child JVMs stopped before it
-            this.clientStart = ProcessTree.cpuMillis(client, excluded());
-            this.backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
-            this.ticksStart = Environment.cpuTicksNow();
-            this.startNanos = System.nanoTime();
+            clientStart = ProcessTree.cpuMillis(client, excluded());
+            backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
+            ticksStart = Environment.cpuTicksNow();
+            startNanos = System.nanoTime();
         }
 
         static Window open(long client, Long backend, BackendServed served) {
@@ -142,7 +160,7 @@ public final class CpuProfiler implements InternalProfiler {
                     ProcessTree.peakRssMib(client, excluded()));
         }
 
-        List<Result> close() {
+        synchronized List<Result> close() {
             end();
             double wall = end.wall();
             Environment.CpuTicks ticksEnd = end.ticks();

@@ -24,7 +24,7 @@ import org.knowm.xchart.style.Styler;
  * each row's throughput ratio with its 99% interval (Fieller's theorem on the two rows' means,
  * standard errors recovered from {@code throughput_error} and {@code samples}) and a mark:
  * {@code +} faster beyond noise (the interval lies above 1), {@code -} slower beyond noise,
- * {@code ~} within noise, {@code ?} no interval (a row of fewer than 3 samples, e.g. smoke). Then
+ * {@code ~} within noise, {@code ?} no interval (a row of one sample, e.g. smoke). Then
  * the geometric mean of the ratios per family with its interval, one summary line, and every
  * difference in the conditions of the runs (profile, JDK, usable cores, CPU policy, a busy
  * machine, batch sizes) named, since any of them alone can explain a difference. Draws
@@ -208,6 +208,8 @@ public final class Compare {
         double dfDenominator = 0;
         boolean complete = true;
         List<Ratio> usable = pairs.stream().filter(p -> rowRatio(p.row(), p.base()) != null).toList();
+        boolean unbounded = usable.stream().map(p -> rowRatio(p.row(), p.base()).interval())
+                .anyMatch(i -> i != null && Double.isInfinite(i.high()));
         for (Ratio p : usable) {
             logSum += Math.log(p.row().throughput() / p.base().throughput());
             for (Statistics.Estimate e : List.of(estimate(p.row()), estimate(p.base()))) {
@@ -224,6 +226,9 @@ public final class Compare {
         double mean = logSum / Math.max(1, m);
         if (!complete || m == 0) {
             return new FamilyMean(Math.exp(mean), null, m);
+        }
+        if (unbounded) {
+            return new FamilyMean(Math.exp(mean), new Statistics.Interval(0, Double.POSITIVE_INFINITY), m);
         }
         double df = dfDenominator == 0 ? 1e9 : variance * variance / dfDenominator;
         double half = Statistics.tQuantile(df) * Math.sqrt(variance) / m;

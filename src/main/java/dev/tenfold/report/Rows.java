@@ -99,56 +99,68 @@ public final class Rows {
 
     /**
      * What the measured iterations say: the throughput with its standard error (one sample per
-     * measured iteration, forks pooled), and the drift of the samples across the window (null below
-     * three samples, where no trend can be told from noise).
+     * measured iteration, forks pooled as JMH pools them), the trend of the rate across the window,
+     * and the trend of the client's CPU seconds per task (a JIT still compiling shows there first,
+     * while a latency-bound rate stays flat). Trends are null below two samples in a fork.
      */
-    record Measured(Statistics.Estimate estimate, Double drift) {
+    record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statistics.Trend cpuTrend) {
         String steady() {
-            return drift == null ? null : Math.abs(drift) <= Statistics.MAX_DRIFT ? "yes" : "no";
+            if (rateTrend == null) {
+                return null;
+            }
+            return rateTrend.steady() && (cpuTrend == null || cpuTrend.steady()) ? "yes" : "no";
         }
     }
 
     /**
      * The throughput is succeeded tasks summed over the measured iterations, divided by their summed
      * wall time (the profiler's windows), not JMH's mean of per-iteration batch rates: with few
-     * batches per iteration, the two differ. Each iteration's own rate is one sample for the
-     * interval and the trend. Without the profiler's counts (a bare JMH run without it), the
+     * batches per iteration, the two differ; its error is that of this ratio (see
+     * {@link Statistics#rate}). Without the profiler's counts (a bare JMH run without it), the
      * samples are JMH's batch rates x tasks per batch x the share that succeeded.
      */
     static Measured measured(JmhRun run) {
         List<double[]> succeeded = run.rawOf("tenfold.succeeded");
         List<double[]> wall = run.rawOf("tenfold.wall_s");
-        List<double[]> rates = new ArrayList<>();
-        double tasksSum = 0;
-        double wallSum = 0;
-        boolean counted = !succeeded.isEmpty() && succeeded.size() == wall.size();
-        for (int f = 0; counted && f < succeeded.size(); f++) {
-            counted = succeeded.get(f).length == wall.get(f).length;
-        }
-        if (counted) {
+        List<double[]> cpu = run.rawOf("tenfold.cpu_share");
+        if (sameShape(succeeded, wall)) {
+            List<double[]> rates = new ArrayList<>();
+            List<double[]> cpuPerTask = new ArrayList<>();
             for (int f = 0; f < succeeded.size(); f++) {
-                double[] forkRates = new double[succeeded.get(f).length];
-                for (int i = 0; i < forkRates.length; i++) {
-                    forkRates[i] = succeeded.get(f)[i] / wall.get(f)[i];
-                    tasksSum += succeeded.get(f)[i];
-                    wallSum += wall.get(f)[i];
+                double[] s = succeeded.get(f);
+                double[] w = wall.get(f);
+                rates.add(java.util.stream.IntStream.range(0, s.length).mapToDouble(i -> s[i] / w[i]).toArray());
+                if (sameShape(cpu, wall)) {
+                    double[] c = cpu.get(f);
+                    cpuPerTask.add(java.util.stream.IntStream.range(0, s.length).mapToDouble(i -> c[i] * w[i] / Math.max(1, s[i])).toArray());
                 }
-                rates.add(forkRates);
             }
-        } else {
-            double perBatch = tasks(run) * successRatio(run);
-            for (double[] fork : run.rawOf(JmhRun.PRIMARY)) {
-                rates.add(java.util.Arrays.stream(fork).map(batches -> batches * perBatch).toArray());
-            }
-            if (rates.isEmpty()) {
-                rates.add(new double[] {run.score() * perBatch});
+            return new Measured(Statistics.rate(flatten(succeeded), flatten(wall)), Statistics.trend(rates),
+                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask));
+        }
+        double perBatch = tasks(run) * successRatio(run);
+        List<double[]> rates = new ArrayList<>();
+        for (double[] fork : run.rawOf(JmhRun.PRIMARY)) {
+            rates.add(java.util.Arrays.stream(fork).map(batches -> batches * perBatch).toArray());
+        }
+        double[] all = rates.isEmpty() ? new double[] {run.score() * perBatch} : flatten(rates);
+        return new Measured(Statistics.estimate(all), rates.isEmpty() ? null : Statistics.trend(rates), null);
+    }
+
+    private static boolean sameShape(List<double[]> a, List<double[]> b) {
+        if (a.isEmpty() || a.size() != b.size()) {
+            return false;
+        }
+        for (int f = 0; f < a.size(); f++) {
+            if (a.get(f).length != b.get(f).length) {
+                return false;
             }
         }
-        double[] all = rates.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
-        Statistics.Estimate pooled = Statistics.estimate(all);
-        double mean = counted && wallSum > 0 ? tasksSum / wallSum : pooled.mean();
-        Double drift = all.length >= 3 ? Statistics.drift(rates) : null;
-        return new Measured(new Statistics.Estimate(pooled.n(), mean, pooled.standardError()), drift);
+        return true;
+    }
+
+    private static double[] flatten(List<double[]> perFork) {
+        return perFork.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
     private static int tasks(JmhRun run) {
@@ -205,7 +217,7 @@ public final class Rows {
 
         return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(), c.logicalCores(),
                 c.memoryGb(), c.jdk(), family, workload(run), variant, concurrency, workers, latency, tasks,
-                round(throughput, 2), Double.isNaN(error) ? null : round(error, 2), round(speedup, 3),
+                round(throughput, 2), Double.isNaN(error) ? null : significant(error, 3), round(speedup, 3),
                 round(ideal, 3), round(roofline, 3), round(efficiency, 3), cpuShare, round(busy, 3),
                 backendShare, round(run.metric("tenfold.rss_mb"), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),
@@ -217,7 +229,8 @@ public final class Rows {
                 round(c.loadStart(), 3), significant(run.metric("tenfold.steal_share"), 3), "java",
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
-                round(measured.drift(), 4), c.cpuPolicy());
+                measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
+                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy());
     }
 
     private static Long count(JmhRun run, String metric) {

@@ -13,7 +13,7 @@ public final class Statistics {
     public static final double CONFIDENCE = 0.99;
     /**
      * A series is not steady when its least-squares line moves more than this share of the mean
-     * from the first sample to the last.
+     * from the first sample to the last, and the trend is significant.
      */
     public static final double MAX_DRIFT = 0.10;
 
@@ -102,12 +102,25 @@ public final class Statistics {
     }
 
     /**
-     * The relative drift of samples taken in order, one series per JVM fork: the slope of a least-
-     * squares line fitted within each fork (forks pooled, each around its own mean, so a fork that
-     * is simply faster is not a trend), times the span of the longest series, over the mean of all
-     * samples. Zero when no series has two samples.
+     * A trend across samples taken in order: {@code drift} is the least-squares slope (fitted
+     * within each fork, forks pooled around their own means, so a fork that is simply faster is not
+     * a trend) times the span of the longest series, over the mean of all samples; {@code t} is the
+     * slope over its standard error, with {@code df} = samples - forks - 1.
      */
-    public static double drift(List<double[]> seriesPerFork) {
+    public record Trend(double drift, double t, int df) {
+        /** The slope differs from zero at 95% (two-sided): a warning should not miss much. */
+        public boolean significant() {
+            return df >= 1 && Math.abs(t) > new TDistribution(null, df).inverseCumulativeProbability(0.975);
+        }
+
+        /** Steady unless the samples drift by more than {@link #MAX_DRIFT} of their mean and the trend is significant. */
+        public boolean steady() {
+            return Math.abs(drift) <= MAX_DRIFT || !significant();
+        }
+    }
+
+    /** The trend of the samples, one series per JVM fork; null when no fork has two samples. */
+    public static Trend trend(List<double[]> seriesPerFork) {
         double sxy = 0;
         double sxx = 0;
         double sum = 0;
@@ -117,11 +130,7 @@ public final class Statistics {
             int n = series.length;
             longest = Math.max(longest, n);
             double meanX = (n - 1) / 2.0;
-            double meanY = 0;
-            for (double y : series) {
-                meanY += y;
-            }
-            meanY /= Math.max(1, n);
+            double meanY = mean(series);
             for (int i = 0; i < n; i++) {
                 sxy += (i - meanX) * (series[i] - meanY);
                 sxx += (i - meanX) * (i - meanX);
@@ -129,14 +138,55 @@ public final class Statistics {
                 count++;
             }
         }
-        if (sxx == 0 || count == 0 || sum == 0) {
-            return 0;
+        if (sxx == 0 || sum == 0) {
+            return null;
         }
-        return sxy / sxx * (longest - 1) / (sum / count);
+        double slope = sxy / sxx;
+        double residuals = 0;
+        for (double[] series : seriesPerFork) {
+            double meanX = (series.length - 1) / 2.0;
+            double meanY = mean(series);
+            for (int i = 0; i < series.length; i++) {
+                double r = series[i] - meanY - slope * (i - meanX);
+                residuals += r * r;
+            }
+        }
+        int df = count - seriesPerFork.size() - 1;
+        double t = df < 1 ? 0 : residuals == 0 ? Double.POSITIVE_INFINITY * Math.signum(slope)
+                : slope / Math.sqrt(residuals / df / sxx);
+        return new Trend(slope * (longest - 1) / (sum / count), t, df);
     }
 
-    /** Steady: the samples do not drift by more than {@link #MAX_DRIFT} of their mean across the window. */
-    public static boolean steady(List<double[]> seriesPerFork) {
-        return Math.abs(drift(seriesPerFork)) <= MAX_DRIFT;
+    /**
+     * The rate of summed work over summed time, sum(work) / sum(time), and its standard error as a
+     * ratio estimator: from the residuals work_i - R time_i, so that an iteration that ran longer
+     * weighs more, exactly as it does in the rate itself.
+     */
+    public static Estimate rate(double[] work, double[] time) {
+        int n = work.length;
+        double workSum = 0;
+        double timeSum = 0;
+        for (int i = 0; i < n; i++) {
+            workSum += work[i];
+            timeSum += time[i];
+        }
+        double rate = workSum / timeSum;
+        if (n < 2) {
+            return new Estimate(n, rate, Double.NaN);
+        }
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double e = work[i] - rate * time[i];
+            squares += e * e;
+        }
+        return new Estimate(n, rate, Math.sqrt(squares / (n * (n - 1.0))) / (timeSum / n));
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
     }
 }

@@ -156,7 +156,7 @@ public final class Verdict {
      * backend (no JMH, no model): within 10% means the suite measures the model, not itself.
      */
     public static String crossCheck(List<ResultRow> rows, int concurrency, double[] roundRates, double roundSeconds,
-                                    double warmupSeconds, long failures) {
+                                    long failures) {
         double[] sorted = roundRates.clone();
         java.util.Arrays.sort(sorted);
         double plainRate = sorted[sorted.length / 2];
@@ -164,8 +164,8 @@ public final class Verdict {
                 && r.throughput() != null).max(Comparator.comparing(ResultRow::throughput)).orElse(null);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "== cross-check: a plain HttpClient loop, %d virtual threads, same backend, no JMH ==%n"
-                        + "  %.0f requests/s (median of %d rounds of %.0f s, after %.0f s of warm-up: %s)%s%n", concurrency, plainRate,
-                roundRates.length, roundSeconds, warmupSeconds,
+                        + "  %.0f requests/s (median of %d rounds of %.0f s; its JVM warmed up with the backend: %s)%s%n", concurrency,
+                plainRate, roundRates.length, roundSeconds,
                 java.util.Arrays.stream(roundRates).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(", ")),
                 failures > 0 ? "; " + failures + " requests FAILED" : ""));
         if (best != null) {
@@ -225,7 +225,8 @@ public final class Verdict {
         }
         return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width over >= %d samples per row (measured iterations);"
                 + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", fewest,
-                unsteady == 0 ? "; every row steady (drift <= 10%)" : "; " + unsteady + " row(s) NOT STEADY (their samples drift > 10%)");
+                unsteady == 0 ? "; every row steady (no significant drift > 10% of tasks/s or of CPU per task)"
+                        : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly)");
     }
 
     /**
@@ -243,10 +244,15 @@ public final class Verdict {
         return r.speedupLow() >= TENFOLD ? "yes" : r.speedupHigh() < TENFOLD ? "no" : "inconclusive";
     }
 
-    /** A beats B only when their 99% intervals do not overlap. */
+    /** A beats B only when the 99% interval of throughput A / throughput B (Fieller) lies above 1. */
     static boolean beats(ResultRow a, ResultRow b) {
-        return a.throughputError() != null && b.throughputError() != null
-                && a.throughput() - a.throughputError() > b.throughput() + b.throughputError();
+        if (a.throughput() == null || b.throughput() == null || b.throughput() <= 0) {
+            return false;
+        }
+        Statistics.Interval ratio = Statistics.ratio(
+                Statistics.Estimate.fromInterval(a.throughput(), a.throughputError(), a.samples()),
+                Statistics.Estimate.fromInterval(b.throughput(), b.throughputError(), b.samples()));
+        return ratio != null && ratio.low() > 1;
     }
 
     private static void renderGroup(StringBuilder out, String name, List<ResultRow> group) {
@@ -286,7 +292,7 @@ public final class Verdict {
     private static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
         if ("no".equals(r.steady())) {
-            notes.add("NOT STEADY: samples drift " + (r.drift() == null ? "" : pct(r.drift()) + " ") + "across the window");
+            notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task " + pct(r.cpuDrift()));
         }
         if ("backend".equals(r.bound())) {
             notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "

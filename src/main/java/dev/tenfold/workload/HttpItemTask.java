@@ -68,12 +68,13 @@ public final class HttpItemTask implements AsyncTask {
     /**
      * A request is many small methods, each called a few times: measured on the 2-core VM, a fork's
      * CPU per request at C=1000 falls from 0.5 ms to 0.17 ms, in steps, over its first ~100,000
-     * requests (GC is not it: 14 pauses in 45 s). A batch that waits on latency stops warming
-     * earlier, once its rate is steady (see BatchBenchmark).
+     * requests (GC is not it: 14 pauses in 45 s), and a plain client loop's rate still climbs
+     * after 20 s at C=1000 (the JIT's threads share 2 saturated cores). A batch that waits on
+     * latency stops warming earlier, once its rate is steady (see BatchBenchmark).
      */
     @Override
     public int warmupTasks() {
-        return 100_000;
+        return 200_000;
     }
 
     @Override

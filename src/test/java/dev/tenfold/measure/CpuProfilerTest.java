@@ -118,6 +118,23 @@ class CpuProfilerTest {
     }
 
     @Test
+    void theWindowIsTheMeasuredWorkOnlyNotTheSetUpBeforeItNorTheTearDownAfterIt() {
+        CpuProfiler.Window window = CpuProfiler.Window.open(SELF, null, BackendServed.at(null));
+        TaskTally.record(1000, 1000, 0, 0, 0, 0); // the trial's set-up warm-up: not counted
+        sleep(400);
+        window.start();                            // what BatchBenchmark's set-up ends with
+        TaskTally.record(10, 10, 0, 0, 0, 0);
+        sleep(300);
+        window.end();                              // what its tear-down starts with
+        sleep(600);                                // stopping the model: outside the window
+        TaskTally.record(7, 7, 0, 0, 0, 0);
+        Map<String, Double> r = window.close().stream().collect(Collectors.toMap(Result::getLabel, x -> x.getScore()));
+        assertEquals(10, r.get("tenfold.attempted"));
+        double wall = r.get("tenfold.wall_s");
+        assertTrue(wall >= 0.29 && wall < 0.6, "the window is the 300 ms between start and end, not " + wall + " s");
+    }
+
+    @Test
     void machineIdentityIsComplete() {
         MachineIdentity m = MachineIdentity.current();
         assertFalse(m.host().isBlank());

@@ -142,4 +142,38 @@ class RowsTest {
         assertTrue(verdict.contains("ERRORS: 3 of 10000"), verdict);
         assertTrue(verdict.contains("never reaches 10x"), "a backend-limited figure does not count as 10x\n" + verdict);
     }
+
+    /** A run whose profiler recorded these succeeded tasks and wall seconds per measured iteration (one fork). */
+    static JmhRun measuredRun(String variant, Map<String, String> params, double[] succeeded, double[] wall, double[] cpuShare) {
+        Map<String, List<double[]>> raw = Map.of("tenfold.succeeded", List.of(succeeded), "tenfold.wall_s", List.of(wall),
+                "tenfold.cpu_share", List.of(cpuShare));
+        double tasks = java.util.Arrays.stream(succeeded).sum();
+        Map<String, Double> secondary = metrics(java.util.Arrays.stream(cpuShare).average().orElse(0), (long) tasks, 0, 50);
+        return new JmhRun("io", variant, params, Double.NaN, Double.NaN, secondary, raw, List.of());
+    }
+
+    @Test
+    void statisticsComeFromTheMeasuredIterations() {
+        double[] flat = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        List<ResultRow> rows = Rows.fromRuns(List.of(
+                measuredRun("serial", io(1, 10), new double[] {10, 10, 9, 10, 10, 10, 10, 9},
+                        new double[] {0.52, 0.51, 0.53, 0.52, 0.51, 0.52, 0.53, 0.5}, flat),
+                measuredRun("virtual", io(10, 100), new double[] {100, 100, 100, 100, 100, 100, 100, 100},
+                        new double[] {0.54, 0.55, 0.53, 0.54, 0.56, 0.54, 0.55, 0.53}, flat),
+                measuredRun("async", io(100, 1000), new double[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000},
+                        new double[] {1.0, 0.9, 0.8, 0.7, 0.65, 0.6, 0.58, 0.55}, flat)), EIGHT_CORES);
+        ResultRow serial = rows.get(0);
+        assertEquals(8, serial.samples());
+        assertEquals(78 / 4.14, serial.throughput(), 0.01, "summed tasks over summed time");
+        ResultRow virtual = rows.get(1);
+        assertTrue(virtual.throughputError() > 0 && virtual.throughputError() < 0.05 * virtual.throughput(), virtual.toString());
+        assertTrue(virtual.speedupLow() < virtual.speedup() && virtual.speedup() < virtual.speedupHigh(), virtual.toString());
+        assertEquals("yes", virtual.steady());
+        assertEquals(8, virtual.usableCores());
+        assertEquals("java", virtual.runtime());
+        ResultRow warming = rows.get(2);
+        assertEquals("no", warming.steady(), "1000 tasks in 1.0 s, then in 0.55 s: still warming up");
+        assertTrue(warming.drift() > 0.3, warming.toString());
+        assertTrue(warming.cpuDrift() < -0.3, "the same CPU share over shorter windows: less CPU per task");
+    }
 }

@@ -69,13 +69,32 @@ class StatisticsTest {
 
     @Test
     void aFlatSeriesIsSteadyAndATrendingOneIsNot() {
-        assertTrue(Statistics.steady(List.of(new double[] {100, 103, 98, 101, 99, 102, 100, 97})));
+        assertTrue(Statistics.trend(List.of(new double[] {100, 103, 98, 101, 99, 102, 100, 97})).steady());
         double[] warming = {5968, 6500, 7000, 7400, 7800, 8000, 8050, 8086};
-        assertFalse(Statistics.steady(List.of(warming)));
-        assertTrue(Statistics.drift(List.of(warming)) > 0.2, "the trend is measured, not only flagged");
-        assertTrue(Statistics.drift(List.of(new double[] {110, 105, 100, 95, 90})) < -0.1, "a falling series drifts down");
+        Statistics.Trend trend = Statistics.trend(List.of(warming));
+        assertFalse(trend.steady());
+        assertTrue(trend.drift() > 0.2 && trend.significant(), "the trend is measured, not only flagged: " + trend);
+        assertEquals(6, trend.df());
+        Statistics.Trend falling = Statistics.trend(List.of(new double[] {110, 105, 100, 95, 90}));
+        assertTrue(falling.drift() < -0.1 && !falling.steady(), "a falling series drifts down");
         // Two forks at different levels, each flat: the level is JVM-to-JVM variation, not a trend.
-        assertTrue(Statistics.steady(List.of(new double[] {100, 101, 99, 100}, new double[] {130, 131, 129, 130})));
-        assertEquals(0, Statistics.drift(List.of(new double[] {100})));
+        assertTrue(Statistics.trend(List.of(new double[] {100, 101, 99, 100}, new double[] {130, 131, 129, 130})).steady());
+        // Large swings without a significant slope: noise, not a trend.
+        Statistics.Trend noisy = Statistics.trend(List.of(new double[] {80, 140, 70, 150, 90, 160, 60, 130}));
+        assertTrue(noisy.steady() && Math.abs(noisy.drift()) > 0.1, noisy.toString());
+        assertNull(Statistics.trend(List.of(new double[] {100})), "one sample: no trend can be told");
+    }
+
+    @Test
+    void aRateOfSumsHasTheErrorOfARatio() {
+        // three iterations: 100 tasks in 1 s, 220 in 2 s, 90 in 1 s: 410 tasks in 4 s
+        Statistics.Estimate rate = Statistics.rate(new double[] {100, 220, 90}, new double[] {1, 2, 1});
+        assertEquals(102.5, rate.mean(), 1e-12);
+        // residuals 100 - 102.5, 220 - 205, 90 - 102.5 = -2.5, 15, -12.5; mean time 4/3
+        double expected = Math.sqrt((2.5 * 2.5 + 15 * 15 + 12.5 * 12.5) / (3 * 2)) / (4.0 / 3);
+        assertEquals(expected, rate.standardError(), 1e-12);
+        Statistics.Estimate even = Statistics.rate(new double[] {100, 110, 90}, new double[] {1, 1, 1});
+        assertEquals(Statistics.estimate(new double[] {100, 110, 90}).standardError(), even.standardError(), 1e-12,
+                "equal windows: the plain standard error of the per-iteration rates");
     }
 }

@@ -57,7 +57,7 @@ class VerdictTest {
         ResultRow drifting = RowCopy.with(row("async", 10, 197, 3, 9.93, 9.6, 10.3), Map.of("steady", "no", "drift", 0.23));
         ResultRow busy = RowCopy.with(row("serial", 1, 20, 0.1, 1, 0.99, 1.01), Map.of("loadStart", 0.9));
         String verdict = Verdict.render(List.of(busy, drifting));
-        assertTrue(verdict.contains("NOT STEADY: samples drift 23%"), verdict);
+        assertTrue(verdict.contains("NOT STEADY: across the window tasks/s drift 23%"), verdict);
         assertTrue(verdict.contains("1 row(s) NOT STEADY"), verdict);
         assertTrue(verdict.contains("WARNING: busy machine: load 0.90 per usable core"), verdict);
 
