@@ -13,13 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The simplest client a user would write by hand: C virtual threads, each looping {@code send} on
- * one HttpClient against the backend's item, checking status and body length; no JMH, no batches,
- * no execution model, no profiler. The run uses it twice: to warm the backend up before the first
- * measurement (until its rate is steady), and at the end as an independent cross-check of the
- * I/O rows at the highest C. It uses the suite's HttpClient configuration ({@link HttpClients}:
- * HTTP/1.1, a callback pool of one thread per core; the JDK's default cached pool is slower at
- * C=1000 on 2 cores), so that the check isolates the harness, not a client setting.
+ * The simplest clients a user would write by hand, in the two styles the suite measures: C virtual
+ * threads each looping a blocking {@code send}, or C chains of {@code sendAsync} (each response
+ * sends the next request); both on one HttpClient against the backend's item, checking status and
+ * body length; no JMH, no batches, no execution model, no profiler. The run uses them to warm the
+ * backend up before the first measurement (until its rate is steady), and at the end as an
+ * independent cross-check of the I/O rows at the highest C. They use the suite's HttpClient
+ * configuration ({@link HttpClients}: HTTP/1.1, a callback pool of one thread per core; the JDK's
+ * default cached pool is slower at C=1000 on 2 cores), so the check isolates the harness, not a
+ * client setting.
  */
 final class PlainClientCheck implements AutoCloseable {
     private final HttpClients http = HttpClients.create();
@@ -29,10 +31,16 @@ final class PlainClientCheck implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final int concurrency;
 
-    /** Starts C looping clients at once. */
-    PlainClientCheck(String backendUrl, int concurrency, int latencyMs) {
+    /** Starts C looping clients at once: blocking ones on virtual threads, or chains of sendAsync. */
+    PlainClientCheck(String backendUrl, int concurrency, int latencyMs, boolean async) {
         this.concurrency = concurrency;
         URI base = URI.create(backendUrl.replaceAll("/$", ""));
+        if (async) {
+            for (int t = 0; t < concurrency; t++) {
+                chain(base, latencyMs, t);
+            }
+            return;
+        }
         for (int t = 0; t < concurrency; t++) {
             int first = t;
             threads.add(Thread.ofVirtual().name("plain-client-", t).start(() -> {
@@ -55,8 +63,20 @@ final class PlainClientCheck implements AutoCloseable {
         }
     }
 
-    int concurrency() {
-        return concurrency;
+    /** Request {@code i}; when it completes, request {@code i + C}, until stopped. */
+    private void chain(URI base, int latencyMs, int i) {
+        if (stop.get()) {
+            return;
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(HttpItemTask.path(i % 100_000, latencyMs))).build();
+        http.client().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            if (error == null && response.statusCode() == 200 && response.body().length == ItemPayload.BYTES.length) {
+                done.increment();
+            } else {
+                failed.increment();
+            }
+            chain(base, latencyMs, i + concurrency);
+        });
     }
 
     /** Requests completed per second over the next {@code seconds}. */
@@ -96,6 +116,6 @@ final class PlainClientCheck implements AutoCloseable {
         for (Thread t : threads) {
             t.join(TimeUnit.SECONDS.toMillis(30));
         }
-        http.close();
+        http.close(); // also ends the chains in flight: the client stops, their completions fail
     }
 }

@@ -215,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
         int concurrency = Math.max(WARM_UP_MIN_CONCURRENCY, topIoConcurrency(plan));
         List<Double> rates;
         long failures;
-        try (PlainClientCheck loop = new PlainClientCheck(backend.url(), concurrency, latency)) {
+        try (PlainClientCheck loop = new PlainClientCheck(backend.url(), concurrency, latency, false)) {
             rates = loop.untilSteady(2.0, WARM_UP_MIN_ROUNDS, WARM_UP_MAX_ROUNDS);
             failures = loop.failures();
         }
@@ -240,8 +240,10 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * The I/O cross-check at the highest C of the measured I/O rows, when that is 100 or more
-     * (below, both sides sit on Little's law and prove nothing): the same plain loop as the
-     * warm-up, 3 rounds to settle, then 5 measured rounds of 2 s. Null when there is nothing to check.
+     * (below, both sides sit on Little's law and prove nothing): a plain blocking loop on virtual
+     * threads and a plain chain of sendAsync, each 2 rounds to settle, then 4 measured rounds of
+     * 2 s, against the suite's {@code virtual} and {@code async} rows. Null when there is nothing
+     * to check.
      */
     private static String crossCheck(List<ResultRow> rows, Backend backend) throws InterruptedException {
         ResultRow top = rows.stream().filter(r -> r.family().equals("io") && r.concurrency() != null
@@ -251,18 +253,24 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         BackendStubs.installItem(backend.url(), top.latencyMs());
-        System.out.printf("%ntenfold: cross-check: a plain HttpClient loop on %d virtual threads, no JMH ...%n", top.concurrency());
-        try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs())) {
-            for (int i = 0; i < 3; i++) {
-                loop.round(2.0);
+        System.out.printf("%ntenfold: cross-check: plain HttpClient loops at C=%d, no JMH ...%n", top.concurrency());
+        Map<String, double[]> plain = new LinkedHashMap<>();
+        Map<String, Long> failures = new LinkedHashMap<>();
+        for (String style : List.of("virtual", "async")) {
+            try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs(), style.equals("async"))) {
+                for (int i = 0; i < 2; i++) {
+                    loop.round(2.0);
+                }
+                long failuresBefore = loop.failures();
+                double[] rates = new double[4];
+                for (int i = 0; i < rates.length; i++) {
+                    rates[i] = loop.round(2.0);
+                }
+                plain.put(style, rates);
+                failures.put(style, loop.failures() - failuresBefore);
             }
-            long failuresBefore = loop.failures();
-            double[] rates = new double[5];
-            for (int i = 0; i < rates.length; i++) {
-                rates[i] = loop.round(2.0);
-            }
-            return Verdict.crossCheck(rows, top.concurrency(), rates, 2.0, loop.failures() - failuresBefore);
         }
+        return Verdict.crossCheck(rows, top.concurrency(), plain, 2.0, failures);
     }
 
     private Backend openBackend() throws IOException {

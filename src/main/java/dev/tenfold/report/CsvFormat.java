@@ -48,6 +48,10 @@ public final class CsvFormat {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
+            // a temporary file is owner-only; a results file is for anyone who may read the directory
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write(line(ResultRow.COLUMNS));
                 for (ResultRow row : rows) {

@@ -65,4 +65,20 @@ class VerdictTest {
                 Map.of("samples", 1, "profile", "smoke", "throughputError", 0.0));
         assertTrue(Verdict.render(List.of(single)).contains("Statistics: none (1 sample per row, smoke)"));
     }
+
+    @Test
+    void theCrossCheckPairsEachPlainLoopWithItsModelAndSaysWhenTheBestDiffers() {
+        ResultRow virtual = row("virtual", 1000, 5500, 300, 300, 280, 320);
+        ResultRow async = row("async", 1000, 9000, 500, 480, 450, 510);
+        Map<String, double[]> plain = new java.util.LinkedHashMap<>();
+        plain.put("virtual", new double[] {6000, 6100, 5900, 6050});
+        plain.put("async", new double[] {8800, 9100, 8900, 9050});
+        String text = Verdict.crossCheck(List.of(virtual, async), 1000, plain, 2.0, Map.of("virtual", 0L, "async", 0L));
+        assertTrue(text.contains("plain virtual   6025 requests/s"), text);
+        assertTrue(text.contains("suite's virtual row 5500.0 ± 300.0 = 0.91x"), text);
+        assertTrue(text.contains("suite's async row 9000.0 ± 500.0 = 1.00x"), text);
+        assertTrue(text.contains("suite's best at C=1000 (async) against the best plain loop: 1.00x, within 10%"), text);
+        plain.put("async", new double[] {6000, 6000, 6000, 6000});
+        assertTrue(Verdict.crossCheck(List.of(virtual, async), 1000, plain, 2.0, Map.of()).contains("DIFFERS by more than 10%"));
+    }
 }
