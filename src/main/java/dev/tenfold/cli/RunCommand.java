@@ -51,6 +51,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WARM_UP_MIN_CONCURRENCY = 200;
+    /** The cross-check runs at the highest C of the I/O rows from this C on. */
+    private static final int CROSS_CHECK_FROM = 1000;
     private static final int WARM_UP_MIN_ROUNDS = 5;
     private static final int WARM_UP_MAX_ROUNDS = 25;
 
@@ -239,15 +241,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The I/O cross-check at the highest C of the measured I/O rows, when that is 100 or more
-     * (below, both sides sit on Little's law and prove nothing): a plain blocking loop on virtual
+     * The I/O cross-check at the highest C of the measured I/O rows, when that is 1000 or more
+     * (below, on 2 cores, both sides sit on Little's law and prove nothing): a plain blocking loop on virtual
      * threads and a plain chain of sendAsync, each 2 rounds to settle, then 4 measured rounds of
      * 2 s, against the suite's {@code virtual} and {@code async} rows. Null when there is nothing
      * to check.
      */
     private static String crossCheck(List<ResultRow> rows, Backend backend) throws InterruptedException {
         ResultRow top = rows.stream().filter(r -> r.family().equals("io") && r.concurrency() != null
-                        && r.concurrency() >= 100 && r.latencyMs() != null)
+                        && r.concurrency() >= CROSS_CHECK_FROM && r.latencyMs() != null)
                 .max(java.util.Comparator.comparing(ResultRow::concurrency)).orElse(null);
         if (top == null) {
             return null;

@@ -85,10 +85,7 @@ final class SuitePlan {
         List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
         for (String variant : List.of("platform", "virtual", "async")) {
             for (int c : sweep) {
-                // quick: 1000 platform threads only in full (a warm C=1000 row costs ~45 s here)
-                if (!(profile == Profile.QUICK && variant.equals("platform") && c >= 1000 && !overrides.containsKey("concurrency"))) {
-                    items.add(io(variant, c, 1, tasks(c), latency));
-                }
+                items.add(io(variant, c, 1, tasks(c), latency));
             }
         }
         // The article's advice, cpu_count()-1 workers, and one worker per request in flight (capped at 16
