@@ -120,7 +120,9 @@ final class RunCommand implements Callable<Integer> {
             }
             System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend %s, results %s%n",
                     context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(), backend.url(), csv);
-            warmUp(backend, plan);
+            if (plan.stream().anyMatch(item -> !item.family().equals("cpu"))) {
+                warmUp(backend, plan); // the CPU family never calls the backend
+            }
             List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
             String crossCheck = crossCheck(rows, backend);

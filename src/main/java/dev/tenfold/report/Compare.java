@@ -23,8 +23,11 @@ import org.knowm.xchart.style.Styler;
  * variant, concurrency, workers, latency, tasks) and gives, for every other file against the first,
  * each row's throughput ratio with its 99% interval (Fieller's theorem on the two rows' means,
  * standard errors recovered from {@code throughput_error} and {@code samples}) and a mark:
- * {@code +} faster beyond noise (the interval lies above 1), {@code -} slower beyond noise,
- * {@code ~} within noise, {@code ?} no interval (a row of one sample, e.g. smoke). Then
+ * {@code +} faster beyond noise, {@code -} slower beyond noise, {@code ~} within noise, {@code ?}
+ * no interval (a row of one sample, e.g. smoke). Beyond noise means both: the interval excludes 1
+ * (the noise each run measured), and the ratio is more than {@link #RUN_TO_RUN} away from 1 (the
+ * noise between runs, which one fork's interval does not hold: two quick runs of one commit on
+ * one machine differed by up to 4% with intervals of +-3%). Then
  * the geometric mean of the ratios per family with its interval, one summary line, and every
  * difference in the conditions of the runs (profile, JDK, usable cores, CPU policy, a busy
  * machine, batch sizes) named, since any of them alone can explain a difference. Draws
@@ -36,6 +39,8 @@ public final class Compare {
     static final String SLOWER = "-";
     static final String WITHIN_NOISE = "~";
     static final String NO_INTERVAL = "?";
+    /** Differences smaller than this share are within run-to-run noise, whatever the intervals say. */
+    static final double RUN_TO_RUN = 0.05;
 
     private Compare() {
     }
@@ -75,7 +80,7 @@ public final class Compare {
                     r.physicalCores(), r.memoryGb(), r.os(), r.jdk(), r.profile() == null ? "-" : r.profile(), files.get(i)));
         }
         for (int i = 1; i < runs.size(); i++) {
-            List<String> differences = conditionDifferences(runs.get(0), runs.get(i));
+            List<String> differences = conditionDifferences(runs.get(0), runs.get(i), i);
             out.append(differences.isEmpty()
                     ? String.format(Locale.ROOT, "  [%d] vs [0]: same conditions (profile, JDK, usable cores, CPU policy, batch sizes, idle machine)%n", i)
                     : String.format(Locale.ROOT, "  [%d] vs [0] DIFFER IN CONDITIONS: %s%n", i, String.join("; ", differences)));
@@ -85,7 +90,8 @@ public final class Compare {
         byKey.forEach(m -> m.forEach(union::putIfAbsent));
 
         out.append(String.format(Locale.ROOT, "%nThroughput (tasks/s ± 99%% CI) and ratio against [0] with its 99%% interval;"
-                + " + faster, - slower beyond noise, ~ within noise, ? no interval:%n%-52s", "family/workload/variant C W latency tasks"));
+                + " + faster, - slower beyond noise (interval excludes 1 and the ratio is beyond ±%.0f%%, the run-to-run floor),"
+                + " ~ within noise, ? no interval:%n%-52s", RUN_TO_RUN * 100, "family/workload/variant C W latency tasks"));
         for (int i = 0; i < runs.size(); i++) {
             out.append(String.format(Locale.ROOT, " %18s", "[" + i + "]")).append(i > 0 ? String.format(Locale.ROOT, " %22s", "ratio [99% CI]") : "");
         }
@@ -158,7 +164,7 @@ public final class Compare {
             for (Map<String, FamilyMean> m : means) {
                 FamilyMean g = m.get(family);
                 out.append(String.format(Locale.ROOT, " %30s", g == null ? "-" : String.format(Locale.ROOT, "%s (%d)",
-                        format(new RowRatio(g.geomean(), g.interval(), mark(g.interval()))), g.rows())));
+                        format(new RowRatio(g.geomean(), g.interval(), mark(g.geomean(), g.interval()))), g.rows())));
             }
             out.append('\n');
         }
@@ -186,11 +192,19 @@ public final class Compare {
             return null;
         }
         Statistics.Interval interval = Statistics.ratio(estimate(row), estimate(base));
-        return new RowRatio(row.throughput() / base.throughput(), interval, mark(interval));
+        double ratio = row.throughput() / base.throughput();
+        return new RowRatio(ratio, interval, mark(ratio, interval));
     }
 
-    static String mark(Statistics.Interval interval) {
-        return interval == null ? NO_INTERVAL : interval.low() > 1 ? FASTER : interval.high() < 1 ? SLOWER : WITHIN_NOISE;
+    /** The mark of a ratio: beyond noise when its interval excludes 1 and it differs from 1 by more than the run-to-run floor. */
+    static String mark(double ratio, Statistics.Interval interval) {
+        if (interval == null) {
+            return NO_INTERVAL;
+        }
+        if (interval.low() > 1 && ratio > 1 + RUN_TO_RUN) {
+            return FASTER;
+        }
+        return interval.high() < 1 && ratio < 1 / (1 + RUN_TO_RUN) ? SLOWER : WITHIN_NOISE;
     }
 
     private static Statistics.Estimate estimate(ResultRow r) {
@@ -239,7 +253,7 @@ public final class Compare {
      * What differs between two runs besides the machine itself: each alone can move a figure. The
      * machine's own identity (CPU, cores, memory) is printed above; these are the settings.
      */
-    static List<String> conditionDifferences(List<ResultRow> base, List<ResultRow> other) {
+    static List<String> conditionDifferences(List<ResultRow> base, List<ResultRow> other, int index) {
         List<String> out = new ArrayList<>();
         ResultRow a = base.get(0);
         ResultRow b = other.get(0);
@@ -252,7 +266,7 @@ public final class Compare {
         for (int i = 0; i < 2; i++) {
             List<ResultRow> rows = i == 0 ? base : other;
             if (rows.stream().anyMatch(ResultRow::busyMachine)) {
-                out.add("[" + (i == 0 ? "0" : "other") + "] ran on a BUSY machine (load " + rows.get(0).loadStart()
+                out.add("[" + (i == 0 ? 0 : index) + "] ran on a BUSY machine (load " + rows.get(0).loadStart()
                         + " per usable core at start, or > 5% CPU stolen)");
             }
         }

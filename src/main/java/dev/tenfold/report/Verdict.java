@@ -270,10 +270,10 @@ public final class Verdict {
         sorted.sort(Comparator.comparing((ResultRow r) -> Objects.requireNonNullElse(r.concurrency(), 0))
                 .thenComparing(ResultRow::variant));
         out.append(String.format(Locale.ROOT, "%n== %s ==%n", name));
-        out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %17s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+        out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
                 "variant", "C", "W", "tasks/s ± 99% CI", "speedup (99% CI)", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB", "bound", "notes"));
         for (ResultRow r : sorted) {
-            out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %17s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+            out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
                     r.variant(), cell(r.concurrency()), cell(r.workers()), withError(r), speedupWithInterval(r),
                     num(r.idealSpeedup(), 0), num(r.rooflineSpeedup(), 1), num(r.efficiency(), 2), pct(r.cpuShare()),
                     num(r.busyCores(), 2), num(r.rssMb(), 0), r.bound(), notes(r)));
@@ -364,10 +364,10 @@ public final class Verdict {
         return num(r.throughput(), 1) + (r.throughputError() == null ? "" : " ± " + num(r.throughputError(), 1));
     }
 
-    /** Speedup and its 99% interval, e.g. {@code 9.9 [9.6, 10.2]}. */
+    /** Speedup and its 99% interval, e.g. {@code 9.93 [9.61, 10.25]}: as many decimals as the speedup. */
     private static String speedupWithInterval(ResultRow r) {
-        return num(r.speedup(), 2) + (r.speedupLow() == null ? "" : " [" + num(r.speedupLow(), 1) + ", "
-                + (r.speedupHigh() == null ? "inf" : num(r.speedupHigh(), 1)) + "]");
+        return num(r.speedup(), 2) + (r.speedupLow() == null ? "" : " [" + num(r.speedupLow(), 2) + ", "
+                + (r.speedupHigh() == null ? "inf" : num(r.speedupHigh(), 2)) + "]");
     }
 
     private static String cell(Integer v) {

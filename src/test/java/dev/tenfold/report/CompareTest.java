@@ -66,15 +66,17 @@ class CompareTest {
         assertTrue(table.contains("1.00 ?"), table);
         assertTrue(table.contains("0 of 2 rows differ beyond noise (0 +, 0 -), 0 within noise (~), 2 without an interval (?)"), table);
         assertTrue(table.contains("DIFFER IN CONDITIONS: profile smoke vs quick; JDK Temurin 21 vs Temurin 25; usable cores 1 vs 2;"
-                + " CPU policy cgroup cpu.max 1.00 cores vs cgroup cpu.max unlimited; [other] ran on a BUSY machine"), table);
+                + " CPU policy cgroup cpu.max 1.00 cores vs cgroup cpu.max unlimited; [1] ran on a BUSY machine"), table);
     }
 
     @Test
     void aRowRatioIsMarkedByItsInterval() {
-        assertEquals("+", Compare.mark(new Statistics.Interval(1.01, 1.2)));
-        assertEquals("-", Compare.mark(new Statistics.Interval(0.5, 0.99)));
-        assertEquals("~", Compare.mark(new Statistics.Interval(0.95, 1.05)));
-        assertEquals("?", Compare.mark(null));
+        assertEquals("+", Compare.mark(1.1, new Statistics.Interval(1.01, 1.2)));
+        assertEquals("-", Compare.mark(0.7, new Statistics.Interval(0.5, 0.99)));
+        assertEquals("~", Compare.mark(1.0, new Statistics.Interval(0.95, 1.05)));
+        assertEquals("~", Compare.mark(0.97, new Statistics.Interval(0.95, 0.99)), "beyond the interval, within the run-to-run floor");
+        assertEquals("~", Compare.mark(1.3, new Statistics.Interval(0.9, 1.8)), "beyond the floor, within the interval");
+        assertEquals("?", Compare.mark(1.0, null));
         assertNull(Compare.rowRatio(RowCopy.with(dummy(), Map.of("throughput", 0.0)), dummy()));
     }
 
