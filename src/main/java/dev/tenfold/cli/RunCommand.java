@@ -53,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     private static final int WARM_UP_MIN_CONCURRENCY = 200;
     /** The cross-check runs at the highest C of the I/O rows from this C on. */
     private static final int CROSS_CHECK_FROM = 1000;
-    private static final int WARM_UP_MIN_ROUNDS = 5;
-    private static final int WARM_UP_MAX_ROUNDS = 25;
+    private static final int WARM_UP_MIN_ROUNDS = 4;
+    private static final int WARM_UP_MAX_ROUNDS = 50;
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks.")
@@ -209,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
      * Warms the backend, and this JVM's plain client for the cross-check, before the first
      * measurement: a cold WireMock JVM serves a fraction of its warm rate, and it serves every
      * benchmark of the run. The plain client loops at the highest C of the plan's I/O rows (at
-     * least {@value #WARM_UP_MIN_CONCURRENCY}) and the plan's latency, in rounds of 2 s, until three
+     * least {@value #WARM_UP_MIN_CONCURRENCY}) and the plan's latency, in rounds of 1 s, until three
      * rounds agree within 5% (at least {@value #WARM_UP_MIN_ROUNDS} rounds, at most
      * {@value #WARM_UP_MAX_ROUNDS}).
      */
@@ -220,14 +220,14 @@ final class RunCommand implements Callable<Integer> {
         List<Double> rates;
         long failures;
         try (PlainClientCheck loop = new PlainClientCheck(backend.url(), concurrency, latency, false)) {
-            rates = loop.untilSteady(2.0, WARM_UP_MIN_ROUNDS, WARM_UP_MAX_ROUNDS);
+            rates = loop.untilSteady(1.0, WARM_UP_MIN_ROUNDS, WARM_UP_MAX_ROUNDS);
             failures = loop.failures();
         }
         if (failures > 0) {
             throw new IOException("the backend failed " + failures + " warm-up requests");
         }
         System.out.printf(Locale.ROOT, "tenfold: backend warmed up at C=%d for %d s, until its rate was steady (last rounds %s requests/s)%n",
-                concurrency, 2 * rates.size(), rates.subList(Math.max(0, rates.size() - 3), rates.size()).stream()
+                concurrency, rates.size(), rates.subList(Math.max(0, rates.size() - 3), rates.size()).stream()
                         .map(r -> String.format(Locale.ROOT, "%.0f", r)).collect(java.util.stream.Collectors.joining(", ")));
     }
 

@@ -115,15 +115,21 @@ public final class CpuProfiler implements InternalProfiler {
             start();
         }
 
-        /** Takes the start readings (again). */
+        /**
+         * Takes the start readings (again). Reading a process tree takes tens of milliseconds, in
+         * which busy worker JVMs keep spending CPU: the window's ends are the midpoints of the CPU
+         * readings, so that CPU and wall time cover the same span (else a saturated 1 s window
+         * reads more than 100% of the cores).
+         */
         synchronized void start() {
             servedStart = served.read();
             TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
             ChildJvm.drainStopped(); // likewise child JVMs stopped before it
+            long before = System.nanoTime();
             clientStart = ProcessTree.cpuMillis(client, excluded());
             backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
             ticksStart = Environment.cpuTicksNow();
-            startNanos = System.nanoTime();
+            startNanos = before + (System.nanoTime() - before) / 2;
         }
 
         static Window open(long client, Long backend, BackendServed served) {
@@ -146,7 +152,7 @@ public final class CpuProfiler implements InternalProfiler {
             if (end != null) {
                 return;
             }
-            double wall = (System.nanoTime() - startNanos) / 1e9;
+            long before = System.nanoTime();
             // A worker JVM that ended inside the window still counts up to its end; a backend this
             // JVM started and stopped does not.
             Map<Long, Long> stopped = new java.util.HashMap<>(ChildJvm.drainStopped());
@@ -156,7 +162,9 @@ public final class CpuProfiler implements InternalProfiler {
             double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()), stopped);
             Double backendCpu = backend == null ? null
                     : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
-            end = new End(wall, Environment.cpuTicksNow(), TaskTally.drain(), clientCpu, backendCpu, served.read(),
+            Environment.CpuTicks ticks = Environment.cpuTicksNow();
+            double wall = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
+            end = new End(wall, ticks, TaskTally.drain(), clientCpu, backendCpu, served.read(),
                     ProcessTree.peakRssMib(client, excluded()));
         }
 

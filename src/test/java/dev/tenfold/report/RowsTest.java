@@ -141,6 +141,8 @@ class RowsTest {
         assertTrue(verdict.contains("not a client result"), verdict);
         assertTrue(verdict.contains("ERRORS: 3 of 10000"), verdict);
         assertTrue(verdict.contains("never reaches 10x"), "a backend-limited figure does not count as 10x\n" + verdict);
+        assertTrue(verdict.contains("10x: not a client result (backend-limited)"),
+                "the best-per-C line agrees with the per-model line\n" + verdict);
     }
 
     /** A run whose profiler recorded these succeeded tasks and wall seconds per measured iteration (one fork). */
