@@ -121,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend %s, results %s%n",
                     context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(), backend.url(), csv);
             if (plan.stream().anyMatch(item -> !item.family().equals("cpu"))) {
-                warmUp(backend, plan); // the CPU family never calls the backend
+                // the CPU family never calls the backend; smoke warms it briefly (its budget is 3 minutes)
+                warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
             }
             List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
@@ -211,16 +212,16 @@ final class RunCommand implements Callable<Integer> {
      * benchmark of the run. The plain client loops at the highest C of the plan's I/O rows (at
      * least {@value #WARM_UP_MIN_CONCURRENCY}) and the plan's latency, in rounds of 1 s, until three
      * rounds agree within 5% (at least {@value #WARM_UP_MIN_ROUNDS} rounds, at most
-     * {@value #WARM_UP_MAX_ROUNDS}).
+     * {@code maxRounds}).
      */
-    private static void warmUp(Backend backend, List<PlanItem> plan) throws IOException, InterruptedException {
+    private static void warmUp(Backend backend, List<PlanItem> plan, int maxRounds) throws IOException, InterruptedException {
         int latency = ioLatency(plan);
         BackendStubs.installItem(backend.url(), latency);
         int concurrency = Math.max(WARM_UP_MIN_CONCURRENCY, topIoConcurrency(plan));
         List<Double> rates;
         long failures;
         try (PlainClientCheck loop = new PlainClientCheck(backend.url(), concurrency, latency, false)) {
-            rates = loop.untilSteady(1.0, WARM_UP_MIN_ROUNDS, WARM_UP_MAX_ROUNDS);
+            rates = loop.untilSteady(1.0, WARM_UP_MIN_ROUNDS, maxRounds);
             failures = loop.failures();
         }
         if (failures > 0) {

@@ -93,7 +93,9 @@ public final class Verdict {
                 out.append(String.format(Locale.ROOT, "  article's \"download everything, then process\": %s (pipeline %.2f s vs split %.2f s per batch)%n",
                         beats(pipeline, split) ? String.format(Locale.ROOT, "overlapping the stages beats it by %.2fx here", ratio)
                                 : beats(split, pipeline) ? String.format(Locale.ROOT, "it beats overlapping the stages by %.2fx here", 1 / ratio)
-                                : "indistinguishable from overlapping the stages here (the 99% intervals overlap)",
+                                : pipeline.throughputError() == null || split.throughputError() == null
+                                ? String.format(Locale.ROOT, "%.2fx, untested (one sample, no interval)", ratio)
+                                : "indistinguishable from overlapping the stages here (the 99% interval of the ratio holds 1)",
                         images / pipeline.throughput(), images / split.throughput()));
             }
         }
