@@ -99,15 +99,21 @@ final class PlainClientCheck implements AutoCloseable {
         List<Double> rates = new ArrayList<>();
         while (rates.size() < maxRounds) {
             rates.add(round(seconds));
-            if (rates.size() >= Math.max(3, minRounds)) {
-                List<Double> last = rates.subList(rates.size() - 3, rates.size());
-                double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-                if (last.stream().allMatch(r -> Math.abs(r - mean) <= 0.05 * mean)) {
-                    break;
-                }
+            if (rates.size() >= minRounds && steady(rates)) {
+                break;
             }
         }
         return rates;
+    }
+
+    /** The last three rates agree within 5% of their mean. */
+    static boolean steady(List<Double> rates) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - 3, rates.size());
+        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return last.stream().allMatch(r -> Math.abs(r - mean) <= 0.05 * mean);
     }
 
     @Override

@@ -227,8 +227,9 @@ final class RunCommand implements Callable<Integer> {
         if (failures > 0) {
             throw new IOException("the backend failed " + failures + " warm-up requests");
         }
-        System.out.printf(Locale.ROOT, "tenfold: backend warmed up at C=%d for %d s, until its rate was steady (last rounds %s requests/s)%n",
-                concurrency, rates.size(), rates.subList(Math.max(0, rates.size() - 3), rates.size()).stream()
+        System.out.printf(Locale.ROOT, "tenfold: backend warmed up at C=%d for %d s, %s (last rounds %s requests/s)%n",
+                concurrency, rates.size(), PlainClientCheck.steady(rates) ? "until its rate was steady" : "its rate NOT yet steady",
+                rates.subList(Math.max(0, rates.size() - 3), rates.size()).stream()
                         .map(r -> String.format(Locale.ROOT, "%.0f", r)).collect(java.util.stream.Collectors.joining(", ")));
     }
 
