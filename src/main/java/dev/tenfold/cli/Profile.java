@@ -54,11 +54,6 @@ public enum Profile {
         return Math.max(minTasks, 10 * concurrency);
     }
 
-    /** Whether rows of this profile carry statistics (at least three samples). */
-    boolean hasStatistics() {
-        return forks * measurementIterations >= 3;
-    }
-
     /**
      * Rough seconds one plan item takes: JVM fork and set-up, warm-up (most items stop warming well
      * before the cap, once their batch rate is steady), measurement.
