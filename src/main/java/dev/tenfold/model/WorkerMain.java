@@ -7,26 +7,37 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The main of one worker JVM of {@link ProcessPoolModel}. Protocol over stdin/stdout: the parent
  * sends the task spec ({@code writeUTF}); the worker answers the text line {@code READY}; then for
  * each task the parent sends its index and its payload (length, -1 for none, then the bytes) and
- * the worker answers {@code true} + the digest, or {@code false} + an error message. End of stdin
- * ends the worker.
+ * the worker answers {@link #ANSWER}, then {@code true} + the digest, or {@code false} + an error
+ * message. End of stdin ends the worker.
+ *
+ * <p>Nothing else may write to stdout: {@code System.out} is pointed at stderr before the task is
+ * built (a task or library that prints cannot corrupt the protocol), the JVM logs to stderr (see
+ * the pool's JVM options), and {@link #ANSWER} lets the parent detect anything that still does.
  */
 public final class WorkerMain {
+    static final String READY = "READY";
+    /** Starts every answer: an int that stray text is unlikely to spell. */
+    static final int ANSWER = 0x7F54460A;
+
     private WorkerMain() {
     }
 
     public static void main(String[] args) throws Exception {
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(System.out));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        System.setOut(System.err);
         Workloads.Built built = Workloads.fromSpec(in.readUTF());
         try (AutoCloseable resources = built.resources()) {
             Task task = built.task();
-            out.write("READY\n".getBytes(StandardCharsets.UTF_8));
+            out.write((READY + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (true) {
                 int index;
@@ -39,10 +50,12 @@ public final class WorkerMain {
                 byte[] payload = length < 0 ? null : in.readNBytes(length);
                 try {
                     long digest = payload == null ? task.run(index) : task.run(index, payload);
+                    out.writeInt(ANSWER);
                     out.writeBoolean(true);
                     out.writeLong(digest);
                 } catch (Exception e) {
                     String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    out.writeInt(ANSWER);
                     out.writeBoolean(false);
                     out.writeUTF(message.length() > 1000 ? message.substring(0, 1000) : message);
                 }

@@ -134,8 +134,7 @@ public final class ChildJvm implements AutoCloseable {
     /** Closes the child's stdin (its signal to exit), waits briefly, then kills it. */
     @Override
     public void close() {
-        process.toHandle().info().totalCpuDuration()
-                .ifPresent(cpu -> STOPPED_CPU_MILLIS.put(process.pid(), cpu.toMillis()));
+        recordCpu();
         try {
             toChild.close();
         } catch (IOException ignored) {
@@ -154,6 +153,28 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or will run: it kills the child too
         }
+    }
+
+    /**
+     * Kills the child at once, for one that no longer answers (hung, stopped, or speaking out of
+     * protocol): closing its stdin would not stop it.
+     */
+    public void abort() {
+        recordCpu();
+        kill();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook kills it too
+        }
+    }
+
+    private void recordCpu() {
+        process.toHandle().info().totalCpuDuration()
+                .ifPresent(cpu -> STOPPED_CPU_MILLIS.put(process.pid(), cpu.toMillis()));
     }
 
     private void kill() {

@@ -62,6 +62,28 @@ public final class Workloads {
         return task.get();
     }
 
+    /**
+     * Spec kind for a Task class on the worker's class path, built with its {@code (String...)}
+     * constructor from the remaining arguments: how a workload outside this package (the tests'
+     * scripted tasks) reaches worker JVMs without a case here.
+     */
+    public static final String CLASS_KIND = "class";
+
+    /** The spec of a {@link #CLASS_KIND} task. */
+    public static String classSpec(Class<? extends Task> type, String... args) {
+        return spec(CLASS_KIND, java.util.stream.Stream.concat(java.util.stream.Stream.of(type.getName()),
+                Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    private static Task instantiate(String[] args) {
+        try {
+            return (Task) Class.forName(args[0]).getConstructor(String[].class)
+                    .newInstance((Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException("cannot build task class " + args[0] + ": " + e, e);
+        }
+    }
+
     public static Built fromSpec(String spec) {
         String[] parts = spec.split("\\|", -1);
         String[] args = Arrays.copyOfRange(parts, 1, parts.length);
@@ -78,6 +100,7 @@ public final class Workloads {
             }
             case ImageThumbnailTask.ImageFiles.KIND -> new Built(new ImageThumbnailTask.ImageFiles(java.nio.file.Path.of(args[0])), () -> { });
             case DownscaleTask.KIND -> new Built(new DownscaleTask(Integer.parseInt(args[0]), Integer.parseInt(args[1])), () -> { });
+            case CLASS_KIND -> new Built(instantiate(args), () -> { });
             default -> throw new IllegalArgumentException("unknown task kind in spec: " + spec);
         };
     }

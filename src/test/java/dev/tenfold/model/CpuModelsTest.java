@@ -48,28 +48,6 @@ class CpuModelsTest {
     }
 
     @Test
-    void aWorkerJvmThatDiesCostsItsTaskNotTheBatch() throws Exception {
-        Task slow = new Sha256ChainTask(64 * 1024, 1000); // ~40 ms a task: the batch takes ~0.8 s
-        try (ProcessPoolModel pool = (ProcessPoolModel) ModelKind.PROCESS.create(2, 2, slow)) {
-            long victim = pool.workerPids().get(0);
-            var batch = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return pool.run(slow, 40);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Thread.sleep(300);
-            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
-            BatchResult result = batch.get(60, java.util.concurrent.TimeUnit.SECONDS); // an error, never a hang
-            assertEquals(40, result.attempted());
-            assertTrue(result.errors() >= 1 && result.errors() <= 2, "errors: " + result.errors());
-            assertEquals(40 - result.errors(), result.succeeded(), "the live worker finished the rest");
-            assertTrue(result.firstError() != null, "the failure is reported");
-        }
-    }
-
-    @Test
     void twoThreadsBeatOneOnTwoCores() throws Exception {
         Task sha = new Sha256ChainTask(64 * 1024, 200);
         int cores = Runtime.getRuntime().availableProcessors();

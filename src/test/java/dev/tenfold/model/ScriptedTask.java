@@ -1,0 +1,67 @@
+package dev.tenfold.model;
+
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.Workloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A task whose behaviour a test sets, to make a worker JVM misbehave on cue. Every task may print
+ * a line to {@code System.out} (stray output a worker must keep off its protocol channel), sleeps
+ * {@code millis} and returns a digest of its index; task {@link #STALL_INDEX} first writes
+ * {@code <dir>/busy-<pid>}, the trigger the test waits for, and then sleeps {@code stallMillis}.
+ */
+public final class ScriptedTask implements Task {
+    static final int STALL_INDEX = 3;
+
+    private final Path dir;
+    private final long millis;
+    private final long stallMillis;
+    private final boolean prints;
+
+    public ScriptedTask(String... args) {
+        this.dir = Path.of(args[0]);
+        this.millis = Long.parseLong(args[1]);
+        this.stallMillis = Long.parseLong(args[2]);
+        this.prints = Boolean.parseBoolean(args[3]);
+    }
+
+    static ScriptedTask create(Path dir, long millis, long stallMillis, boolean prints) {
+        return new ScriptedTask(dir.toString(), Long.toString(millis), Long.toString(stallMillis), Boolean.toString(prints));
+    }
+
+    @Override
+    public long run(int index) throws Exception {
+        if (prints) {
+            System.out.println("stray output from task " + index);
+        }
+        if (index == STALL_INDEX) {
+            Files.writeString(dir.resolve("busy-" + ProcessHandle.current().pid()), "");
+            Thread.sleep(stallMillis);
+        } else {
+            Thread.sleep(millis);
+        }
+        return 31L * index + 7;
+    }
+
+    /** The pid of the JVM that runs the stalling task, once it has started it. */
+    static long awaitStall(Path dir, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            try (var files = Files.list(dir)) {
+                var busy = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("busy-")).findFirst();
+                if (busy.isPresent()) {
+                    return Long.parseLong(busy.get().substring("busy-".length()));
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no worker started the stalling task within " + timeoutMillis + " ms");
+    }
+
+    @Override
+    public String spec() {
+        return Workloads.classSpec(ScriptedTask.class, dir.toString(), Long.toString(millis), Long.toString(stallMillis),
+                Boolean.toString(prints));
+    }
+}

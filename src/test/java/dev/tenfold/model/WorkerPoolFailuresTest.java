@@ -1,0 +1,86 @@
+package dev.tenfold.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The process pool under failure: a worker killed, stopped or talking out of turn costs its task
+ * (a counted error) and is replaced, so the batch ends, on time, on W workers, and the next batch
+ * runs on W again. The trigger is definite: the test acts once a worker has started the stalling
+ * task (it writes a file), not after a sleep.
+ */
+class WorkerPoolFailuresTest {
+    private static final int TASKS = 12;
+    private static final long EXPECTED_DIGEST = java.util.stream.IntStream.range(0, TASKS).mapToLong(i -> 31L * i + 7).sum();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void strayOutputOnAWorkersStdoutDoesNotReachTheProtocol() throws Exception {
+        ScriptedTask task = ScriptedTask.create(dir, 1, 1, true);
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec())) {
+            BatchResult result = pool.run(task, TASKS);
+            assertEquals(TASKS, result.succeeded(), () -> "first error: " + result.firstError());
+            assertEquals(EXPECTED_DIGEST, result.digest());
+        }
+    }
+
+    @Test
+    void aKilledWorkerCostsOneTaskAndIsReplaced() throws Exception {
+        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec())) {
+            CompletableFuture<BatchResult> batch = runAsync(pool, task);
+            long victim = ScriptedTask.awaitStall(dir, 30_000);
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            BatchResult result = batch.get(60, TimeUnit.SECONDS);
+            assertOneErrorAndWFresh(pool, result, victim);
+        }
+    }
+
+    @Test
+    void aStoppedWorkerTimesOutIsKilledAndReplaced() throws Exception {
+        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec(), Duration.ofSeconds(3))) {
+            CompletableFuture<BatchResult> batch = runAsync(pool, task);
+            long victim = ScriptedTask.awaitStall(dir, 30_000);
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(victim)).start().waitFor());
+            BatchResult result = batch.get(60, TimeUnit.SECONDS); // within the 3 s timeout plus a restart, never a hang
+            assertTrue(result.firstError().contains("no answer within 3 s"), result.firstError());
+            assertOneErrorAndWFresh(pool, result, victim);
+        }
+    }
+
+    private static CompletableFuture<BatchResult> runAsync(ProcessPoolModel pool, ScriptedTask task) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return pool.run(task, TASKS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** One counted error, the rest done, and the pool back at two live workers, the victim not among them. */
+    private static void assertOneErrorAndWFresh(ProcessPoolModel pool, BatchResult result, long victim) throws Exception {
+        assertEquals(TASKS, result.attempted());
+        assertEquals(1, result.errors(), () -> "errors, first: " + result.firstError());
+        assertEquals(TASKS - 1, result.succeeded());
+        assertEquals(EXPECTED_DIGEST - (31L * ScriptedTask.STALL_INDEX + 7), result.digest(), "the others' digests");
+        ProcessHandle.of(victim).ifPresent(p -> p.onExit().join());
+        List<Long> pids = pool.workerPids();
+        assertEquals(2, pids.size());
+        assertFalse(pids.contains(victim), "the failed worker is still in the pool: " + pids);
+        assertTrue(pids.stream().allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),
+                "a worker of the pool is not alive: " + pids);
+    }
+}
