@@ -27,8 +27,9 @@ import org.eclipse.jetty.server.Request;
  * admitted Jetty request with an attribute; it reaches that request through a thread-local set in
  * {@link #onBeforeDispatch}, because Jetty runs the whole dispatch, filter included, on the thread
  * that called it. A 429 is never counted, so the count is exact: admitted and not yet completed.
- * {@code GET /__admin/tenfold/limited} shows it, with the peak since the previous reading and the
- * admitted and rejected totals, for tests and troubleshooting.
+ * {@code GET /__admin/tenfold/limited} shows it, with the peak since the start (or since the last
+ * {@code DELETE} of that path, which resets it) and the admitted and rejected totals, for tests and
+ * troubleshooting. Reading does not reset anything, so two readings agree.
  */
 public final class InFlightLimit implements HttpChannel.Listener, StubRequestFilterV2, AdminApiExtension {
     public static final String PATH_PREFIX = "/resilience/limited/";
@@ -87,6 +88,10 @@ public final class InFlightLimit implements HttpChannel.Listener, StubRequestFil
         }
     }
 
+    private Map<String, Object> stats() {
+        return Map.of("inFlight", inFlight.get(), "peak", peak.get(), "admitted", admitted.sum(), "rejected", rejected.sum());
+    }
+
     @Override
     public String getName() {
         return "tenfold-in-flight-limit";
@@ -95,8 +100,10 @@ public final class InFlightLimit implements HttpChannel.Listener, StubRequestFil
     @Override
     public void contributeAdminApiRoutes(Router router) {
         router.add(RequestMethod.GET, ADMIN_PATH.substring("/__admin".length()),
-                (admin, serveEvent, pathParams) -> ResponseDefinition.okForJson(Map.of(
-                        "inFlight", inFlight.get(), "peak", peak.getAndSet(inFlight.get()),
-                        "admitted", admitted.sum(), "rejected", rejected.sum())));
+                (admin, serveEvent, pathParams) -> ResponseDefinition.okForJson(stats()));
+        router.add(RequestMethod.DELETE, ADMIN_PATH.substring("/__admin".length()), (admin, serveEvent, pathParams) -> {
+            peak.set(inFlight.get());
+            return ResponseDefinition.okForJson(stats());
+        });
     }
 }

@@ -51,6 +51,32 @@ class BackendTest {
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "backend JVM left running");
     }
 
+    /**
+     * The backend's own timer, which tells a slow backend from a slow client: 10 requests of a
+     * 100 ms stub add 10 to its count and 100 ms to 150 ms each to its time.
+     */
+    @Test
+    void theBackendTimesWhatItServes() throws Exception {
+        try (Backend backend = Backend.start(); HttpClients http = HttpClients.create()) {
+            BackendStubs.installItem(backend.url(), 100);
+            HttpRequest get = HttpRequest.newBuilder(URI.create(backend.url() + HttpItemTask.path(1, 100))).build();
+            http.client().send(get, HttpResponse.BodyHandlers.discarding()); // connect and warm up once
+            com.fasterxml.jackson.databind.JsonNode before = served(http, backend);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, http.client().send(get, HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+            com.fasterxml.jackson.databind.JsonNode after = served(http, backend);
+            assertEquals(10, after.path("count").asLong() - before.path("count").asLong(), "admin reads are not counted");
+            double meanMs = (after.path("nanos").asLong() - before.path("nanos").asLong()) / 1e6 / 10;
+            assertTrue(meanMs >= 100 && meanMs < 150, "served in " + meanMs + " ms on average");
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode served(HttpClients http, Backend backend) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(http.client().send(HttpRequest.newBuilder(
+                URI.create(backend.url() + ServedLatency.PATH)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     @Test
     void anUnreachableBackendUrlIsRefused() {
         IOException e = assertThrows(IOException.class, () -> Backend.attach("http://127.0.0.1:9"));

@@ -58,12 +58,15 @@ class ResilienceEndpointsTest {
 
     /**
      * Many clients hammering K=10 with short delays: the backend never lets more than K in at once
-     * (peak since the previous reading), reaches K, and every 200 the clients saw was an admission it counted.
+     * (peak since the reset), reaches K, and every 200 the clients saw was an admission it counted.
+     * Reading the statistics does not reset the peak: two readings agree.
      */
     @Test
     void theCountIsExactUnderContention() throws Exception {
         BackendStubs.installLimited(backend.url(), 20);
-        JsonNode before = limitStats();
+        JsonNode before = new ObjectMapper().readTree(http.client().send(HttpRequest.newBuilder(
+                URI.create(backend.url() + InFlightLimit.ADMIN_PATH)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+        assertEquals(0, before.path("peak").asInt(), "the reset sets the peak to what is in flight now");
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger tooMany = new AtomicInteger();
         concurrently(100, client -> {
@@ -82,6 +85,40 @@ class ResilienceEndpointsTest {
         assertEquals(ok.get(), after.path("admitted").asLong() - before.path("admitted").asLong());
         assertEquals(tooMany.get(), after.path("rejected").asLong() - before.path("rejected").asLong());
         assertEquals(10, after.path("peak").asInt(), "most admitted at once");
+        assertEquals(10, limitStats().path("peak").asInt(), "a second reading agrees");
+    }
+
+    /**
+     * K clients that hang up in the middle of their delay give their slots back: the count returns
+     * to 0 once the abandoned responses end, and the next K are all admitted.
+     */
+    @Test
+    void clientsThatDisconnectMidDelayGiveTheirSlotsBack() throws Exception {
+        BackendStubs.installLimited(backend.url(), 300);
+        URI base = URI.create(backend.url());
+        List<java.net.Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket.getOutputStream().write(("GET " + limited(i, 300, 5) + " HTTP/1.1\r\nHost: " + base.getHost()
+                        + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sockets.add(socket);
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (limitStats().path("inFlight").asInt() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(5, limitStats().path("inFlight").asInt(), "all five admitted before they hang up");
+        } finally {
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        JsonNode idle = awaitIdle();
+        List<Integer> next = concurrently(5, i -> get(limited(i, 300, 5)).statusCode());
+        assertTrue(next.stream().allMatch(s -> s == 200), "the next five are admitted: " + next + " after " + idle + ", now " + limitStats());
+        awaitIdle();
     }
 
     /** The flaky endpoint fails exactly the requests its seed picks: 503, reset, or the item after the delay. */
