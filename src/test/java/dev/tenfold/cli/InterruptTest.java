@@ -26,12 +26,15 @@ class InterruptTest {
     void ctrlCStopsEveryJvmOfTheRunAndDeletesItsTemporaryFiles() throws Exception {
         String signal = sigintIgnored() ? "TERM" : "INT"; // a JVM started with SIGINT ignored keeps ignoring it
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        Process suite = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+        String tag = "interrupt-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        ProcessBuilder command = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--profile", "quick", "--include", "mixed/split-process", "-p", "concurrency=10",
                 "--out", dir.resolve("x.csv").toString(), "--plots", dir.resolve("plots").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("suite.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(dir.resolve("suite.log").toFile());
+        command.environment().put(RUN_TAG, tag); // every JVM of the run inherits it, whoever its parent ends up being
+        Process suite = command.start();
         try {
             // backend, JMH fork and its two worker JVMs, and the fork's download directory
             List<ProcessHandle> children = await(suite, () -> {
@@ -40,6 +43,7 @@ class InterruptTest {
             }, 120);
             assertTrue(children != null, "backend, fork, workers and temp dir should be there: " + suite.descendants().toList()
                     + " " + temporaryDirectories(tmp) + "\n" + Files.readString(dir.resolve("suite.log")));
+            assertTrue(survivors(tag, 0).size() >= 5, "the tag marks the suite and every JVM it started: " + survivors(tag, 0));
             new ProcessBuilder("kill", "-" + signal, Long.toString(suite.pid())).start().waitFor();
             assertTrue(suite.waitFor(30, TimeUnit.SECONDS), "the suite did not stop on SIG" + signal);
             for (ProcessHandle child : children) {
@@ -47,11 +51,40 @@ class InterruptTest {
                 assertTrue(!child.isAlive(), "left running: " + child.pid() + " " + child.info().commandLine().orElse(""));
             }
             assertEquals(List.of(), temporaryDirectories(tmp), "temporary files left behind");
+            // A child that outlived the suite is re-parented and no longer its descendant: find it by its tag.
+            assertEquals(List.of(), survivors(tag, 15), "JVMs of the run still alive after it ended");
         } finally {
             suite.descendants().forEach(ProcessHandle::destroyForcibly);
             suite.destroyForcibly();
         }
-        assertEquals(0, suite.descendants().count());
+    }
+
+    /** Environment variable that marks every process of one run; .ci/run uses it the same way. */
+    static final String RUN_TAG = "TENFOLD_RUN_TAG";
+
+    /** Live processes whose environment carries {@code tag}, after waiting up to {@code seconds} for them to end. */
+    static List<String> survivors(String tag, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<String> alive;
+        do {
+            alive = ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                    .filter(p -> environmentHas(p.pid(), RUN_TAG + "=" + tag))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return alive;
+    }
+
+    private static boolean environmentHas(long pid, String entry) {
+        try {
+            return List.of(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\0")).contains(entry);
+        } catch (IOException | SecurityException gone) {
+            return false; // ended meanwhile, or not ours to read
+        }
     }
 
     private static List<Path> temporaryDirectories(Path tmp) throws IOException {

@@ -47,21 +47,30 @@ class CpuModelsTest {
         assertTrue(file.isEmpty() || !java.nio.file.Files.exists(java.nio.file.Path.of(file)), "temporary file left: " + file);
     }
 
+    /**
+     * Best of 5 alternating runs of ~0.1 s each, so one descheduling does not decide it; on a
+     * machine where two CPU hogs also run, two threads still get ~1.5x the CPU one gets.
+     */
     @Test
     void twoThreadsBeatOneOnTwoCores() throws Exception {
         Task sha = new Sha256ChainTask(64 * 1024, 200);
         int cores = Runtime.getRuntime().availableProcessors();
         org.junit.jupiter.api.Assumptions.assumeTrue(cores >= 2, "needs 2 cores");
         try (ExecutionModel pool = new PlatformPoolModel(2)) {
-            pool.run(sha, 8); // warm up both paths
-            new SerialModel().run(sha, 8);
-            long t0 = System.nanoTime();
-            new SerialModel().run(sha, 8);
-            long serial = System.nanoTime() - t0;
-            t0 = System.nanoTime();
-            pool.run(sha, 8);
-            long parallel = System.nanoTime() - t0;
-            double speedup = (double) serial / parallel;
+            SerialModel serial = new SerialModel();
+            pool.run(sha, 16); // warm up both paths
+            serial.run(sha, 16);
+            long bestSerial = Long.MAX_VALUE;
+            long bestParallel = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                long t0 = System.nanoTime();
+                serial.run(sha, 16);
+                bestSerial = Math.min(bestSerial, System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                pool.run(sha, 16);
+                bestParallel = Math.min(bestParallel, System.nanoTime() - t0);
+            }
+            double speedup = (double) bestSerial / bestParallel;
             assertTrue(speedup > 1.3, "2 threads gave " + speedup + "x over serial");
         }
     }

@@ -52,7 +52,7 @@ class ReportTest {
     }
 
     @Test
-    void csvRoundTripsQuotedCellsAndPassesTheSpecChecker() throws Exception {
+    void csvRoundTripsQuotedCells() throws Exception {
         List<ResultRow> rows = fixtureRows(MACHINE);
         Path csv = dir.resolve("run.csv");
         CsvFormat.write(csv, rows);
@@ -67,7 +67,13 @@ class ReportTest {
         }
         String text = Files.readString(csv);
         assertTrue(text.contains(",\"Fancy CPU, \"\"Turbo\"\" 3.0 GHz\","), "RFC 4180 quoting\n" + text);
+    }
 
+    /** Apart from the round trip, so that a clone without ../shared reports only this one as skipped. */
+    @Test
+    void csvPassesTheSpecChecker() throws Exception {
+        Path csv = dir.resolve("run.csv");
+        CsvFormat.write(csv, fixtureRows(MACHINE));
         Path checker = Path.of("..", "shared", "tools", "check-results.py");
         assumeTrue(Files.exists(checker), "SPEC checker not beside this checkout");
         Process check = new ProcessBuilder("python3", checker.toString(), csv.toString(), "--v2").redirectErrorStream(true).start();
