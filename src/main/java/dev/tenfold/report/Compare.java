@@ -39,6 +39,8 @@ public final class Compare {
     static final String SLOWER = "-";
     static final String WITHIN_NOISE = "~";
     static final String NO_INTERVAL = "?";
+    /** Summary key of a row with no throughput (or zero) in one of the files: no ratio at all. */
+    private static final String NO_RATIO = "-none";
     /** Differences smaller than this share are within run-to-run noise, whatever the intervals say. */
     static final double RUN_TO_RUN = 0.05;
 
@@ -85,7 +87,16 @@ public final class Compare {
                     ? String.format(Locale.ROOT, "  [%d] vs [0]: same conditions (profile, JDK, usable cores, CPU policy, batch sizes, idle machine)%n", i)
                     : String.format(Locale.ROOT, "  [%d] vs [0] DIFFER IN CONDITIONS: %s%n", i, String.join("; ", differences)));
         }
-        List<Map<String, ResultRow>> byKey = runs.stream().map(Compare::index).toList();
+        List<Map<String, ResultRow>> byKey = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            byKey.add(index(runs.get(i), files.get(i)));
+        }
+        for (int i = 1; i < runs.size(); i++) {
+            if (byKey.get(i).keySet().stream().noneMatch(byKey.get(0)::containsKey)) {
+                throw new IllegalArgumentException(files.get(i) + " and " + files.get(0)
+                        + " have no row in common (same family, workload, variant, C, W, latency, tasks and runtime)");
+            }
+        }
         Map<String, ResultRow> union = new LinkedHashMap<>();
         byKey.forEach(m -> m.forEach(union::putIfAbsent));
 
@@ -131,8 +142,8 @@ public final class Compare {
                     out.append(String.format(Locale.ROOT, " %22s", ratio == null ? "-" : format(ratio)));
                     if (ratio != null) {
                         ratios.get(i - 1).computeIfAbsent(any.family(), k -> new ArrayList<>()).add(new Ratio(row, base));
-                        markCounts.get(i - 1).merge(ratio.mark(), 1, Integer::sum);
                     }
+                    markCounts.get(i - 1).merge(ratio == null ? NO_RATIO : ratio.mark(), 1, Integer::sum);
                 }
             }
             out.append('\n');
@@ -147,7 +158,8 @@ public final class Compare {
             out.append(String.format(Locale.ROOT, "%n[%d] vs [0]: %d of %d rows differ beyond noise (%d +, %d -), %d within noise (~)%s%n",
                     i, differ, total, marks.getOrDefault(FASTER, 0), marks.getOrDefault(SLOWER, 0),
                     marks.getOrDefault(WITHIN_NOISE, 0),
-                    marks.containsKey(NO_INTERVAL) ? ", " + marks.get(NO_INTERVAL) + " without an interval (?)" : ""));
+                    (marks.containsKey(NO_INTERVAL) ? ", " + marks.get(NO_INTERVAL) + " without an interval (?)" : "")
+                    + (marks.containsKey(NO_RATIO) ? ", " + marks.get(NO_RATIO) + " without a throughput in one file (-)" : "")));
         }
         out.append(String.format(Locale.ROOT, "%nGeometric mean of throughput ratios against [0], per family, with its 99%% interval:%n%-12s", "family"));
         for (int i = 1; i < runs.size(); i++) {
@@ -334,9 +346,14 @@ public final class Compare {
         return png;
     }
 
-    private static Map<String, ResultRow> index(List<ResultRow> rows) {
+    /** The rows of one file by join key; two rows with one key make the comparison ambiguous. */
+    private static Map<String, ResultRow> index(List<ResultRow> rows, Path file) {
         Map<String, ResultRow> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.putIfAbsent(r.joinKey(), r));
+        for (ResultRow r : rows) {
+            if (map.putIfAbsent(r.joinKey(), r) != null) {
+                throw new IllegalArgumentException(file + " has two rows for " + r.joinKey() + ": cannot tell which to compare");
+            }
+        }
         return map;
     }
 

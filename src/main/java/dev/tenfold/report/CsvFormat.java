@@ -119,9 +119,14 @@ public final class CsvFormat {
             throw new IllegalArgumentException(file + " is not a tenfold results CSV (its header differs from SPEC.md's)");
         }
         List<ResultRow> rows = new ArrayList<>();
-        for (List<String> record : records.subList(1, records.size())) {
+        for (int line = 1; line < records.size(); line++) {
+            List<String> record = records.get(line);
             if (record.size() == 1 && record.get(0).isEmpty()) {
                 continue;
+            }
+            if (record.size() != header.size()) {
+                throw new IllegalArgumentException(file + ": record " + line + " has " + record.size()
+                        + " cells, the header " + header.size() + " (a cut or hand-edited file?)");
             }
             Map<String, String> byName = new LinkedHashMap<>();
             for (int i = 0; i < header.size() && i < record.size(); i++) {

@@ -70,6 +70,48 @@ class CompareTest {
     }
 
     @Test
+    void aFileWithTwoRowsForOneKeyIsRefused() throws Exception {
+        List<ResultRow> rows = ReportTest.fixtureRows(ReportTest.MACHINE);
+        Path a = dir.resolve("a.csv");
+        Path doubled = dir.resolve("doubled.csv");
+        CsvFormat.write(a, rows);
+        CsvFormat.write(doubled, List.of(rows.get(0), rows.get(1), RowCopy.with(rows.get(1), Map.of("throughput", 1.0))));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Compare.run(List.of(a, doubled), dir));
+        assertTrue(e.getMessage().contains("doubled.csv has two rows for " + rows.get(1).joinKey()), e.getMessage());
+    }
+
+    @Test
+    void filesWithNoRowInCommonAreRefused() throws Exception {
+        List<ResultRow> rows = ReportTest.fixtureRows(ReportTest.MACHINE);
+        Path a = dir.resolve("a.csv");
+        Path other = dir.resolve("other.csv");
+        CsvFormat.write(a, rows);
+        CsvFormat.write(other, rows.stream().map(r -> RowCopy.with(r, Map.of("latencyMs", 999))).toList());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Compare.run(List.of(a, other), dir));
+        assertTrue(e.getMessage().contains("have no row in common"), e.getMessage());
+    }
+
+    @Test
+    void aRowWithoutThroughputIsShownWithoutARatio() throws Exception {
+        List<ResultRow> rows = synthetic(ReportTest.MACHINE, 1, 1);
+        List<ResultRow> broken = new ArrayList<>(synthetic(ReportTest.MACHINE, 1, 2));
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("throughput", null);
+        none.put("throughputError", null);
+        broken.set(0, RowCopy.with(broken.get(0), none));
+        broken.set(1, RowCopy.with(broken.get(1), Map.of("throughput", 0.0, "throughputError", 0.0)));
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        CsvFormat.write(a, rows);
+        CsvFormat.write(b, broken);
+        String table = Compare.run(List.of(a, b), dir);
+        assertTrue(table.matches("(?s).*\\[1\\] vs \\[0\\]: \\d+ of 20 rows differ beyond noise .*, 2 without a throughput in one file \\(-\\)\n.*"), table);
+        assertTrue(table.contains("of 20 rows"), "every joined row is counted: " + table);
+    }
+
+    @Test
     void aRowRatioIsMarkedByItsInterval() {
         assertEquals("+", Compare.mark(1.1, new Statistics.Interval(1.01, 1.2)));
         assertEquals("-", Compare.mark(0.7, new Statistics.Interval(0.5, 0.99)));

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,35 @@ class ReportTest {
         String out = new String(check.getInputStream().readAllBytes());
         assertTrue(check.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, check.exitValue(), out);
+    }
+
+    @Test
+    void theReaderTakesCrlfAndLineBreaksInQuotesAndRefusesCutRows() throws Exception {
+        List<ResultRow> rows = fixtureRows(MACHINE);
+        ResultRow multiline = RowCopy.with(rows.get(0), Map.of("cpuModel", "Fancy CPU\nsecond line, \"quoted\""));
+        Path csv = dir.resolve("run.csv");
+        CsvFormat.write(csv, List.of(multiline, rows.get(1)));
+        assertEquals(List.of(multiline, rows.get(1)), CsvFormat.read(csv));
+
+        // the same file as a spreadsheet on Windows saves it: CRLF between records
+        Path crlf = dir.resolve("crlf.csv");
+        String text = Files.readString(csv);
+        StringBuilder converted = new StringBuilder();
+        boolean quoted = false;
+        for (char ch : text.toCharArray()) {
+            quoted ^= ch == '"';
+            converted.append(ch == '\n' && !quoted ? "\r\n" : String.valueOf(ch));
+        }
+        Files.writeString(crlf, converted);
+        assertEquals(List.of(multiline, rows.get(1)), CsvFormat.read(crlf));
+
+        Path cut = dir.resolve("cut.csv");
+        List<String> lines = Files.readAllLines(csv);
+        String last = lines.get(lines.size() - 1);
+        lines.set(lines.size() - 1, last.substring(0, last.lastIndexOf(',', last.lastIndexOf(',') - 1)));
+        Files.write(cut, lines);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvFormat.read(cut));
+        assertTrue(e.getMessage().contains("cells, the header"), e.getMessage());
     }
 
     @Test
