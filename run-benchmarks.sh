@@ -3,6 +3,7 @@
 #   ./run-benchmarks.sh [--profile smoke|quick|full] [--include REGEX] [-p name=v1,v2] [--out FILE.csv] [--backend-url URL]
 #   ./run-benchmarks.sh compare A.csv B.csv [...]     ./run-benchmarks.sh plot A.csv
 #   ./run-benchmarks.sh test [maven args]              (the unit and integration tests)
+#   ./run-benchmarks.sh jdk                             (prints the JDK it would use)
 # Finds a JDK >= 21 by itself, builds target/benchmarks.jar when the sources are newer, then runs.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -28,8 +29,14 @@ find_jdk() {
   if command -v javac >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
   fi
-  for c in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/*jdk* "$HOME"/.sdkman/candidates/java/* \
-           "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  local search=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/*jdk* "$HOME"/.sdkman/candidates/java/*
+                "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home)
+  # TENFOLD_JDK_DIRS (space-separated globs) replaces the usual install locations: for tests, or an odd layout.
+  if [ -n "${TENFOLD_JDK_DIRS:-}" ]; then
+    # shellcheck disable=SC2206 # the globs are meant to expand
+    search=($TENFOLD_JDK_DIRS)
+  fi
+  for c in "${search[@]}"; do
     [ -d "$c" ] && candidates+=("$c")
   done
   # JAVA_HOME wins when it is new enough; otherwise the newest JDK found.
@@ -48,6 +55,7 @@ JDK=$(find_jdk)
 [ -n "$JDK" ] || die "needs a JDK 21 or newer and found none (JAVA_HOME, PATH, /usr/lib/jvm); install one (e.g. 'apt-get install openjdk-21-jdk', or Temurin from adoptium.net) or point JAVA_HOME at it"
 export JAVA_HOME=$JDK
 export PATH="$JAVA_HOME/bin:$PATH"
+if [ "${1:-}" = "jdk" ]; then echo "$JDK"; exit 0; fi
 
 # Quiet build on stderr; Maven 3.8's launcher prints colour resets even in batch mode: dropped.
 mvn_cmd() {
