@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -60,13 +59,13 @@ public final class Plots {
         List<ResultRow> limited = rows.stream().filter(r -> "resilience".equals(r.family())
                 && r.serverLimit() != null && !"serial".equals(r.variant())).toList();
         if (!limited.isEmpty()) {
-            written.add(save(goodput(limited, profile), dir.resolve("resilience-goodput.png")));
-            written.add(save(rejections(limited, profile), dir.resolve("resilience-429.png")));
+            written.add(Png.save(goodput(limited, profile), dir.resolve("resilience-goodput.png")));
+            written.add(Png.save(rejections(limited, profile), dir.resolve("resilience-429.png")));
         }
         List<ResultRow> mixed = rows.stream().filter(r -> "mixed".equals(r.family()) && r.throughput() != null
                 && r.throughput() > 0 && !"serial".equals(r.variant())).toList();
         if (mixed.stream().anyMatch(r -> "io-stage".equals(r.variant())) && mixed.stream().anyMatch(r -> "cpu-stage".equals(r.variant()))) {
-            written.add(saveCategory(stageTimes(mixed, profile), dir.resolve("mixed-stage-times.png")));
+            written.add(Png.save(stageTimes(mixed, profile), dir.resolve("mixed-stage-times.png")));
         }
         Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !"resilience".equals(r.family())).collect(Collectors.groupingBy(
                 r -> r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload(),
@@ -74,9 +73,9 @@ public final class Plots {
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
             String name = group.getKey();
             List<ResultRow> g = group.getValue();
-            written.add(save(speedup(name, g, profile), dir.resolve(name + "-speedup.png")));
-            written.add(save(cpuShare(name, g, profile), dir.resolve(name + "-cpu-share.png")));
-            written.add(save(rss(name, g, profile), dir.resolve(name + "-rss.png")));
+            written.add(Png.save(speedup(name, g, profile), dir.resolve(name + "-speedup.png")));
+            written.add(Png.save(cpuShare(name, g, profile), dir.resolve(name + "-cpu-share.png")));
+            written.add(Png.save(rss(name, g, profile), dir.resolve(name + "-rss.png")));
         }
         return written;
     }
@@ -257,13 +256,4 @@ public final class Plots {
         return chart;
     }
 
-    private static Path saveCategory(CategoryChart chart, Path file) throws IOException {
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return file;
-    }
-
-    private static Path save(XYChart chart, Path file) throws IOException {
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return file;
-    }
 }

@@ -135,6 +135,10 @@ class ReportTest {
         for (Path png : pngs) {
             assertTrue(Files.size(png) > 5_000, png + " is " + Files.size(png) + " bytes");
         }
+        assertEquals(pngs, Plots.draw(fixtureRows(MACHINE), dir, "quick"), "drawn again over the old files");
+        try (var files = Files.list(dir)) {
+            assertEquals(new java.util.TreeSet<>(pngs), new java.util.TreeSet<>(files.toList()), "written through a temporary file, none left");
+        }
         // A long CPU model in the title widens the chart rather than being cut off.
         RunContext longName = new RunContext("x", "t", "build-host-01", "Linux", "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz (Ice Lake), 2 sockets",
                 32, 64, 256, "Eclipse Adoptium 25.0.3+9-LTS", "quick", 64, 0.1, "cgroup cpu.max unlimited");
