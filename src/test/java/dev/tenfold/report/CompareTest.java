@@ -69,28 +69,28 @@ class CompareTest {
                 + " CPU policy cgroup cpu.max 1.00 cores vs cgroup cpu.max unlimited; [1] ran on a BUSY machine"), table);
     }
 
+    /** Compares the fixture rows with {@code second}, expecting a refusal; its message. */
+    private String refusal(String name, List<ResultRow> second) throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve(name);
+        CsvFormat.write(a, ReportTest.fixtureRows(ReportTest.MACHINE));
+        CsvFormat.write(b, second);
+        return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Compare.run(List.of(a, b), dir)).getMessage();
+    }
+
     @Test
     void aFileWithTwoRowsForOneKeyIsRefused() throws Exception {
         List<ResultRow> rows = ReportTest.fixtureRows(ReportTest.MACHINE);
-        Path a = dir.resolve("a.csv");
-        Path doubled = dir.resolve("doubled.csv");
-        CsvFormat.write(a, rows);
-        CsvFormat.write(doubled, List.of(rows.get(0), rows.get(1), RowCopy.with(rows.get(1), Map.of("throughput", 1.0))));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Compare.run(List.of(a, doubled), dir));
-        assertTrue(e.getMessage().contains("doubled.csv has two rows for " + rows.get(1).joinKey()), e.getMessage());
+        String message = refusal("doubled.csv", List.of(rows.get(0), rows.get(1), RowCopy.with(rows.get(1), Map.of("throughput", 1.0))));
+        assertTrue(message.contains("doubled.csv has two rows for " + rows.get(1).joinKey()), message);
     }
 
     @Test
     void filesWithNoRowInCommonAreRefused() throws Exception {
-        List<ResultRow> rows = ReportTest.fixtureRows(ReportTest.MACHINE);
-        Path a = dir.resolve("a.csv");
-        Path other = dir.resolve("other.csv");
-        CsvFormat.write(a, rows);
-        CsvFormat.write(other, rows.stream().map(r -> RowCopy.with(r, Map.of("latencyMs", 999))).toList());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Compare.run(List.of(a, other), dir));
-        assertTrue(e.getMessage().contains("have no row in common"), e.getMessage());
+        String message = refusal("other.csv", ReportTest.fixtureRows(ReportTest.MACHINE).stream()
+                .map(r -> RowCopy.with(r, Map.of("latencyMs", 999))).toList());
+        assertTrue(message.contains("have no row in common"), message);
     }
 
     @Test
