@@ -65,6 +65,16 @@ public abstract class BatchBenchmark {
     @Param("100")
     public int tasks;
 
+    /**
+     * The task indices {@code [0, mix)} of the rows this one is compared with, when they are more
+     * than one batch: a baseline with small batches (serial) then runs task {@code k mod stride +
+     * i x stride} as task i of its k-th batch (stride = mix / tasks), so each batch is an even
+     * sample of the same task mix and its speedups divide like by like (the mixed family's images
+     * differ in size). 0: the batch's own indices.
+     */
+    @Param("0")
+    public int mix;
+
     /** System property: the most seconds the set-up warm-up may take. */
     public static final String WARMUP_SECONDS_PROPERTY = "tenfold.warmup.seconds";
     static final int DEFAULT_WARMUP_SECONDS = 10;
@@ -72,6 +82,7 @@ public abstract class BatchBenchmark {
     private String variant;
     private Task task;
     private ExecutionModel model;
+    private int batches;
 
     /**
      * Builds this family's task (and whatever it needs: backend, client, inputs) for the trial;
@@ -103,6 +114,7 @@ public abstract class BatchBenchmark {
         task = createTask();
         model = createModel(variant, task);
         warmUp();
+        CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS);
         CpuProfiler.startMeasuredWorkNow(); // JMH opened the first window before this set-up: restart it
     }
 
@@ -124,7 +136,7 @@ public abstract class BatchBenchmark {
         long done = 0;
         do {
             long batchStart = System.nanoTime();
-            done += model.run(task, tasks).attempted();
+            done += model.run(nextBatchTask(), tasks).attempted();
             recentRates.addLast(tasks / ((System.nanoTime() - batchStart) / 1e9));
             if (recentRates.size() > STEADY_BATCHES) {
                 recentRates.removeFirst();
@@ -134,6 +146,9 @@ public abstract class BatchBenchmark {
             counting.drainRetryCounts();
         }
     }
+
+    /** The idle window after the warm-up in which the profiler measures the JVMs' background CPU. */
+    static final long BACKGROUND_MILLIS = 500;
 
     static final int STEADY_BATCHES = 3;
     static final int STEADY_SPREAD_PERCENT = 3;
@@ -147,9 +162,41 @@ public abstract class BatchBenchmark {
         return rates.stream().allMatch(r -> Math.abs(r - mean) <= STEADY_SPREAD_PERCENT / 100.0 * mean);
     }
 
+    /** The task as the next batch runs it: itself, or its stride over the {@link #mix}. */
+    private Task nextBatchTask() {
+        if (mix <= tasks) {
+            return task;
+        }
+        int stride = mix / tasks;
+        return new Strided(task, batches++ % stride, stride);
+    }
+
+    /** Task i of a batch is task {@code offset + i x stride} of the whole mix. */
+    record Strided(Task inner, int offset, int stride) implements Task {
+        @Override
+        public long run(int index) throws Exception {
+            return inner.run(offset + index * stride);
+        }
+
+        @Override
+        public String spec() {
+            return inner.spec();
+        }
+
+        @Override
+        public byte[] payload(int index) {
+            return inner.payload(offset + index * stride);
+        }
+
+        @Override
+        public long run(int index, byte[] payload) throws Exception {
+            return inner.run(offset + index * stride, payload);
+        }
+    }
+
     /** Runs one batch and tells the profiler what its tasks did; every task's result was checked. */
     protected final BatchResult runBatch() throws InterruptedException {
-        BatchResult result = model.run(task, tasks);
+        BatchResult result = model.run(nextBatchTask(), tasks);
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
         TaskTally.record(result.attempted(), result.succeeded(), result.errors(), counts.retries(),

@@ -26,6 +26,8 @@ import org.openjdk.jmh.results.ScalarResult;
  *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
  *   <li>{@code tenfold.rss_mb}: peak RSS of this JVM and its descendants;</li>
  *   <li>{@code tenfold.steal_share}: the machine's CPU time stolen by the hypervisor in the window;</li>
+ *   <li>{@code tenfold.background_cpu_share}: client + backend CPU share while no task runs, from
+ *       {@link #measureBackgroundNow} (JIT, GC, timers: spent whatever the load);</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
  *       tasks did, from {@link TaskTally}; {@code tenfold.wall_s}: the window length.</li>
  * </ul>
@@ -90,6 +92,29 @@ public final class CpuProfiler implements InternalProfiler {
         if (open != null) {
             open.start();
         }
+    }
+
+    /** Cores the client tree + backend keep busy with no task running, for this trial; null until measured. */
+    private static volatile Double backgroundCores;
+
+    /**
+     * Measures the background CPU of this trial's JVMs (this one, its worker JVMs, the backend):
+     * the CPU they spend over {@code millis} of doing nothing, after the warm-up and before the
+     * measured work. The roofline prices only the CPU above it (SPEC: marginal CPU per task).
+     * The benchmark calls it in its trial set-up.
+     */
+    public static void measureBackgroundNow(long millis) throws InterruptedException {
+        long self = ProcessHandle.current().pid();
+        Long backend = backendPid();
+        Set<Long> excluded = backend == null ? Set.of() : Set.of(backend);
+        Map<Integer, Long> clientStart = ProcessTree.cpuMillis(self, excluded);
+        Map<Integer, Long> backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
+        long start = System.nanoTime();
+        Thread.sleep(millis);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(self, excluded), Map.of())
+                + (backend == null ? 0 : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), Map.of()));
+        backgroundCores = cpu / wall;
     }
 
     private static Long backendPid() {
@@ -197,6 +222,11 @@ public final class CpuProfiler implements InternalProfiler {
             Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
             if (steal != null) {
                 results.add(new ScalarResult("tenfold.steal_share", steal, "share", AggregationPolicy.AVG));
+            }
+            Double background = backgroundCores;
+            if (background != null) {
+                results.add(new ScalarResult("tenfold.background_cpu_share", background / ProcessTree.usableCores(),
+                        "share", AggregationPolicy.AVG));
             }
             return results;
         }

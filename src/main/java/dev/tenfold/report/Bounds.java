@@ -17,6 +17,12 @@ public final class Bounds {
      */
     public static final double CPU_SATURATED = 0.90;
 
+    /**
+     * The smallest CPU share a difference of two readings resolves: Linux counts CPU in 10 ms
+     * ticks, 1% of 2 cores over a 1 s window is 2 ticks.
+     */
+    public static final double MEASURABLE_SHARE = 0.01;
+
     private Bounds() {
     }
 
@@ -57,16 +63,21 @@ public final class Bounds {
     }
 
     /**
-     * The speedup at which the machine runs out of CPU at the measured cost per task:
-     * logical_cores / (cpu_seconds_per_task x serial_throughput), where cpu_seconds_per_task =
-     * (cpu_share + backend_cpu_share) x logical_cores / throughput. Null when no CPU was measured.
+     * The speedup at which the machine runs out of CPU at the measured marginal cost per task (SPEC):
+     * usable_cores / (marginal_cpu_seconds_per_task x serial_throughput), where the marginal CPU per
+     * task = (cpu_share + backend_cpu_share - background_cpu_share) x usable_cores / throughput: the
+     * CPU the JVMs spend whatever the load (JIT, GC, timers; measured idle at set-up) is not a cost
+     * of the tasks, and counting it would make the roofline restate the CPU share. Null when the
+     * CPU above the background is below {@link #MEASURABLE_SHARE} (no CPU bound can be told).
      */
-    public static Double rooflineSpeedup(double throughput, double serialThroughput, Double cpuShare, Double backendCpuShare) {
+    public static Double rooflineSpeedup(double throughput, double serialThroughput, Double cpuShare, Double backendCpuShare,
+                                         Double backgroundCpuShare) {
         double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
-        if (share <= 0 || serialThroughput <= 0 || throughput <= 0) {
+        double marginal = share - (backgroundCpuShare == null ? 0 : backgroundCpuShare);
+        if (marginal < MEASURABLE_SHARE || serialThroughput <= 0 || throughput <= 0) {
             return null;
         }
-        return throughput / (share * serialThroughput);
+        return throughput / (marginal * serialThroughput);
     }
 
     /** speedup / min(ideal, roofline where defined). */

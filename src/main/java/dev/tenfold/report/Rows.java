@@ -192,6 +192,7 @@ public final class Rows {
         // Rounded once, here, so the CSV's article_rule agrees with the cpu_share it prints.
         Double cpuShare = significant(run.metric("tenfold.cpu_share"), 4);
         Double backendShare = significant(run.metric("tenfold.backend_cpu_share"), 4);
+        Double backgroundShare = significant(run.metric("tenfold.background_cpu_share"), 3);
         Double observedLatency = run.metric("tenfold.latency_ms");
         Double backendLatency = run.metric("tenfold.backend_latency_ms");
 
@@ -203,7 +204,7 @@ public final class Rows {
                 : Bounds.idealSpeedup("cpu-stage".equals(variant) ? "cpu" : family,
                         limit == null ? threads : Math.min(threads, limit), tasks, cores);
         Double roofline = Bounds.waitsOnIo(family) && serialThroughput != null
-                ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare) : null;
+                ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare, backgroundShare) : null;
         Double efficiency = speedup == null ? null : Bounds.efficiency(speedup, ideal, roofline);
         Double busy = cpuShare == null ? null : cpuShare * cores;
         // The limit named, then kept only where the figure reaches 85% of that limit itself.
@@ -230,7 +231,7 @@ public final class Rows {
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
-                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy());
+                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare);
     }
 
     private static Long count(JmhRun run, String metric) {

@@ -116,6 +116,13 @@ class SuitePlanTest {
                 .allMatch(i -> i.params().get("concurrency").equals("10") && i.params().get("workers").equals("2")));
         assertEquals("dev.tenfold.bench.MixedBenchmark.splitProcess",
                 quick.stream().filter(i -> i.variant().equals("split-process")).findFirst().orElseThrow().benchmark());
+        for (Profile profile : Profile.values()) {
+            List<PlanItem> mixed = plan(profile, Map.of(), "^mixed/");
+            PlanItem serial = mixed.stream().filter(i -> i.variant().equals("serial")).findFirst().orElseThrow();
+            assertTrue(mixed.stream().filter(i -> !i.variant().equals("serial"))
+                    .allMatch(i -> i.params().get("tasks").equals(serial.params().get("mix"))),
+                    profile + ": serial strides over the images the combinations run: " + mixed);
+        }
     }
 
     @Test

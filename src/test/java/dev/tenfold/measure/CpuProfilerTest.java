@@ -21,8 +21,12 @@ import org.openjdk.jmh.results.Result;
 class CpuProfilerTest {
     /** Background CPU of this JVM (JIT, GC) the profiler may add to the work's own, in cores. */
     private static final double BACKGROUND = 0.35;
-    /** How far below the JDK's own figure a reading may fall (sampling at the window's ends). */
-    private static final double SLACK = 0.15;
+    /**
+     * The least part of the JDK's own figure a reading must show: the JDK's bracket is a little
+     * wider than the window (it includes opening and closing it), and Linux counts in 10 ms ticks.
+     * A lost reading would be near 0, far below.
+     */
+    private static final double AT_LEAST = 0.75;
     private static final long SELF = ProcessHandle.current().pid();
     private static final long WINDOW_MS = 1500;
 
@@ -58,9 +62,9 @@ class CpuProfilerTest {
 
     /** Asserts a profiler reading against the JDK's figure for the same work, after checking the work got CPU at all. */
     private static void assertReads(double expectedCores, double busy, String what) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(expectedCores > 0.3, what + " got only " + expectedCores
+        org.junit.jupiter.api.Assumptions.assumeTrue(expectedCores > 0.1, what + " got only " + expectedCores
                 + " of a core: the machine is too loaded to tell");
-        assertTrue(busy > expectedCores - SLACK && busy < expectedCores + BACKGROUND,
+        assertTrue(busy > AT_LEAST * expectedCores && busy < expectedCores + BACKGROUND,
                 what + ": profiler read " + busy + " busy cores, the JDK " + expectedCores);
     }
 
@@ -107,6 +111,29 @@ class CpuProfilerTest {
         }
     }
 
+    /**
+     * The background is what the JVMs spend while no task runs: near 0 for an idle JVM, and a busy
+     * child's CPU when one spins (it is spent whatever the load), reported in every later window.
+     */
+    @Test
+    void theBackgroundIsWhatTheJvmsSpendWhileNoTaskRuns() throws Exception {
+        CpuProfiler.measureBackgroundNow(500);
+        double idle = busyCores(measure(null, () -> spin(200)), "tenfold.background_cpu_share");
+        assertTrue(idle < 0.3, "an idle JVM's background: " + idle + " busy cores");
+
+        Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        try {
+            double cpu = cpuSeconds(child.toHandle());
+            long start = System.nanoTime();
+            CpuProfiler.measureBackgroundNow(1000);
+            double childCores = (cpuSeconds(child.toHandle()) - cpu) / ((System.nanoTime() - start) / 1e9);
+            assertReads(childCores, busyCores(measure(null, () -> sleep(100)), "tenfold.background_cpu_share"),
+                    "a spinning child in the background");
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
     @Test
     void aWorkerJvmStoppedBeforeTheWindowClosesStillCounts() throws Exception {
         // JMH tears a trial down (stopping worker JVMs) before the last iteration's profilers read.
@@ -123,8 +150,8 @@ class CpuProfilerTest {
         });
         double expected = spinnerCpu[0] / ((System.nanoTime() - start) / 1e9);
         double busy = busyCores(r, "tenfold.cpu_share");
-        org.junit.jupiter.api.Assumptions.assumeTrue(expected > 0.3, "the spinner got only " + expected + " of a core");
-        assertTrue(busy > expected - SLACK, "a stopped worker's CPU is lost: profiler " + busy + ", the JDK " + expected);
+        org.junit.jupiter.api.Assumptions.assumeTrue(expected > 0.1, "the spinner got only " + expected + " of a core");
+        assertTrue(busy > AT_LEAST * expected, "a stopped worker's CPU is lost: profiler " + busy + ", the JDK " + expected);
     }
 
     /** A child that keeps one core busy until its parent closes stdin. */

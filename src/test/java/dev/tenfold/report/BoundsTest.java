@@ -18,8 +18,12 @@ class BoundsTest {
     @Test
     void rooflineIsWhereTheMeasuredCpuCostRunsOut() {
         // 1000 req/s at 50% client + 25% backend of the machine: 100% would give 1333 req/s; serial 20 req/s.
-        assertEquals(1000 / (0.75 * 20), Bounds.rooflineSpeedup(1000, 20, 0.5, 0.25), 1e-9);
-        assertNull(Bounds.rooflineSpeedup(1000, 20, null, null));
+        assertEquals(1000 / (0.75 * 20), Bounds.rooflineSpeedup(1000, 20, 0.5, 0.25, null), 1e-9);
+        assertNull(Bounds.rooflineSpeedup(1000, 20, null, null, null));
+        // only the CPU above the background prices a task: 0.75 busy of which 0.15 idle-time background
+        assertEquals(1000 / (0.60 * 20), Bounds.rooflineSpeedup(1000, 20, 0.5, 0.25, 0.15), 1e-9);
+        // a row that spends no more than its background has no CPU bound to tell
+        assertNull(Bounds.rooflineSpeedup(1000, 20, 0.1, 0.05, 0.15));
         assertEquals(0.5, Bounds.efficiency(50, 100, 200.0), 1e-9);
         assertEquals(0.5, Bounds.efficiency(25, 100, 50.0), 1e-9, "the roofline is the bound when lower");
     }

@@ -41,7 +41,8 @@ class ReportTest {
         assertEquals(1425.0, virtual.throughput(), 1e-9);
         assertEquals(75.0, virtual.speedup(), 1e-3);
         assertEquals(100.0, virtual.idealSpeedup());
-        assertEquals(1425.0 / (0.75 * 19.0), virtual.rooflineSpeedup(), 1e-3);
+        assertEquals(0.05, virtual.backgroundCpuShare(), 1e-9);
+        assertEquals(1425.0 / ((0.75 - 0.05) * 19.0), virtual.rooflineSpeedup(), 1e-3, "priced at the CPU above the background");
         assertEquals(0.75, virtual.efficiency(), 1e-3, "75x of min(100, 100)");
         assertEquals(1.0, virtual.busyCores(), 1e-9);
         assertEquals("cpu-bound", virtual.articleRule());
