@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.Request;
  * begin to the last byte of the response (so an asynchronous delay is included, which WireMock's
  * own listeners, firing before a delayed response is written, would miss). Readable at
  * {@code GET /__admin/tenfold/served} as running totals; the client's profiler subtracts two
- * readings. This is what tells a slow backend apart from a slow client.
+ * readings. This is what tells a slow backend apart from a slow client. Only admitted responses
+ * (200) are timed: the instant 429s of the rate-limited endpoint and the flaky endpoint's 503s
+ * would average the served delay down and hide a slow backend.
  */
 public final class ServedLatency implements HttpChannel.Listener, AdminApiExtension {
     public static final String PATH = "/__admin/tenfold/served";
@@ -29,7 +31,8 @@ public final class ServedLatency implements HttpChannel.Listener, AdminApiExtens
 
     @Override
     public void onComplete(Request request) {
-        if (request.getAttribute(STARTED) instanceof Long started && !request.getRequestURI().startsWith("/__admin")) {
+        if (request.getAttribute(STARTED) instanceof Long started && !request.getRequestURI().startsWith("/__admin")
+                && request.getResponse().getStatus() == 200) {
             NANOS.add(System.nanoTime() - started);
             COUNT.increment();
         }

@@ -57,6 +57,24 @@ class ResilienceEndpointsTest {
     }
 
     /**
+     * The backend times admitted responses only: a burst of 20 against K=5 and 300 ms adds the 5
+     * admitted to its count, at 300 ms or more each; the 15 instant 429s would pull the mean to ~75 ms.
+     */
+    @Test
+    void theServedLatencyLeavesRejectionsOut() throws Exception {
+        BackendStubs.installLimited(backend.url(), 300);
+        JsonNode before = new ObjectMapper().readTree(get(ServedLatency.PATH).body());
+        List<Integer> burst = concurrently(20, i -> get(limited(i, 300, 5)).statusCode());
+        awaitIdle();
+        JsonNode after = new ObjectMapper().readTree(get(ServedLatency.PATH).body());
+        long admitted = burst.stream().filter(s -> s == 200).count();
+        long served = after.path("count").asLong() - before.path("count").asLong();
+        assertEquals(admitted, served, "statuses " + burst);
+        double meanMs = (after.path("nanos").asLong() - before.path("nanos").asLong()) / 1e6 / served;
+        assertTrue(meanMs >= 300 && meanMs < 400, "admitted responses served in " + meanMs + " ms on average");
+    }
+
+    /**
      * Many clients hammering K=10 with short delays: the backend never lets more than K in at once
      * (peak since the reset), reaches K, and every 200 the clients saw was an admission it counted.
      * Reading the statistics does not reset the peak: two readings agree.
