@@ -82,11 +82,18 @@ class CpuProfilerTest {
         assertReads(expected, busy, "a spinning thread");
     }
 
+    /**
+     * Wall time is not CPU: a sleeping thread reads as what the JVM spent meanwhile (its JIT and GC,
+     * a few percent when idle, more on a loaded machine catching up), far below one core.
+     */
     @Test
     void aSleepingThreadIsIdle() {
+        ProcessHandle self = ProcessHandle.current();
+        double cpu = cpuSeconds(self);
+        long start = System.nanoTime();
         double busy = busyCores(measure(null, () -> sleep(WINDOW_MS)), "tenfold.cpu_share");
-        // not 0: the JVM itself (JIT, GC) works a little in the background
-        assertTrue(busy < 0.3, "busy cores " + busy);
+        double spent = (cpuSeconds(self) - cpu) / ((System.nanoTime() - start) / 1e9);
+        assertTrue(busy < spent + 0.15 && busy < 0.6, "busy cores " + busy + " while the JVM spent " + spent);
     }
 
     @Test
