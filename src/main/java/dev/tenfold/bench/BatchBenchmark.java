@@ -5,6 +5,7 @@ import dev.tenfold.measure.TaskTally;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.ModelKind;
+import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * profiler reads.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {MeasuredJvm.INITIAL_HEAP, MeasuredJvm.MAX_HEAP, MeasuredJvm.COLLECTOR,
+        "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)

@@ -8,6 +8,7 @@ import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.MachineIdentity;
+import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.report.CsvFormat;
 import dev.tenfold.report.Plots;
 import dev.tenfold.report.ResultRow;
@@ -175,7 +176,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson) {
-        List<String> jvmArgs = new ArrayList<>(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+        List<String> jvmArgs = new ArrayList<>(MeasuredJvm.HEAP_AND_GC); // the workers' too: same heap, same GC
+        jvmArgs.addAll(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
         jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);

@@ -24,7 +24,9 @@ import org.openjdk.jmh.results.ScalarResult;
  *       (system property {@code tenfold.backend.pid});</li>
  *   <li>{@code tenfold.backend_latency_ms}: the backend's own mean time per response, delay
  *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
- *   <li>{@code tenfold.rss_mb}: peak RSS of this JVM and its descendants;</li>
+ *   <li>{@code tenfold.rss_mb}: peak PSS of this JVM and its descendants, sampled in the window
+ *       (see {@link MemorySampler}; peak RSS where PSS cannot be read);</li>
+ *   <li>{@code tenfold.threads}: peak OS threads of this JVM and its descendants in the window;</li>
  *   <li>{@code tenfold.steal_share}: the machine's CPU time stolen by the hypervisor in the window;</li>
  *   <li>{@code tenfold.background_cpu_share}: client + backend CPU share while no task runs, from
  *       {@link #measureBackgroundNow} (JIT, GC, timers: spent whatever the load);</li>
@@ -132,6 +134,7 @@ public final class CpuProfiler implements InternalProfiler {
         private Map<Integer, Long> backendStart;
         private BackendServed.Totals servedStart;
         private Environment.CpuTicks ticksStart;
+        private MemorySampler memory;
 
         private Window(long client, Long backend, BackendServed served) {
             this.client = client;
@@ -155,6 +158,10 @@ public final class CpuProfiler implements InternalProfiler {
             backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
             ticksStart = Environment.cpuTicksNow();
             startNanos = before + (System.nanoTime() - before) / 2;
+            if (memory != null) {
+                memory.stop(); // set-up's memory is not the window's
+            }
+            memory = new MemorySampler(client, excluded());
         }
 
         static Window open(long client, Long backend, BackendServed served) {
@@ -167,7 +174,7 @@ public final class CpuProfiler implements InternalProfiler {
 
         /** Readings at the end of the measured work. */
         private record End(double wall, Environment.CpuTicks ticks, TaskTally.Snapshot tasks, double clientCpu,
-                           Double backendCpu, BackendServed.Totals served, double rssMib) {
+                           Double backendCpu, BackendServed.Totals served, double rssMib, int threads) {
         }
 
         private volatile End end;
@@ -189,8 +196,9 @@ public final class CpuProfiler implements InternalProfiler {
                     : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
             Environment.CpuTicks ticks = Environment.cpuTicksNow();
             double wall = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
+            MemorySampler.Peak peak = memory.stop();
             end = new End(wall, ticks, TaskTally.drain(), clientCpu, backendCpu, served.read(),
-                    ProcessTree.peakRssMib(client, excluded()));
+                    peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.threads());
         }
 
         synchronized List<Result> close() {
@@ -210,6 +218,9 @@ public final class CpuProfiler implements InternalProfiler {
                 results.add(new ScalarResult("tenfold.backend_latency_ms", ms, "ms", AggregationPolicy.AVG));
             }
             results.add(new ScalarResult("tenfold.rss_mb", end.rssMib(), "MiB", AggregationPolicy.MAX));
+            if (end.threads() > 0) {
+                results.add(new ScalarResult("tenfold.threads", end.threads(), "threads", AggregationPolicy.MAX));
+            }
             results.add(new ScalarResult("tenfold.attempted", tasks.attempted(), "tasks", AggregationPolicy.SUM));
             results.add(new ScalarResult("tenfold.succeeded", tasks.succeeded(), "tasks", AggregationPolicy.SUM));
             results.add(new ScalarResult("tenfold.errors", tasks.errors(), "tasks", AggregationPolicy.SUM));

@@ -1,6 +1,7 @@
 package dev.tenfold.model;
 
 import dev.tenfold.process.ChildJvm;
+import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.Task;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -29,14 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in the batch's time: a crash costs what it costs, and the row shows the error.
  */
 public final class ProcessPoolModel implements ExecutionModel {
-    /**
-     * The measured JVM's default collector (a different one changes what a task costs: a 1 MiB
-     * array is a humongous object for G1, cheap for Serial GC) with a capped heap, since W of
-     * these share the machine with the measured JVM. The JVM's own warnings go to stderr: stdout
-     * carries the protocol.
-     */
-    static final List<String> WORKER_JVM_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-Djava.awt.headless=true",
-            "-Xlog:all=warning:stderr");
+    /** The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol. */
+    static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.HEAP_AND_GC.stream(),
+            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr")).toList();
     /** How long one task may run in a worker before the worker counts as hung (-Dtenfold.task.timeout.seconds). */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(Long.getLong("tenfold.task.timeout.seconds", 60));
     /** How long a (replacement) worker JVM may take to start and build its task. */

@@ -231,7 +231,8 @@ public final class Rows {
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
-                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare);
+                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare,
+                count(run, "tenfold.threads"));
     }
 
     private static Long count(JmhRun run, String metric) {

@@ -161,6 +161,63 @@ class CpuProfilerTest {
         assertTrue(busy > AT_LEAST * expected, "a stopped worker's CPU is lost: profiler " + busy + ", the JDK " + expected);
     }
 
+    /**
+     * Memory and threads are the tree's peaks inside the window: a worker JVM holding 200 MiB and
+     * 150 parked platform threads, both gone before the window closes, still show in full.
+     */
+    @Test
+    void memoryAndThreadsAreTheTreesPeaksInTheWindow() throws Exception {
+        Map<String, Double> idle = measure(null, () -> sleep(300));
+        Map<String, Double> busy = measure(null, () -> {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> parked = new java.util.ArrayList<>();
+            try (ChildJvm holder = ChildJvm.start(HolderMain.class.getName(), List.of("-Xmx512m"), List.of("200"))) {
+                holder.awaitLine(30, TimeUnit.SECONDS);
+                for (int i = 0; i < 150; i++) {
+                    parked.add(Thread.ofPlatform().start(() -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                }
+                sleep(1000); // the process list is re-read every 0.5 s
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                release.countDown();
+                parked.forEach(t -> {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            sleep(2 * MemorySampler.PERIOD_MS); // the window goes on after both are gone
+        });
+        assertTrue(busy.get("tenfold.rss_mb") > idle.get("tenfold.rss_mb") + 200,
+                "200 MiB held by a worker: " + busy.get("tenfold.rss_mb") + " MiB vs " + idle.get("tenfold.rss_mb") + " idle");
+        assertTrue(busy.get("tenfold.threads") >= idle.get("tenfold.threads") + 150,
+                "150 platform threads: " + busy.get("tenfold.threads") + " vs " + idle.get("tenfold.threads") + " idle");
+    }
+
+    /** A child that touches {@code args[0]} MiB of heap, says so, and holds it until its parent closes stdin. */
+    public static final class HolderMain {
+        public static void main(String[] args) throws Exception {
+            byte[][] held = new byte[Integer.parseInt(args[0])][];
+            for (int i = 0; i < held.length; i++) {
+                held[i] = new byte[1 << 20];
+                java.util.Arrays.fill(held[i], (byte) 1);
+            }
+            System.out.println("HOLDING " + held.length);
+            System.out.flush();
+            ChildJvm.awaitParentExit();
+            System.exit(held.length > 0 ? 0 : 1);
+        }
+    }
+
     /** A child that keeps one core busy until its parent closes stdin. */
     public static final class SpinnerMain {
         public static void main(String[] args) throws Exception {

@@ -127,6 +127,10 @@ class ExecutionModelsTest {
         assertEquals(2, pids.size());
         Function<Long, Boolean> alive = pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         assertTrue(pids.stream().allMatch(alive::apply));
+        for (long pid : pids) {
+            List<String> arguments = List.of(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/cmdline")).split("\0"));
+            assertTrue(arguments.containsAll(dev.tenfold.process.MeasuredJvm.HEAP_AND_GC), "the fork's heap and GC: " + arguments);
+        }
         long start = System.nanoTime();
         pool.close();
         double seconds = (System.nanoTime() - start) / 1e9;
