@@ -301,6 +301,23 @@ public final class Verdict {
                 upTo100.concurrency(), upTo100.variant()));
     }
 
+    /** What C platform threads cost against C virtual threads, at the highest C both ran: memory and OS threads. */
+    private static void threadCost(StringBuilder out, List<ResultRow> rows) {
+        Map<String, ResultRow> atTopC = new TreeMap<>();
+        rows.stream().filter(r -> List.of("platform", "virtual").contains(r.variant()) && r.rssMb() != null)
+                .filter(r -> rows.stream().anyMatch(o -> !o.variant().equals(r.variant())
+                        && List.of("platform", "virtual").contains(o.variant()) && Objects.equals(o.concurrency(), r.concurrency())))
+                .max(Comparator.comparing((ResultRow r) -> Objects.requireNonNullElse(r.concurrency(), 0)))
+                .ifPresent(top -> rows.stream().filter(r -> Objects.equals(r.concurrency(), top.concurrency()))
+                        .filter(r -> List.of("platform", "virtual").contains(r.variant())).forEach(r -> atTopC.put(r.variant(), r)));
+        if (atTopC.size() == 2) {
+            out.append(String.format(Locale.ROOT, "  memory at C=%d (peak PSS of the client, peak OS threads): %s%n",
+                    atTopC.get("platform").concurrency(), atTopC.values().stream().map(r -> String.format(Locale.ROOT,
+                            "%s %s MiB, %s threads", r.variant(), num(r.rssMb(), 0), r.threads() == null ? "?" : r.threads()))
+                            .collect(Collectors.joining("; "))));
+        }
+    }
+
     private static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
         if ("no".equals(r.steady())) {
@@ -346,6 +363,7 @@ public final class Verdict {
         });
         out.append(System.lineSeparator());
         articlesConcurrencyAdvice(out, bestPerC, judged.get(0).family());
+        threadCost(out, judged);
         Map<String, List<ResultRow>> byModel = judged.stream()
                 .collect(Collectors.groupingBy(ResultRow::variant, TreeMap::new, Collectors.toList()));
         byModel.forEach((model, modelRows) -> {

@@ -53,6 +53,18 @@ class VerdictTest {
     }
 
     @Test
+    void theCostOfPlatformThreadsIsShownAtTheHighestCBothRan() {
+        ResultRow serial = row("serial", 1, 20, 0.1, 1, 0.99, 1.01);
+        ResultRow platform10 = RowCopy.with(row("platform", 10, 150, 2, 7.5, 7.3, 7.7), Map.of("rssMb", 100.0, "threads", 40L));
+        ResultRow platform = RowCopy.with(row("platform", 100, 1500, 20, 75, 73, 77), Map.of("rssMb", 251.0, "threads", 131L));
+        ResultRow virtual = RowCopy.with(row("virtual", 100, 1500, 20, 75, 73, 77), Map.of("rssMb", 230.0, "threads", 33L));
+        ResultRow async = RowCopy.with(row("async", 1000, 9000, 90, 450, 440, 460), Map.of("rssMb", 300.0, "threads", 30L));
+        String verdict = Verdict.render(List.of(serial, platform10, platform, virtual, async));
+        assertTrue(verdict.contains("memory at C=100 (peak PSS of the client, peak OS threads): platform 251 MiB, 131 threads;"
+                + " virtual 230 MiB, 33 threads"), verdict);
+    }
+
+    @Test
     void unsteadyRowsAndBusyMachinesAreSaidAndSmokeHasNoStatistics() {
         ResultRow drifting = RowCopy.with(row("async", 10, 197, 3, 9.93, 9.6, 10.3), Map.of("steady", "no", "drift", 0.23));
         ResultRow busy = RowCopy.with(row("serial", 1, 20, 0.1, 1, 0.99, 1.01), Map.of("loadStart", 0.9));
