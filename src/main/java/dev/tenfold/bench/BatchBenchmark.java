@@ -113,10 +113,14 @@ public abstract class BatchBenchmark {
         String benchmark = params.getBenchmark();
         variant = benchmark.substring(benchmark.lastIndexOf('.') + 1)
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        if (mix > tasks && (!variant.equals("serial") || mix % tasks != 0)) {
+            // a worker JVM or a staged model runs the task it was given, not the stride over it
+            throw new IllegalArgumentException("-p mix=" + mix + " needs the serial variant and a multiple of tasks=" + tasks);
+        }
         task = createTask();
         model = createModel(variant, task);
         warmUp();
-        CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS);
+        CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, true);
         CpuProfiler.startMeasuredWorkNow(); // JMH opened the first window before this set-up: restart it
     }
 
@@ -149,8 +153,8 @@ public abstract class BatchBenchmark {
         }
     }
 
-    /** The idle window after the warm-up in which the profiler measures the JVMs' background CPU. */
-    static final long BACKGROUND_MILLIS = 500;
+    /** The idle windows, after the warm-up and after the measured work, in which the profiler measures the JVMs' background CPU. */
+    static final long BACKGROUND_MILLIS = 300;
 
     static final int STEADY_BATCHES = 3;
     static final int STEADY_SPREAD_PERCENT = 3;
@@ -233,6 +237,7 @@ public abstract class BatchBenchmark {
     @TearDown(Level.Trial)
     public final void stopTrial() throws Exception {
         CpuProfiler.endMeasuredWorkNow(); // JMH tears down inside the last measured window: end it first
+        CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, false); // the same JVMs, idle again
         if (model != null) {
             model.close();
         }

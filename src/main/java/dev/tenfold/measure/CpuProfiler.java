@@ -56,6 +56,9 @@ public final class CpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        if (window != null) {
+            window.end(); // one that JMH never closed: stop its sampler
+        }
         window = Window.open(self, backendPid(), BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
         current = window;
     }
@@ -101,11 +104,14 @@ public final class CpuProfiler implements InternalProfiler {
 
     /**
      * Measures the background CPU of this trial's JVMs (this one, its worker JVMs, the backend):
-     * the CPU they spend over {@code millis} of doing nothing, after the warm-up and before the
-     * measured work. The roofline prices only the CPU above it (SPEC: marginal CPU per task).
-     * The benchmark calls it in its trial set-up.
+     * the CPU they spend over {@code millis} of doing nothing. The roofline prices only the CPU
+     * above it (SPEC: marginal CPU per task). The benchmark calls it in its trial set-up, after the
+     * warm-up ({@code fresh}: this trial's first reading), and again in its tear-down, after the
+     * measured work: right after the warm-up the JIT is often still compiling what it queued, so
+     * each idle reading is an upper bound of the background, and the lower one is kept (the
+     * metric's MIN over the iterations: the last window reports both).
      */
-    public static void measureBackgroundNow(long millis) throws InterruptedException {
+    public static void measureBackgroundNow(long millis, boolean fresh) throws InterruptedException {
         long self = ProcessHandle.current().pid();
         Long backend = backendPid();
         Set<Long> excluded = backend == null ? Set.of() : Set.of(backend);
@@ -116,7 +122,9 @@ public final class CpuProfiler implements InternalProfiler {
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(self, excluded), Map.of())
                 + (backend == null ? 0 : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), Map.of()));
-        backgroundCores = cpu / wall;
+        double cores = cpu / wall;
+        Double before = backgroundCores;
+        backgroundCores = fresh || before == null ? cores : Math.min(before, cores);
     }
 
     private static Long backendPid() {
@@ -150,6 +158,9 @@ public final class CpuProfiler implements InternalProfiler {
          * reads more than 100% of the cores).
          */
         synchronized void start() {
+            if (end != null) {
+                return; // ended already: a restart would open a window nobody closes
+            }
             servedStart = served.read();
             TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
             ChildJvm.drainStopped(); // likewise child JVMs stopped before it
@@ -237,7 +248,7 @@ public final class CpuProfiler implements InternalProfiler {
             Double background = backgroundCores;
             if (background != null) {
                 results.add(new ScalarResult("tenfold.background_cpu_share", background / ProcessTree.usableCores(),
-                        "share", AggregationPolicy.AVG));
+                        "share", AggregationPolicy.MIN));
             }
             return results;
         }

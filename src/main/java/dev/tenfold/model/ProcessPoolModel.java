@@ -7,16 +7,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * The ProcessPoolExecutor analogue: W persistent worker JVMs, started once per trial, each running
@@ -32,15 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProcessPoolModel implements ExecutionModel {
     /** The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol. */
     static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.HEAP_AND_GC.stream(),
-            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr")).toList();
+            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr")).toList();
     /** How long one task may run in a worker before the worker counts as hung (-Dtenfold.task.timeout.seconds). */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(Long.getLong("tenfold.task.timeout.seconds", 60));
     /** How long a (replacement) worker JVM may take to start and build its task. */
     private static final long READY_SECONDS = 60;
 
-    private final ChildJvm[] workers;
+    /** Slot i is fed by feeder i, which replaces a failed worker in it; close() reads them all. */
+    private final AtomicReferenceArray<ChildJvm> workers;
     private final ExecutorService feeders;
-    private final ScheduledExecutorService watchdog;
+    private final ScheduledThreadPoolExecutor watchdog;
+    /** Set by close(): a replacement started after it is closed at once instead of leaking. */
+    private boolean closed;
     private final String spec;
     private final Duration taskTimeout;
 
@@ -51,15 +55,16 @@ public final class ProcessPoolModel implements ExecutionModel {
     public ProcessPoolModel(int workerCount, String taskSpec, Duration taskTimeout) throws IOException {
         this.spec = taskSpec;
         this.taskTimeout = taskTimeout;
-        this.workers = new ChildJvm[workerCount];
+        this.workers = new AtomicReferenceArray<>(workerCount);
         this.feeders = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().daemon().name("feeder-", 0).factory());
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("worker-watchdog").factory());
+        this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-watchdog").factory());
+        watchdog.setRemoveOnCancelPolicy(true); // a cancelled timer per task must not wait out its 60 s on the heap
         try {
             for (int i = 0; i < workerCount; i++) {
-                workers[i] = launch(taskSpec);
+                workers.set(i, launch(taskSpec));
             }
-            for (ChildJvm worker : workers) {
-                awaitReady(worker);
+            for (int i = 0; i < workerCount; i++) {
+                awaitReady(workers.get(i));
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -83,7 +88,7 @@ public final class ProcessPoolModel implements ExecutionModel {
 
     /** The pids of the worker JVMs now in the pool (a test checks they end with it, and that a dead one is replaced). */
     public List<Long> workerPids() {
-        return Arrays.stream(workers).map(ChildJvm::pid).toList();
+        return IntStream.range(0, workers.length()).mapToObj(i -> workers.get(i).pid()).toList();
     }
 
     @Override
@@ -93,8 +98,8 @@ public final class ProcessPoolModel implements ExecutionModel {
         }
         BatchRecorder recorder = new BatchRecorder(tasks);
         AtomicInteger next = new AtomicInteger();
-        CountDownLatch feedersDone = new CountDownLatch(workers.length);
-        for (int slot = 0; slot < workers.length; slot++) {
+        CountDownLatch feedersDone = new CountDownLatch(workers.length());
+        for (int slot = 0; slot < workers.length(); slot++) {
             int mine = slot;
             feeders.execute(() -> {
                 try {
@@ -115,8 +120,15 @@ public final class ProcessPoolModel implements ExecutionModel {
     /** Feeds tasks to the worker in {@code slot} until none are left, replacing it if it fails. */
     private void feed(int slot, Task task, int tasks, AtomicInteger next, BatchRecorder recorder) {
         for (int index = next.getAndIncrement(); index < tasks; index = next.getAndIncrement()) {
-            ChildJvm worker = workers[slot];
+            ChildJvm worker = workers.get(slot);
             long start = System.nanoTime();
+            byte[] payload;
+            try {
+                payload = task.payload(index);
+            } catch (RuntimeException e) {
+                recorder.failure(e, System.nanoTime() - start); // the task's fault, not the worker's
+                continue;
+            }
             // Whoever claims first settles the task: its answer, or the watchdog, which kills the worker.
             AtomicBoolean claimed = new AtomicBoolean();
             ScheduledFuture<?> alarm = watchdog.schedule(() -> {
@@ -125,7 +137,7 @@ public final class ProcessPoolModel implements ExecutionModel {
                 }
             }, taskTimeout.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                send(worker, task, index);
+                send(worker, index, payload);
                 DataInputStream fromWorker = worker.fromChild();
                 int frame = fromWorker.readInt();
                 if (frame != WorkerMain.ANSWER) {
@@ -139,8 +151,8 @@ public final class ProcessPoolModel implements ExecutionModel {
                             System.nanoTime() - start);
                 }
                 alarm.cancel(false);
-                if (!claimed.compareAndSet(false, true)) {
-                    replace(slot, worker); // it answered as the watchdog killed it
+                if (!claimed.compareAndSet(false, true) && !replace(slot, worker)) {
+                    return; // it answered as the watchdog killed it, and no replacement started
                 }
             } catch (IOException | RuntimeException broken) {
                 alarm.cancel(false);
@@ -155,9 +167,8 @@ public final class ProcessPoolModel implements ExecutionModel {
         }
     }
 
-    private static void send(ChildJvm worker, Task task, int index) throws IOException {
+    private static void send(ChildJvm worker, int index, byte[] payload) throws IOException {
         DataOutputStream toWorker = worker.toChild();
-        byte[] payload = task.payload(index);
         toWorker.writeInt(index);
         toWorker.writeInt(payload == null ? -1 : payload.length);
         if (payload != null) {
@@ -166,24 +177,45 @@ public final class ProcessPoolModel implements ExecutionModel {
         toWorker.flush();
     }
 
-    /** Kills a failed worker and starts a new one in its slot; false if none could be started. */
+    /** Kills a failed worker and starts a new one in its slot; false if none could be started or the pool is closed. */
     private boolean replace(int slot, ChildJvm failed) {
         failed.abort();
+        ChildJvm fresh;
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            try {
+                fresh = launch(spec);
+            } catch (IOException e) {
+                System.err.println("tenfold: could not replace worker JVM " + failed.pid() + ": " + e.getMessage());
+                return false;
+            }
+            workers.set(slot, fresh);
+        }
         try {
-            ChildJvm fresh = launch(spec);
-            workers[slot] = fresh;
             awaitReady(fresh);
             return true;
         } catch (IOException e) {
-            System.err.println("tenfold: could not replace worker JVM " + failed.pid() + ": " + e.getMessage());
+            System.err.println("tenfold: replacement worker JVM " + fresh.pid() + " did not start: " + e.getMessage());
             return false;
         }
     }
 
+    /** Stops the feeders, then every worker at once (stdin closed; killed if still there after 5 s). */
     @Override
     public void close() {
-        Arrays.stream(workers).filter(w -> w != null).forEach(ChildJvm::close);
+        List<ChildJvm> all = new java.util.ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            for (int i = 0; i < workers.length(); i++) {
+                if (workers.get(i) != null) {
+                    all.add(workers.get(i));
+                }
+            }
+        }
         feeders.shutdownNow();
         watchdog.shutdownNow();
+        ChildJvm.closeAll(all);
     }
 }

@@ -30,7 +30,18 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Serves until the parent closes stdin, then exits; any failure (the parent gone mid-message) exits too. */
+    public static void main(String[] args) {
+        try {
+            serve();
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void serve() throws Exception {
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
@@ -62,6 +73,5 @@ public final class WorkerMain {
                 out.flush();
             }
         }
-        System.exit(0);
     }
 }

@@ -131,27 +131,44 @@ public final class ChildJvm implements AutoCloseable {
         return stopped;
     }
 
+    /** Seconds a child gets to exit by itself once its stdin is closed, before it is killed. */
+    private static final long EXIT_SECONDS = 5;
+
     /** Closes the child's stdin (its signal to exit), waits briefly, then kills it. */
     @Override
     public void close() {
-        recordCpu();
-        try {
-            toChild.close();
-        } catch (IOException ignored) {
-            // the child is gone already: nothing to tell it
-        }
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                kill();
+        closeAll(List.of(this));
+    }
+
+    /**
+     * Closes several children at once: every stdin first, then one shared wait of {@value
+     * #EXIT_SECONDS} s, then a kill for those still there (W workers end in parallel, not one
+     * after the other).
+     */
+    public static void closeAll(List<ChildJvm> children) {
+        for (ChildJvm child : children) {
+            child.recordCpu();
+            try {
+                child.toChild.close();
+            } catch (IOException ignored) {
+                // the child is gone already: nothing to tell it
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or will run: it kills the child too
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_SECONDS);
+        for (ChildJvm child : children) {
+            try {
+                if (!child.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    child.kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                child.kill();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(child.shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or will run: it kills the child too
+            }
         }
     }
 

@@ -29,7 +29,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The PNGs of one run, per family and workload: speedup against threads in flight (log-log, with
  * the Little's-law or core-count ideal and the measured CPU roofline), CPU share (with the
- * article's 30% line) and peak RSS. Titles name the machine, JDK and profile.
+ * article's 30% line) and peak memory (PSS). Titles name the machine, JDK and profile.
  */
 public final class Plots {
     private static final int WIDTH = 1000;
@@ -187,7 +187,7 @@ public final class Plots {
     }
 
     private static XYChart rss(String name, List<ResultRow> rows, String profile) {
-        XYChart chart = chart(name + ": peak RSS of the client (JVM + workers)", rows, profile, "peak RSS (MiB)");
+        XYChart chart = chart(name + ": peak memory (PSS) of the client (JVM + workers)", rows, profile, "peak PSS (MiB)");
         chart.getStyler().setYAxisMin(0.0);
         perVariant(chart, rows, ResultRow::rssMb);
         return chart;

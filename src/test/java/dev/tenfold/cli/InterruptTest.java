@@ -56,6 +56,8 @@ class InterruptTest {
         } finally {
             suite.descendants().forEach(ProcessHandle::destroyForcibly);
             suite.destroyForcibly();
+            ProcessHandle.allProcesses().filter(p -> environmentHas(p.pid(), RUN_TAG + "=" + tag))
+                    .filter(p -> p.pid() != ProcessHandle.current().pid()).forEach(ProcessHandle::destroyForcibly);
         }
     }
 

@@ -47,9 +47,10 @@ class WorkerPoolFailuresTest {
         }
     }
 
+    /** The stalling task takes 1.5 s, under the 3 s timeout: only the stop makes the worker miss it. */
     @Test
     void aStoppedWorkerTimesOutIsKilledAndReplaced() throws Exception {
-        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
+        ScriptedTask task = ScriptedTask.create(dir, 20, 1500, false);
         try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec(), Duration.ofSeconds(3))) {
             CompletableFuture<BatchResult> batch = runAsync(pool, task);
             long victim = ScriptedTask.awaitStall(dir, 30_000);
