@@ -128,9 +128,10 @@ class CpuProfilerTest {
      */
     @Test
     void theBackgroundIsWhatTheJvmsSpendWhileNoTaskRuns() throws Exception {
-        CpuProfiler.measureBackgroundNow(500, true);
-        double idle = busyCores(measure(null, () -> spin(200)), "tenfold.background_cpu_share");
-        assertTrue(idle < 0.3, "an idle JVM's background: " + idle + " busy cores");
+        double idle = idleBackground(500, true);
+        double spent = lastIdleSpent;
+        // this JVM's own figure over the same half second: a few percent idle, more while its JIT catches up
+        assertTrue(idle < spent + 0.15 && idle < 0.6, "an idle JVM's background: " + idle + " busy cores, the JDK " + spent);
 
         Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
         try {
@@ -143,9 +144,21 @@ class CpuProfilerTest {
         } finally {
             child.destroyForcibly().waitFor();
         }
-        CpuProfiler.measureBackgroundNow(500, false); // idle again: the lower reading is kept
-        double again = busyCores(measure(null, () -> sleep(100)), "tenfold.background_cpu_share");
-        assertTrue(again < 0.3, "the lower of two readings: " + again + " busy cores");
+        double again = idleBackground(500, false); // idle again: the lower reading is kept, not the child's
+        assertTrue(again < lastIdleSpent + 0.15, "the lower of two readings: " + again + " busy cores, the JDK " + lastIdleSpent);
+    }
+
+    /** Busy cores of this JVM over the last {@link #idleBackground} window, by the JDK's own count. */
+    private static double lastIdleSpent;
+
+    /** Measures the background over {@code millis} of idling and reports it through a window, as a trial does. */
+    private static double idleBackground(long millis, boolean fresh) throws InterruptedException {
+        ProcessHandle self = ProcessHandle.current();
+        double cpu = cpuSeconds(self);
+        long start = System.nanoTime();
+        CpuProfiler.measureBackgroundNow(millis, fresh);
+        lastIdleSpent = (cpuSeconds(self) - cpu) / ((System.nanoTime() - start) / 1e9);
+        return busyCores(measure(null, () -> sleep(100)), "tenfold.background_cpu_share");
     }
 
     @Test
