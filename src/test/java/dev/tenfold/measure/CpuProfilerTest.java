@@ -19,8 +19,8 @@ import org.openjdk.jmh.results.Result;
  * core, and the profiler must report what it got.
  */
 class CpuProfilerTest {
-    /** Background CPU of this JVM (JIT, GC) the profiler may add to the work's own, in cores. */
-    private static final double BACKGROUND = 0.35;
+    /** How far above the JDK's own figure for the same processes a reading may lie (window edges, 10 ms ticks), in cores. */
+    private static final double ABOVE = 0.2;
     /**
      * The least part of the JDK's own figure a reading must show: the JDK's bracket is a little
      * wider than the window (it includes opening and closing it), and Linux counts in 10 ms ticks.
@@ -68,7 +68,7 @@ class CpuProfilerTest {
     private static void assertReads(double expectedCores, double busy, String what) {
         org.junit.jupiter.api.Assumptions.assumeTrue(expectedCores > 0.1, what + " got only " + expectedCores
                 + " of a core: the machine is too loaded to tell");
-        assertTrue(busy > AT_LEAST * expectedCores && busy < expectedCores + BACKGROUND,
+        assertTrue(busy > AT_LEAST * expectedCores && busy < expectedCores + ABOVE,
                 what + ": profiler read " + busy + " busy cores, the JDK " + expectedCores);
     }
 
@@ -79,11 +79,15 @@ class CpuProfilerTest {
     @Test
     void aSpinningThreadIsTheCpuItGot() {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpu = threads.getCurrentThreadCpuTime();
+        long thread = threads.getCurrentThreadCpuTime();
+        double cpu = cpuSeconds(ProcessHandle.current());
         long start = System.nanoTime();
         double busy = busyCores(measure(null, () -> spin(WINDOW_MS)), "tenfold.cpu_share");
-        double expected = (double) (threads.getCurrentThreadCpuTime() - cpu) / (System.nanoTime() - start);
-        assertReads(expected, busy, "a spinning thread");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double spinner = (threads.getCurrentThreadCpuTime() - thread) / 1e9 / seconds;
+        double jvm = (cpuSeconds(ProcessHandle.current()) - cpu) / seconds; // the spinner and the JVM's own threads
+        assertReads(jvm, busy, "a spinning thread (its own CPU " + spinner + ")");
+        assertTrue(busy > AT_LEAST * spinner, "at least the spinning thread: " + busy + " vs " + spinner);
     }
 
     /**
@@ -97,25 +101,34 @@ class CpuProfilerTest {
         long start = System.nanoTime();
         double busy = busyCores(measure(null, () -> sleep(WINDOW_MS)), "tenfold.cpu_share");
         double spent = (cpuSeconds(self) - cpu) / ((System.nanoTime() - start) / 1e9);
-        assertTrue(busy < spent + 0.15 && busy < 0.6, "busy cores " + busy + " while the JVM spent " + spent);
+        assertTrue(busy < spent + ABOVE, "busy cores " + busy + " while the JVM spent " + spent);
     }
 
     @Test
     void aChildProcessCountsForTheClientUnlessItIsTheBackend() throws Exception {
         Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
         try {
+            ProcessHandle self = ProcessHandle.current();
             double cpu = cpuSeconds(child.toHandle());
+            double own = cpuSeconds(self);
             long start = System.nanoTime();
             Map<String, Double> asWorker = measure(null, () -> sleep(WINDOW_MS));
-            double childCores = (cpuSeconds(child.toHandle()) - cpu) / ((System.nanoTime() - start) / 1e9);
-            assertReads(childCores, busyCores(asWorker, "tenfold.cpu_share"), "a busy child as client CPU");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double childCores = (cpuSeconds(child.toHandle()) - cpu) / seconds;
+            double ownCores = (cpuSeconds(self) - own) / seconds;
+            assertReads(childCores + ownCores, busyCores(asWorker, "tenfold.cpu_share"), "a busy child as client CPU");
+            assertTrue(busyCores(asWorker, "tenfold.cpu_share") > AT_LEAST * childCores, "the child counts: " + asWorker);
             assertFalse(asWorker.containsKey("tenfold.backend_cpu_share"));
 
             cpu = cpuSeconds(child.toHandle());
+            own = cpuSeconds(self);
             start = System.nanoTime();
             Map<String, Double> asBackend = measure(child.pid(), () -> sleep(WINDOW_MS));
-            childCores = (cpuSeconds(child.toHandle()) - cpu) / ((System.nanoTime() - start) / 1e9);
-            assertTrue(busyCores(asBackend, "tenfold.cpu_share") < 0.3, "backend kept out of the client: " + asBackend);
+            seconds = (System.nanoTime() - start) / 1e9;
+            childCores = (cpuSeconds(child.toHandle()) - cpu) / seconds;
+            ownCores = (cpuSeconds(self) - own) / seconds;
+            assertTrue(busyCores(asBackend, "tenfold.cpu_share") < ownCores + ABOVE,
+                    "backend kept out of the client: " + asBackend + ", this JVM alone " + ownCores);
             assertReads(childCores, busyCores(asBackend, "tenfold.backend_cpu_share"), "the backend's CPU");
         } finally {
             child.destroyForcibly().waitFor();
@@ -131,7 +144,7 @@ class CpuProfilerTest {
         double idle = idleBackground(500, true);
         double spent = lastIdleSpent;
         // this JVM's own figure over the same half second: a few percent idle, more while its JIT catches up
-        assertTrue(idle < spent + 0.15 && idle < 0.6, "an idle JVM's background: " + idle + " busy cores, the JDK " + spent);
+        assertTrue(idle < spent + ABOVE, "an idle JVM's background: " + idle + " busy cores, the JDK " + spent);
 
         Process child = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
         try {
@@ -145,7 +158,7 @@ class CpuProfilerTest {
             child.destroyForcibly().waitFor();
         }
         double again = idleBackground(500, false); // idle again: the lower reading is kept, not the child's
-        assertTrue(again < lastIdleSpent + 0.15, "the lower of two readings: " + again + " busy cores, the JDK " + lastIdleSpent);
+        assertTrue(again < lastIdleSpent + ABOVE, "the lower of two readings: " + again + " busy cores, the JDK " + lastIdleSpent);
     }
 
     /** Busy cores of this JVM over the last {@link #idleBackground} window, by the JDK's own count. */
