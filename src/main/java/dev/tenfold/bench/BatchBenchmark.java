@@ -153,8 +153,12 @@ public abstract class BatchBenchmark {
         }
     }
 
-    /** The idle windows, after the warm-up and after the measured work, in which the profiler measures the JVMs' background CPU. */
-    static final long BACKGROUND_MILLIS = 300;
+    /**
+     * System property: milliseconds of the idle windows, after the warm-up and after the measured
+     * work, in which the profiler measures the JVMs' background CPU (default 300).
+     */
+    public static final String BACKGROUND_MILLIS_PROPERTY = "tenfold.background.millis";
+    private static final long BACKGROUND_MILLIS = Long.getLong(BACKGROUND_MILLIS_PROPERTY, 300);
 
     static final int STEADY_BATCHES = 3;
     static final int STEADY_SPREAD_PERCENT = 3;

@@ -49,6 +49,14 @@ public enum Profile {
         this.minTasks = minTasks;
     }
 
+    /**
+     * Milliseconds of each of a trial's two idle windows that measure its background CPU (see
+     * CpuProfiler): smoke's single sample only shows that the roofline is computed.
+     */
+    long backgroundMillis() {
+        return this == SMOKE ? 100 : 300;
+    }
+
     /** Tasks per batch at concurrency C. */
     int tasksFor(int concurrency) {
         return Math.max(minTasks, 10 * concurrency);

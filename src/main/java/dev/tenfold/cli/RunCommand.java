@@ -181,6 +181,7 @@ final class RunCommand implements Callable<Integer> {
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
         jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
+        jvmArgs.add("-D" + BatchBenchmark.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(item.benchmark()) + "$")
                 .forks(chosen.forks)

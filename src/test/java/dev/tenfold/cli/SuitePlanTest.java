@@ -28,7 +28,7 @@ class SuitePlanTest {
         assertEquals(Set.of("10", "100"), virtualC);
         Set<String> processWorkers = items.stream().filter(i -> i.id().equals("io/process"))
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet());
-        assertEquals(Set.of("16"), processWorkers);
+        assertEquals(Set.of("10"), processWorkers);
     }
 
     @Test
