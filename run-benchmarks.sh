@@ -57,6 +57,15 @@ export JAVA_HOME=$JDK
 export PATH="$JAVA_HOME/bin:$PATH"
 if [ "${1:-}" = "jdk" ]; then echo "$JDK"; exit 0; fi
 
+# JDK 24+ warns in four lines whenever a library (Guava in Maven and WireMock, JMH) uses
+# sun.misc.Unsafe: allowed explicitly (JDK 23+ knows the option), so a run starts quietly. JMH's
+# forks inherit this JVM's options; the backend and worker JVMs get it from ChildJvm.
+QUIET_UNSAFE=()
+if [ "$(jdk_version "$JDK")" -ge 23 ]; then
+  QUIET_UNSAFE=(--sun-misc-unsafe-memory-access=allow)
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+
 # Quiet build on stderr; Maven 3.8's launcher prints colour resets even in batch mode: dropped.
 mvn_cmd() {
   command -v mvn >/dev/null 2>&1 || die "needs Apache Maven 3.8+ on PATH to build (e.g. 'apt-get install maven')"
@@ -80,4 +89,5 @@ if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; t
 fi
 
 # OSHI reads the machine through JNA, a native library: allow it, without a warning on JDK 24+.
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -cp "$JAR" dev.tenfold.cli.Main "$@"
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED "${QUIET_UNSAFE[@]}" \
+  -cp "$JAR" dev.tenfold.cli.Main "$@"

@@ -29,6 +29,12 @@ public final class ChildJvm implements AutoCloseable {
     /** CPU milliseconds of each child at the moment it was stopped, until {@link #drainStopped()}. */
     private static final Map<Long, Long> STOPPED_CPU_MILLIS = new ConcurrentHashMap<>();
 
+    /**
+     * JDK 24+ prints four lines of warning when a library (Guava inside WireMock) uses
+     * sun.misc.Unsafe; JDK 23+ accepts this option, which allows it quietly.
+     */
+    static final String QUIET_UNSAFE = "--sun-misc-unsafe-memory-access=allow";
+
     private final Process process;
     private final DataInputStream fromChild;
     private final DataOutputStream toChild;
@@ -50,6 +56,9 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
+        if (Runtime.version().feature() >= 23) {
+            command.add(QUIET_UNSAFE); // the children run this JVM's binary
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
