@@ -1,6 +1,7 @@
 package dev.tenfold.cli;
 
 import dev.tenfold.report.Compare;
+import dev.tenfold.report.Plots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +17,15 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "FILE.csv")
     List<Path> files;
 
-    @Option(names = "--plots", paramLabel = "DIR", defaultValue = "plots", description = "Where compare.png goes.")
+    @Option(names = "--plots", paramLabel = "DIR", description = "Where compare.png goes (default plots/compare-<yyyyMMdd-HHmmss>/).")
     Path plotsDir;
 
     @Override
     public Integer call() throws Exception {
         PlotCommand.requireReadable(files);
         try {
-            System.out.println(Compare.run(files, plotsDir));
+            System.out.println(Compare.run(files, plotsDir != null ? plotsDir : Plots.runDirectory("compare-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

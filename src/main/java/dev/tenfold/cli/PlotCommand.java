@@ -19,7 +19,7 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "FILE.csv")
     Path file;
 
-    @Option(names = "--plots", paramLabel = "DIR", defaultValue = "plots", description = "Where the PNGs go.")
+    @Option(names = "--plots", paramLabel = "DIR", description = "Where the PNGs go (default plots/<run_id>/ of the CSV).")
     Path plotsDir;
 
     @Override
@@ -28,7 +28,8 @@ final class PlotCommand implements Callable<Integer> {
         try {
             List<ResultRow> rows = CsvFormat.read(file);
             System.out.println(Verdict.render(rows));
-            System.out.println("Plots: " + Plots.draw(rows, plotsDir, "csv"));
+            Path dir = plotsDir != null ? plotsDir : rows.isEmpty() ? Path.of("plots") : Plots.runDirectory(rows.get(0).runId());
+            System.out.println("Plots: " + Plots.draw(rows, dir, rows.isEmpty() || rows.get(0).profile() == null ? "csv" : rows.get(0).profile()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

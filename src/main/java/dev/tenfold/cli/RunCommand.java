@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Replace a sweep: concurrency, workers, tasks, latencyMs.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--plots", paramLabel = "DIR", defaultValue = "plots", description = "Where PNGs go (default plots/).")
+    @Option(names = "--plots", paramLabel = "DIR", description = "Where PNGs go (default plots/<run_id>/: a run never touches another run's plots).")
     Path plotsDir;
 
     @Override
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println(crossCheck);
             }
             if (!rows.isEmpty()) {
-                List<Path> pngs = Plots.draw(rows, plotsDir, context.profile());
+                List<Path> pngs = Plots.draw(rows, plotsDir != null ? plotsDir : Plots.runDirectory(runId), context.profile());
                 System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
                 System.out.println("Plots:   " + pngs);
             }

@@ -53,6 +53,11 @@ public final class Plots {
         }
     }
 
+    /** Where a run's (or a comparison's) PNGs go by default: a folder of its own, so no run overwrites another's. */
+    public static Path runDirectory(String runId) {
+        return Path.of("plots", runId);
+    }
+
     public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
