@@ -165,11 +165,20 @@ public abstract class BatchBenchmark {
 
     /** The last {@value #STEADY_BATCHES} batch rates all lie within {@value #STEADY_SPREAD_PERCENT}% of their mean. */
     static boolean steady(java.util.Collection<Double> rates) {
+        return lastAgree(new java.util.ArrayList<>(rates), STEADY_SPREAD_PERCENT / 100.0);
+    }
+
+    /**
+     * The last {@value #STEADY_BATCHES} rates all lie within {@code spread} (a fraction) of their
+     * mean: how both warm-ups (a trial's, and the run's backend warm-up) tell that a rate has settled.
+     */
+    public static boolean lastAgree(java.util.List<Double> rates, double spread) {
         if (rates.size() < STEADY_BATCHES) {
             return false;
         }
-        double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return rates.stream().allMatch(r -> Math.abs(r - mean) <= STEADY_SPREAD_PERCENT / 100.0 * mean);
+        java.util.List<Double> last = rates.subList(rates.size() - STEADY_BATCHES, rates.size());
+        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return last.stream().allMatch(r -> Math.abs(r - mean) <= spread * mean);
     }
 
     /** The task as the next batch runs it: itself, or its stride over the {@link #mix}. */

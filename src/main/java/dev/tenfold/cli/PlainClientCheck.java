@@ -1,5 +1,6 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.workload.HttpClients;
 import dev.tenfold.workload.HttpItemTask;
 import dev.tenfold.workload.ItemPayload;
@@ -106,14 +107,9 @@ final class PlainClientCheck implements AutoCloseable {
         return rates;
     }
 
-    /** The last three rates agree within 5% of their mean. */
+    /** The last three rates agree within 5% of their mean (1 s rounds are noisier than a trial's batches). */
     static boolean steady(List<Double> rates) {
-        if (rates.size() < 3) {
-            return false;
-        }
-        List<Double> last = rates.subList(rates.size() - 3, rates.size());
-        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return last.stream().allMatch(r -> Math.abs(r - mean) <= 0.05 * mean);
+        return BatchBenchmark.lastAgree(rates, 0.05);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * Peak memory and peak live threads of a process tree over one measured window, sampled every
@@ -73,7 +72,7 @@ final class MemorySampler {
     private synchronized void sample() {
         long now = System.nanoTime();
         if (members == null || now - membersAt > MEMBERS_REFRESH_NANOS) {
-            members = memberPids(root, exclude);
+            members = ProcessTree.memberPids(root, exclude);
             membersAt = now;
         }
         long rss = 0;
@@ -92,17 +91,6 @@ final class MemorySampler {
             }
             peakPssKib = Math.max(peakPssKib, pss);
         }
-    }
-
-    /** The root and its descendants, minus the excluded processes and theirs (the backend). */
-    static List<Long> memberPids(long root, Set<Long> exclude) {
-        if (exclude.contains(root)) {
-            return List.of();
-        }
-        Set<Long> excluded = new java.util.HashSet<>(exclude);
-        exclude.forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> excluded.add(d.pid()))));
-        return ProcessHandle.of(root).map(r -> Stream.concat(Stream.of(r), r.descendants())
-                .map(ProcessHandle::pid).filter(pid -> !excluded.contains(pid)).toList()).orElse(List.of());
     }
 
     /** VmRSS in KiB and the thread count of a process; zeros when it is gone or not Linux. */

@@ -74,23 +74,22 @@ public final class ProcessTree {
     }
 
     private static List<OSProcess> members(long root, Set<Long> exclude) {
-        OSProcess rootProcess = OS.getProcess((int) root);
-        if (rootProcess == null || exclude.contains(root)) {
+        return memberPids(root, exclude).stream().map(pid -> OS.getProcess(pid.intValue()))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The pids of the tree: {@code root} and its descendants, minus the processes in
+     * {@code exclude} and their descendants (the backend, when this JVM started it).
+     */
+    static List<Long> memberPids(long root, Set<Long> exclude) {
+        if (exclude.contains(root)) {
             return List.of();
         }
-        Set<Integer> excluded = new HashSet<>();
-        for (long pid : exclude) {
-            excluded.add((int) pid);
-            OS.getDescendantProcesses((int) pid, null, null, 0).forEach(d -> excluded.add(d.getProcessID()));
-        }
-        List<OSProcess> members = new java.util.ArrayList<>();
-        members.add(rootProcess);
-        for (OSProcess d : OS.getDescendantProcesses((int) root, null, null, 0)) {
-            if (!excluded.contains(d.getProcessID())) {
-                members.add(d);
-            }
-        }
-        return members;
+        Set<Long> excluded = new HashSet<>(exclude);
+        exclude.forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> excluded.add(d.pid()))));
+        return ProcessHandle.of(root).map(r -> java.util.stream.Stream.concat(java.util.stream.Stream.of(r), r.descendants())
+                .map(ProcessHandle::pid).filter(pid -> !excluded.contains(pid)).toList()).orElse(List.of());
     }
 
     private static long peakRssBytes(OSProcess p) {

@@ -185,6 +185,13 @@ public final class Verdict {
             out.append(String.format(Locale.ROOT, "  suite's best at C=%d (%s) against the best plain loop: %.2fx, %s%n", concurrency,
                     best.variant(), ratio, Math.abs(ratio - 1) <= 0.10 ? "within 10%"
                             : "DIFFERS by more than 10%: look before trusting the I/O rows at this C"));
+            List<String> unsteady = rows.stream().filter(r -> "io".equals(r.family()) && Objects.equals(r.concurrency(), concurrency)
+                    && "no".equals(r.steady())).map(ResultRow::variant).toList();
+            if (!unsteady.isEmpty()) {
+                out.append(String.format(Locale.ROOT, "  but the suite's %s at C=%d %s NOT STEADY: both sides are still moving,"
+                        + " and the agreement may not hold in another run%n", String.join(", ", unsteady), concurrency,
+                        unsteady.size() == 1 ? "is" : "are"));
+            }
         }
         return out.toString();
     }
