@@ -1,6 +1,7 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.measure.CpuProfiler;
+import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.TaskTally;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
@@ -128,9 +129,18 @@ public abstract class BatchBenchmark {
      * Runs whole batches until each JVM that runs tasks has run {@link Task#warmupTasks()} of them
      * (a process pool spreads them over its worker JVMs), or until the last
      * {@value #STEADY_BATCHES} batches ran at rates within {@value #STEADY_SPREAD_PERCENT}% of their
-     * mean (a batch that waits on latency is steady from the start, and more of it compiles nothing
-     * that changes its rate), or until the time cap. Nothing of it is counted: the profiler's first
-     * window is restarted after it.
+     * mean, at a CPU cost per task (this JVM's: the JIT and GC included) within
+     * {@value #STEADY_CPU_SPREAD_PERCENT}%, while the machine had CPU to spare (a batch that waits
+     * on latency is steady early, and more of it compiles nothing that changes its rate), or until
+     * the time cap. Nothing of it is counted: the profiler's first window is restarted after it.
+     * How it ended goes to the JSON ({@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}) and
+     * to the fork's output.
+     *
+     * <p>Why the spare CPU: on a saturated machine the JIT's threads share the cores with the
+     * client and the backend, so compilation lags the work and the rate climbs in steps with flat
+     * stretches between them (io/virtual at C=1000 on 2 cores: 2,500 -> 8,000 tasks/s over ~35 s,
+     * with 5 s plateaus that three batches within 3% mistook for the steady state). There only the
+     * amount of work, or the cap, ends the warm-up.
      */
     private void warmUp() throws InterruptedException {
         int jvms = variant.endsWith("process") ? workers : 1;
@@ -138,19 +148,54 @@ public abstract class BatchBenchmark {
         long start = System.nanoTime();
         long deadline = start + (long) (Double.parseDouble(
                 System.getProperty(WARMUP_SECONDS_PROPERTY, Integer.toString(DEFAULT_WARMUP_SECONDS))) * 1e9);
-        java.util.ArrayDeque<Double> recentRates = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<WarmUpBatch> recent = new java.util.ArrayDeque<>();
         long done = 0;
-        do {
+        String endedBy;
+        while (true) {
+            Environment.CpuTicks ticks = Environment.cpuTicksNow();
+            long cpuBefore = PROCESS.getProcessCpuTime();
             long batchStart = System.nanoTime();
             done += model.run(nextBatchTask(), tasks).attempted();
-            recentRates.addLast(tasks / ((System.nanoTime() - batchStart) / 1e9));
-            if (recentRates.size() > STEADY_BATCHES) {
-                recentRates.removeFirst();
+            recent.addLast(new WarmUpBatch(tasks / ((System.nanoTime() - batchStart) / 1e9),
+                    (PROCESS.getProcessCpuTime() - cpuBefore) / (double) tasks, ticks));
+            if (recent.size() > STEADY_BATCHES) {
+                recent.removeFirst();
             }
-        } while (done < target && !steady(recentRates) && System.nanoTime() < deadline);
+            if (done >= target) {
+                endedBy = "its amount of work";
+            } else if (settled(recent, Environment.cpuTicksNow())) {
+                endedBy = "a steady rate";
+            } else if (System.nanoTime() >= deadline) {
+                endedBy = "its time cap";
+            } else {
+                continue;
+            }
+            break;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuProfiler.recordWarmUp(seconds, done);
+        System.out.printf("tenfold warm-up: %d tasks in %.1f s, ended by %s%n", done, seconds, endedBy);
         if (task instanceof RetryCounting counting) {
             counting.drainRetryCounts();
         }
+    }
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** One warm-up batch: its rate, this JVM's CPU nanoseconds per task, the machine's CPU ticks at its start. */
+    record WarmUpBatch(double rate, double cpuPerTask, Environment.CpuTicks ticksAtStart) {
+    }
+
+    /**
+     * The last {@value #STEADY_BATCHES} batches agree on rate and CPU per task, and the machine left
+     * the JIT CPU to spare from the first of them to {@code now}.
+     */
+    static boolean settled(java.util.Collection<WarmUpBatch> recent, Environment.CpuTicks now) {
+        java.util.List<WarmUpBatch> batches = new java.util.ArrayList<>(recent);
+        return lastAgree(batches.stream().map(WarmUpBatch::rate).toList(), STEADY_SPREAD_PERCENT / 100.0)
+                && lastAgree(batches.stream().map(WarmUpBatch::cpuPerTask).toList(), STEADY_CPU_SPREAD_PERCENT / 100.0)
+                && spareCpu(batches.get(Math.max(0, batches.size() - STEADY_BATCHES)).ticksAtStart(), now);
     }
 
     /**
@@ -162,10 +207,15 @@ public abstract class BatchBenchmark {
 
     static final int STEADY_BATCHES = 3;
     static final int STEADY_SPREAD_PERCENT = 3;
+    static final int STEADY_CPU_SPREAD_PERCENT = 10;
 
-    /** The last {@value #STEADY_BATCHES} batch rates all lie within {@value #STEADY_SPREAD_PERCENT}% of their mean. */
-    static boolean steady(java.util.Collection<Double> rates) {
-        return lastAgree(new java.util.ArrayList<>(rates), STEADY_SPREAD_PERCENT / 100.0);
+    /** Share of the machine's CPU time left idle that lets the JIT keep up with the work. */
+    static final double SPARE_CPU_SHARE = 0.25;
+
+    /** The machine left at least {@value #SPARE_CPU_SHARE} of its CPU idle between the two readings (unknown: yes). */
+    static boolean spareCpu(Environment.CpuTicks from, Environment.CpuTicks to) {
+        Double idle = from == null || to == null ? null : to.idleShareSince(from);
+        return idle == null || idle >= SPARE_CPU_SHARE;
     }
 
     /**

@@ -30,6 +30,8 @@ import org.openjdk.jmh.results.ScalarResult;
  *   <li>{@code tenfold.steal_share}: the machine's CPU time stolen by the hypervisor in the window;</li>
  *   <li>{@code tenfold.background_cpu_share}: client + backend CPU share while no task runs, from
  *       {@link #measureBackgroundNow} (JIT, GC, timers: spent whatever the load);</li>
+ *   <li>{@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}: the trial's set-up warm-up (see
+ *       {@link #recordWarmUp});</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
  *       tasks did, from {@link TaskTally}; {@code tenfold.wall_s}: the window length.</li>
  * </ul>
@@ -97,6 +99,14 @@ public final class CpuProfiler implements InternalProfiler {
         if (open != null) {
             open.start();
         }
+    }
+
+    /** This trial's set-up warm-up: seconds and tasks; null until it ran. */
+    private static volatile double[] warmUp;
+
+    /** The trial's set-up warm-up took {@code seconds} and ran {@code tasks}: reported with every window. */
+    public static void recordWarmUp(double seconds, long tasks) {
+        warmUp = new double[] {seconds, tasks};
     }
 
     /** Cores the client tree + backend keep busy with no task running, for this trial; null until measured. */
@@ -244,6 +254,11 @@ public final class CpuProfiler implements InternalProfiler {
             Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
             if (steal != null) {
                 results.add(new ScalarResult("tenfold.steal_share", steal, "share", AggregationPolicy.AVG));
+            }
+            double[] warm = warmUp;
+            if (warm != null) {
+                results.add(new ScalarResult("tenfold.warmup_s", warm[0], "s", AggregationPolicy.MAX));
+                results.add(new ScalarResult("tenfold.warmup_tasks", warm[1], "tasks", AggregationPolicy.MAX));
             }
             Double background = backgroundCores;
             if (background != null) {

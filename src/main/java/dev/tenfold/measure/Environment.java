@@ -35,12 +35,21 @@ public final class Environment {
         }
     }
 
-    /** All CPU time and the stolen part of it, in ticks, since boot: the {@code cpu} line of {@code /proc/stat}. */
-    public record CpuTicks(long total, long steal) {
+    /**
+     * All CPU time, its idle part (idle + iowait) and its stolen part, in ticks, since boot: the
+     * {@code cpu} line of {@code /proc/stat}.
+     */
+    public record CpuTicks(long total, long idle, long steal) {
         /** The share of CPU time stolen between {@code before} and this reading; null when no time passed. */
         public Double stealShareSince(CpuTicks before) {
             long total = this.total - before.total;
             return total <= 0 ? null : (double) (steal - before.steal) / total;
+        }
+
+        /** The share of CPU time nobody used between {@code before} and this reading; null when no time passed. */
+        public Double idleShareSince(CpuTicks before) {
+            long total = this.total - before.total;
+            return total <= 0 ? null : (double) (idle - before.idle) / total;
         }
     }
 
@@ -56,7 +65,7 @@ public final class Environment {
                 for (int i = 1; i <= 8; i++) {
                     total += Long.parseLong(f[i]);
                 }
-                return new CpuTicks(total, Long.parseLong(f[8]));
+                return new CpuTicks(total, Long.parseLong(f[4]) + Long.parseLong(f[5]), Long.parseLong(f[8]));
             }
         }
         return null;
