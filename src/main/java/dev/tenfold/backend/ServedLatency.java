@@ -16,13 +16,17 @@ import org.eclipse.jetty.server.Request;
  * {@code GET /__admin/tenfold/served} as running totals; the client's profiler subtracts two
  * readings. This is what tells a slow backend apart from a slow client. Only admitted responses
  * (200) are timed: the instant 429s of the rate-limited endpoint and the flaky endpoint's 503s
- * would average the served delay down and hide a slow backend.
+ * would average the served delay down and hide a slow backend. Every answered stub request is
+ * also counted ({@code requests}), so the client's count of requests sent can be checked against
+ * the server's (a silent retry inside the HTTP client would show as a difference).
  */
 public final class ServedLatency implements HttpChannel.Listener, AdminApiExtension {
     public static final String PATH = "/__admin/tenfold/served";
     private static final String STARTED = ServedLatency.class.getName() + ".started";
     private static final LongAdder COUNT = new LongAdder();
     private static final LongAdder NANOS = new LongAdder();
+    /** Every stub request answered, whatever its status: the client's requests sent, as the server saw them. */
+    private static final LongAdder REQUESTS = new LongAdder();
 
     @Override
     public void onRequestBegin(Request request) {
@@ -31,10 +35,12 @@ public final class ServedLatency implements HttpChannel.Listener, AdminApiExtens
 
     @Override
     public void onComplete(Request request) {
-        if (request.getAttribute(STARTED) instanceof Long started && !request.getRequestURI().startsWith("/__admin")
-                && request.getResponse().getStatus() == 200) {
-            NANOS.add(System.nanoTime() - started);
-            COUNT.increment();
+        if (request.getAttribute(STARTED) instanceof Long started && !request.getRequestURI().startsWith("/__admin")) {
+            REQUESTS.increment();
+            if (request.getResponse().getStatus() == 200) {
+                NANOS.add(System.nanoTime() - started);
+                COUNT.increment();
+            }
         }
     }
 
@@ -47,6 +53,6 @@ public final class ServedLatency implements HttpChannel.Listener, AdminApiExtens
     public void contributeAdminApiRoutes(Router router) {
         router.add(RequestMethod.GET, PATH.substring("/__admin".length()),
                 (admin, serveEvent, pathParams) -> ResponseDefinition.okForJson(
-                        Map.of("count", COUNT.sum(), "nanos", NANOS.sum())));
+                        Map.of("count", COUNT.sum(), "nanos", NANOS.sum(), "requests", REQUESTS.sum())));
     }
 }

@@ -121,6 +121,7 @@ public abstract class BatchBenchmark {
         task = createTask();
         model = createModel(variant, task);
         warmUp();
+        model.pause();
         CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, true);
         CpuProfiler.startMeasuredWorkNow(); // JMH opened the first window before this set-up: restart it
     }
@@ -300,6 +301,9 @@ public abstract class BatchBenchmark {
     @TearDown(Level.Trial)
     public final void stopTrial() throws Exception {
         CpuProfiler.endMeasuredWorkNow(); // JMH tears down inside the last measured window: end it first
+        if (model != null) {
+            model.pause();
+        }
         CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, false); // the same JVMs, idle again
         if (model != null) {
             model.close();

@@ -1,6 +1,8 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.model.ExecutionModel;
+import dev.tenfold.model.VirtualStreamModel;
 import dev.tenfold.workload.Backoff;
 import dev.tenfold.workload.Flakiness;
 import dev.tenfold.workload.ResilientItemTask;
@@ -24,6 +26,12 @@ import org.openjdk.jmh.annotations.Param;
  * execution model is virtual threads ({@code virtual}, C in flight) against a {@code serial}
  * baseline. Throughput counts successful tasks only (goodput); every task ends as a success or an
  * error, and retries and 429s are counted.
+ *
+ * <p>{@code virtual} runs as a stream ({@link VirtualStreamModel}): C tasks stay in flight across
+ * operations, and an operation is the next {@code tasks} tasks to end. Goodput is then the policy's
+ * sustained rate, not the tail of a job (a batch would end with its last task waiting out a
+ * Retry-After). The adaptive limit lives as long as the trial's client, as a service's would: it
+ * learns K during the warm-up and keeps what it learned.
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include resilience/}, or bare: {@code java -jar
  * target/benchmarks.jar ResilienceBenchmark.virtual -p endpoint=limited -p policy=retry -p
@@ -64,6 +72,11 @@ public class ResilienceBenchmark extends BackendBenchmark {
     /** Seed of the flaky endpoint's draw: the same seed fails the same requests. */
     @Param("42")
     public long seed;
+
+    @Override
+    protected ExecutionModel createModel(String variant, Task task) throws Exception {
+        return variant.equals("virtual") ? new VirtualStreamModel(concurrency) : super.createModel(variant, task);
+    }
 
     @Override
     protected Task createTask(String backendUrl, HttpClient client) {

@@ -181,10 +181,11 @@ final class SuitePlan {
     /**
      * The resilience family against K = {@link #RATE_LIMIT}: the serial baseline once; every policy
      * on the rate-limited endpoint over C below, at and past K; retry against no retry on the flaky
-     * endpoint at C = K. A batch is 20 min(C, K) tasks (200 min(C, K) in full), one second of the
-     * server's capacity at 50 ms whatever C is: a batch ends with its slowest task, and a task that
-     * met a 429 waits a Retry-After of 1 s, so batches of equal length keep that cost comparable
-     * across C.
+     * endpoint at C = K. Its {@code virtual} rows are a sustained stream (C in flight throughout, see
+     * VirtualStreamModel), so an operation is only a unit of counting: the next 20 min(C, K) tasks
+     * to end, one second of the server's capacity at 50 ms whatever C is. Why that long: with a
+     * fixed latency the responses come in waves, min(C, K) every 50 ms, and an operation's end
+     * falls anywhere within a wave: +-1 wave in 20 is +-5% per sample (+-25% with 4 waves).
      */
     private void resilience(List<PlanItem> items, String latency) {
         String limit = Integer.toString(RATE_LIMIT);
@@ -208,14 +209,10 @@ final class SuitePlan {
         }
     }
 
-    /**
-     * One second of the server's capacity per batch; ten in {@code full}, where a batch that met a
-     * 429 then pays its Retry-After once in ten seconds, close to a sustained rate.
-     */
+    /** Tasks per operation of a resilience stream: one second of the server's capacity at 50 ms. */
     private String resilienceTasks(int concurrency) {
-        int seconds = profile == Profile.FULL ? 10 : 1;
         return overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
-                : Integer.toString(20 * seconds * Math.min(concurrency, RATE_LIMIT));
+                : Integer.toString(20 * Math.min(concurrency, RATE_LIMIT));
     }
 
     private static PlanItem resilience(String variant, int concurrency, String tasks, String latency, String endpoint,

@@ -17,12 +17,14 @@ final class BackendServed {
     private static final String PATH = "/__admin/tenfold/served";
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
     private static final Pattern NANOS = Pattern.compile("\"nanos\"\\s*:\\s*(\\d+)");
+    private static final Pattern REQUESTS = Pattern.compile("\"requests\"\\s*:\\s*(\\d+)");
     private static final BackendServed NONE = new BackendServed(null);
     private static HttpClient client;
 
     private final URI uri;
 
-    record Totals(long count, long nanos) {
+    /** Admitted (200) responses and their summed time; every stub request answered. */
+    record Totals(long count, long nanos, long requests) {
     }
 
     private BackendServed(URI uri) {
@@ -50,8 +52,10 @@ final class BackendServed {
                     HttpResponse.BodyHandlers.ofString());
             Matcher count = COUNT.matcher(r.body());
             Matcher nanos = NANOS.matcher(r.body());
-            return r.statusCode() == 200 && count.find() && nanos.find()
-                    ? new Totals(Long.parseLong(count.group(1)), Long.parseLong(nanos.group(1))) : null;
+            Matcher requests = REQUESTS.matcher(r.body());
+            return r.statusCode() == 200 && count.find() && nanos.find() && requests.find()
+                    ? new Totals(Long.parseLong(count.group(1)), Long.parseLong(nanos.group(1)), Long.parseLong(requests.group(1)))
+                    : null;
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -24,6 +24,8 @@ import org.openjdk.jmh.results.ScalarResult;
  *       (system property {@code tenfold.backend.pid});</li>
  *   <li>{@code tenfold.backend_latency_ms}: the backend's own mean time per response, delay
  *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
+ *   <li>{@code tenfold.backend_requests}: stub requests the backend answered in the window, any
+ *       status, to check against the tasks + retries the client sent;</li>
  *   <li>{@code tenfold.rss_mb}: peak PSS of this JVM and its descendants, sampled in the window
  *       (see {@link MemorySampler}; peak RSS where PSS cannot be read);</li>
  *   <li>{@code tenfold.threads}: peak OS threads of this JVM and its descendants in the window;</li>
@@ -234,6 +236,10 @@ public final class CpuProfiler implements InternalProfiler {
                 results.add(new ScalarResult("tenfold.backend_cpu_share", end.backendCpu() / capacity, "share", AggregationPolicy.AVG));
             }
             BackendServed.Totals servedEnd = end.served();
+            if (servedStart != null && servedEnd != null) {
+                results.add(new ScalarResult("tenfold.backend_requests", servedEnd.requests() - servedStart.requests(),
+                        "requests", AggregationPolicy.SUM));
+            }
             if (servedStart != null && servedEnd != null && servedEnd.count() > servedStart.count()) {
                 double ms = (servedEnd.nanos() - servedStart.nanos()) / 1e6 / (servedEnd.count() - servedStart.count());
                 results.add(new ScalarResult("tenfold.backend_latency_ms", ms, "ms", AggregationPolicy.AVG));

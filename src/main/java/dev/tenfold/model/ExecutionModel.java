@@ -12,6 +12,14 @@ public interface ExecutionModel extends AutoCloseable {
     /** Runs tasks {@code 0 .. tasks-1} of {@code task}, at most this model's concurrency at a time, and waits for all. */
     BatchResult run(Task task, int tasks) throws InterruptedException;
 
+    /**
+     * Starts no more tasks until the next {@link #run} and lets none run meanwhile: the benchmark
+     * calls it before the profiler measures the idle JVMs. Only a model that runs tasks between
+     * calls ({@link VirtualStreamModel}) has anything to do.
+     */
+    default void pause() {
+    }
+
     /** Stops this model's threads or processes. */
     @Override
     void close();

@@ -18,7 +18,7 @@ public record ResultRow(
         Integer samples, Double speedupLow, Double speedupHigh, String steady, Integer usableCores, Double loadStart,
         Double stealShare, String runtime,
         Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
-        Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads) {
+        Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -29,7 +29,7 @@ public record ResultRow(
             "errors", "retries",
             "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
             "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
-            "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads");
+            "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;
@@ -44,6 +44,23 @@ public record ResultRow(
     public String joinKey() {
         return String.join("|", runtime == null ? "java" : runtime, family, workload, variant, String.valueOf(concurrency),
                 String.valueOf(workers), String.valueOf(latencyMs), String.valueOf(tasks), String.valueOf(serverLimit));
+    }
+
+    /** Requests the client sent: one per task, plus one per retry; null when not counted. */
+    public Long requestsSent() {
+        return attempted == null || retries == null ? null : attempted + retries;
+    }
+
+    /**
+     * The backend answered more than 3% more or fewer requests than the client says it sent (a
+     * silent retry inside the HTTP client, or requests lost on the way); false where either count
+     * is missing or the row sent none. Not exact: a stream's window edges cut through requests in
+     * flight (about 1% on the resilience rows).
+     */
+    public boolean backendCountDiffers() {
+        Long sent = requestsSent();
+        return sent != null && sent > 0 && backendRequests != null && backendRequests > 0
+                && Math.abs(backendRequests - sent) > 0.03 * sent;
     }
 
     /** Every task is accounted for: it succeeded or it is an error. */

@@ -118,24 +118,27 @@ public final class Verdict {
         Map<String, Map<Integer, ResultRow>> byPolicy = new TreeMap<>(Comparator.comparing(Verdict::policyOrder));
         limited.forEach(r -> byPolicy.computeIfAbsent(r.workload().substring("limited-".length()), k -> new TreeMap<>())
                 .put(r.concurrency(), r));
-        out.append(String.format(Locale.ROOT, "  %-9s %6s %10s %6s %13s %13s %13s%n", "policy", "C", "goodput/s", "of K/L",
-                "errors", "429s", "retries"));
-        byPolicy.forEach((policy, perC) -> perC.values().forEach(r -> out.append(String.format(Locale.ROOT,
-                "  %-9s %6d %10s %6s %13s %13s %13s%n", policy, r.concurrency(), num(r.throughput(), 1),
-                r.throughput() == null ? "-" : pct(r.throughput() / ceiling), ratio(r.errors(), r.attempted()),
-                ratio(r.http429(), r.attempted()), ratio(r.retries(), r.attempted())))));
+        out.append(String.format(Locale.ROOT, "  %-9s %6s %10s %6s %13s %9s %13s %13s%n", "policy", "C", "goodput/s", "of K/L",
+                "errors/tasks", "requests", "429s", "retries"));
+        byPolicy.forEach((policy, perC) -> perC.values().forEach(r -> {
+            Long requests = r.requestsSent();
+            out.append(String.format(Locale.ROOT, "  %-9s %6d %10s %6s %13s %9s %13s %13s%n", policy, r.concurrency(),
+                    num(r.throughput(), 1), r.throughput() == null ? "-" : pct(r.throughput() / ceiling),
+                    ratio(r.errors(), r.attempted()), requests == null ? "-" : requests,
+                    ratio(r.http429(), requests), ratio(r.retries(), requests)));
+        }));
         int highest = limited.stream().mapToInt(ResultRow::concurrency).max().orElseThrow();
         byPolicy.forEach((policy, perC) -> {
             ResultRow r = perC.get(highest);
             if (r != null && r.throughput() != null) {
                 out.append(String.format(Locale.ROOT, "  at C=%d %s: %s, goodput %.0f/s (%s of K/L)%n", highest, policy,
                         r.errors() != null && r.errors() > 0
-                                ? "LOST " + r.errors() + " of " + r.attempted() + " requests (" + pct(share(r.errors(), r.attempted())) + ")"
-                                : "finished every request", r.throughput(), pct(r.throughput() / ceiling)));
+                                ? "LOST " + r.errors() + " of " + r.attempted() + " tasks (" + pct(share(r.errors(), r.attempted())) + ")"
+                                : "finished every task", r.throughput(), pct(r.throughput() / ceiling)));
             }
         });
-        out.append("  (a batch ends with its slowest task, and a task that met a 429 waits at least the server's"
-                + " Retry-After, whole seconds, before its retry)\n");
+        out.append("  (sustained: C tasks in flight throughout the window, goodput = tasks that succeeded per second;"
+                + " 429s and retries per request sent = tasks + retries)\n");
     }
 
     /** Retrying against a server that fails a set fraction: what no-retry loses and retry recovers. */
@@ -147,9 +150,11 @@ public final class Verdict {
         }
         out.append(String.format(Locale.ROOT, "%n== flaky endpoint (a seeded share of 503s and connection resets) ==%n"));
         for (ResultRow r : flaky) {
-            out.append(String.format(Locale.ROOT, "  %-9s C=%-4s goodput %8s/s, errors %s, retries %s, mean task latency %s ms%n",
+            out.append(String.format(Locale.ROOT, "  %-9s C=%-4s goodput %8s/s, errors %s, retries %s, mean task latency %s ms%s%n",
                     r.workload().substring("flaky-".length()), cell(r.concurrency()), num(r.throughput(), 1),
-                    ratio(r.errors(), r.attempted()), ratio(r.retries(), r.attempted()), num(r.observedLatencyMs(), 1)));
+                    ratio(r.errors(), r.attempted()), ratio(r.retries(), r.requestsSent()), num(r.observedLatencyMs(), 1),
+                    r.backendRequests() == null ? "" : "; the backend answered " + r.backendRequests() + " of "
+                            + r.requestsSent() + " requests sent"));
         }
     }
 
@@ -325,7 +330,7 @@ public final class Verdict {
         }
     }
 
-    private static String notes(ResultRow r) {
+    static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
         if ("no".equals(r.steady())) {
             notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task " + pct(r.cpuDrift()));
@@ -339,6 +344,9 @@ public final class Verdict {
         }
         if (r.http429() != null && r.http429() > 0) {
             notes.add(r.http429() + " answers 429, " + r.retries() + " retries");
+        }
+        if (r.backendCountDiffers()) {
+            notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
         }
         if (r.articleRule() != null && r.classification() != null && !r.articleRule().equals(r.classification())) {
             notes.add("article says " + r.articleRule() + ", per usable core " + r.classification());

@@ -59,6 +59,7 @@ class ResilienceEndpointsTest {
     /**
      * The backend times admitted responses only: a burst of 20 against K=5 and 300 ms adds the 5
      * admitted to its count, at 300 ms or more each; the 15 instant 429s would pull the mean to ~75 ms.
+     * Its count of requests answered has all 20, for checking against what the client sent.
      */
     @Test
     void theServedLatencyLeavesRejectionsOut() throws Exception {
@@ -72,6 +73,8 @@ class ResilienceEndpointsTest {
         assertEquals(admitted, served, "statuses " + burst);
         double meanMs = (after.path("nanos").asLong() - before.path("nanos").asLong()) / 1e6 / served;
         assertTrue(meanMs >= 300 && meanMs < 600, "admitted responses served in " + meanMs + " ms on average");
+        long answered = after.path("requests").asLong() - before.path("requests").asLong();
+        assertEquals(20, answered, "every request is counted as answered, 429s included (the admin GETs are not)");
     }
 
     /**

@@ -95,10 +95,10 @@ class SuitePlanTest {
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^resilience/").stream()
                 .filter(i -> i.params().get("endpoint").equals("limited") && i.variant().equals("virtual")).toList();
         assertEquals(12, full.size());
-        // a batch is one second of the server's capacity K/L = 1000/s, ten in full
+        // an operation of the stream is 20 min(C, K) tasks: one second of K/L = 1000/s
         assertEquals(Set.of("1000"), quick.stream().filter(i -> i.variant().equals("virtual"))
                 .map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
-        assertEquals(Set.of("2000", "10000"), full.stream().map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
+        assertEquals(Set.of("200", "1000"), full.stream().map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
         assertEquals(1, quick.stream().filter(i -> i.variant().equals("serial")).count(), "one serial baseline");
         assertEquals(Set.of("no-retry", "retry"), quick.stream().filter(i -> i.params().get("endpoint").equals("flaky"))
                 .map(i -> i.params().get("policy")).collect(Collectors.toSet()));
