@@ -11,7 +11,9 @@ import dev.tenfold.workload.RetryPolicy;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 import java.util.Locale;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
 
 /**
  * The claim: "too much concurrency triggers the server's rate limit; retry with exponential backoff
@@ -30,8 +32,9 @@ import org.openjdk.jmh.annotations.Param;
  * <p>{@code virtual} runs as a stream ({@link VirtualStreamModel}): C tasks stay in flight across
  * operations, and an operation is the next {@code tasks} tasks to end. Goodput is then the policy's
  * sustained rate, not the tail of a job (a batch would end with its last task waiting out a
- * Retry-After). The adaptive limit lives as long as the trial's client, as a service's would: it
- * learns K during the warm-up and keeps what it learned.
+ * Retry-After). The {@code adaptive} limit lives as long as the trial's client, as a service's
+ * would: it learns K during the warm-up and keeps what it learned; {@code adaptive-cold} starts
+ * each measured sample from the initial limit (10) again, so the learning is in its figure.
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include resilience/}, or bare: {@code java -jar
  * target/benchmarks.jar ResilienceBenchmark.virtual -p endpoint=limited -p policy=retry -p
@@ -49,7 +52,7 @@ public class ResilienceBenchmark extends BackendBenchmark {
     @Param("limited")
     public String endpoint;
 
-    /** {@code no-retry}, {@code retry} or {@code adaptive}. */
+    /** {@code no-retry}, {@code retry}, {@code adaptive} or {@code adaptive-cold}. */
     @Param("no-retry")
     public String policy;
 
@@ -78,16 +81,31 @@ public class ResilienceBenchmark extends BackendBenchmark {
         return variant.equals("virtual") ? new VirtualStreamModel(concurrency) : super.createModel(variant, task);
     }
 
+    private ResilientItemTask task;
+    private RetryPolicy retry;
+
     @Override
     protected Task createTask(String backendUrl, HttpClient client) {
         Endpoint which = Endpoint.valueOf(endpoint.toUpperCase(Locale.ROOT));
-        RetryPolicy retry = RetryPolicy.of(policy);
+        retry = RetryPolicy.of(policy);
         if (which == Endpoint.LIMITED) {
             BackendStubs.installLimited(backendUrl, latencyMs);
         } else {
             BackendStubs.installFlaky(backendUrl, latencyMs);
         }
-        return new ResilientItemTask(client, backendUrl, which, latencyMs, limit,
+        task = new ResilientItemTask(client, backendUrl, which, latencyMs, limit,
                 new Flakiness(unavailable, reset, seed), retry, Backoff.ARTICLE, concurrency);
+        return task;
+    }
+
+    /**
+     * {@code adaptive-cold}: every sample starts from the initial limit, as a client that has just
+     * started would. Per iteration, not per invocation: the learning is what the sample measures.
+     */
+    @Setup(Level.Iteration)
+    public void startSample() {
+        if (retry == RetryPolicy.ADAPTIVE_COLD) {
+            task.startCold();
+        }
     }
 }

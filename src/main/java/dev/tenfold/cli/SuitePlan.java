@@ -195,11 +195,14 @@ final class SuitePlan {
         List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
                 : profile == Profile.QUICK ? List.of(RATE_LIMIT, 10 * RATE_LIMIT)
                 : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
-        for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive") : List.of("no-retry", "retry", "adaptive")) {
+        for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive")
+                : List.of("no-retry", "retry", "adaptive", "adaptive-cold")) {
             for (int c : sweep) {
                 // Below K no request meets a 429, so every policy does what no-retry does: quick runs that once.
                 boolean sameAsNoRetry = c < RATE_LIMIT && !policy.equals("no-retry");
-                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey("concurrency"))) {
+                // A cold start against warm only where the limit has something to learn: past K (quick: 10 K).
+                boolean coldNotNeeded = policy.equals("adaptive-cold") && (c <= RATE_LIMIT || profile == Profile.QUICK && c < 10 * RATE_LIMIT);
+                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey("concurrency")) && !coldNotNeeded) {
                     items.add(resilience("virtual", c, resilienceTasks(c), latency, "limited", policy, limit));
                 }
             }

@@ -20,6 +20,11 @@ public interface ExecutionModel extends AutoCloseable {
     default void pause() {
     }
 
+    /** Tasks keep running between calls of {@link #run} (a stream), so a restart after {@link #pause()} has a ramp-up. */
+    default boolean runsBetweenCalls() {
+        return false;
+    }
+
     /** Stops this model's threads or processes. */
     @Override
     void close();

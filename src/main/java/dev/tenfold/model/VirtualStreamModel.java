@@ -129,6 +129,11 @@ public final class VirtualStreamModel implements ExecutionModel {
     }
 
     @Override
+    public boolean runsBetweenCalls() {
+        return true;
+    }
+
+    @Override
     public void close() {
         pause();
     }

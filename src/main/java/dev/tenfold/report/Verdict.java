@@ -118,11 +118,11 @@ public final class Verdict {
         Map<String, Map<Integer, ResultRow>> byPolicy = new TreeMap<>(Comparator.comparing(Verdict::policyOrder));
         limited.forEach(r -> byPolicy.computeIfAbsent(r.workload().substring("limited-".length()), k -> new TreeMap<>())
                 .put(r.concurrency(), r));
-        out.append(String.format(Locale.ROOT, "  %-9s %6s %10s %6s %13s %9s %13s %13s%n", "policy", "C", "goodput/s", "of K/L",
+        out.append(String.format(Locale.ROOT, "  %-13s %6s %10s %6s %13s %9s %13s %13s%n", "policy", "C", "goodput/s", "of K/L",
                 "errors/tasks", "requests", "429s", "retries"));
         byPolicy.forEach((policy, perC) -> perC.values().forEach(r -> {
             Long requests = r.requestsSent();
-            out.append(String.format(Locale.ROOT, "  %-9s %6d %10s %6s %13s %9s %13s %13s%n", policy, r.concurrency(),
+            out.append(String.format(Locale.ROOT, "  %-13s %6d %10s %6s %13s %9s %13s %13s%n", policy, r.concurrency(),
                     num(r.throughput(), 1), r.throughput() == null ? "-" : pct(r.throughput() / ceiling),
                     ratio(r.errors(), r.attempted()), requests == null ? "-" : requests,
                     ratio(r.http429(), requests), ratio(r.retries(), requests)));
@@ -203,7 +203,7 @@ public final class Verdict {
 
     /** no-retry, retry, adaptive: the order the article's story goes. */
     private static int policyOrder(String policy) {
-        return List.of("no-retry", "retry", "adaptive").indexOf(policy);
+        return List.of("no-retry", "retry", "adaptive", "adaptive-cold").indexOf(policy);
     }
 
     /** "n (x%)" of the attempted tasks. */

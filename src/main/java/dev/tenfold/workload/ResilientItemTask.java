@@ -49,7 +49,17 @@ public final class ResilientItemTask implements Task, RetryCounting {
         this.policy = policy;
         this.backoff = backoff;
         // Start well under any sensible K and let additive increase find the rest during warm-up.
-        this.adaptive = policy == RetryPolicy.ADAPTIVE ? new AimdLimit(Math.min(10, concurrency), concurrency) : null;
+        this.adaptive = policy.adaptive() ? new AimdLimit(INITIAL_LIMIT, concurrency) : null;
+    }
+
+    /** Where an adaptive limit starts: well under any sensible K. */
+    static final int INITIAL_LIMIT = 10;
+
+    /** Forgets what the adaptive limit learnt: it starts again from {@value #INITIAL_LIMIT}; a no-op without one. */
+    public void startCold() {
+        if (adaptive != null) {
+            adaptive.reset(INITIAL_LIMIT);
+        }
     }
 
     private HttpRequest request(int index, int attempt) {
@@ -69,9 +79,7 @@ public final class ResilientItemTask implements Task, RetryCounting {
                 retries.increment();
                 Thread.sleep(backoff.delayMs(attempt, retryAfterMs, ThreadLocalRandom.current()));
             }
-            if (adaptive != null) {
-                adaptive.acquire();
-            }
+            long ticket = adaptive == null ? 0 : adaptive.acquire();
             int status = 0;
             try {
                 HttpResponse<byte[]> response = client.send(request(index, attempt), HttpResponse.BodyHandlers.ofByteArray());
@@ -89,7 +97,7 @@ public final class ResilientItemTask implements Task, RetryCounting {
                     rejected.increment();
                 }
                 if (adaptive != null) {
-                    adaptive.release(status == 200, status == 429);
+                    adaptive.release(ticket, status == 200, status == 429);
                 }
             }
         }

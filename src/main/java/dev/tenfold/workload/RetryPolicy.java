@@ -7,10 +7,13 @@ import java.util.Locale;
  * What a client does when a request fails: give up ({@code no-retry}); retry after exponential
  * backoff with full jitter, honouring Retry-After (the article's advice, {@code retry}); or retry the
  * same way behind an adaptive concurrency limit that shrinks on every 429 and grows on success
- * ({@code adaptive}, AIMD: the step beyond the article).
+ * ({@code adaptive}, AIMD: the step beyond the article). {@code adaptive} keeps what its limit
+ * learnt for as long as the client lives (a service's client: the warm-up teaches it);
+ * {@code adaptive-cold} starts every measured sample from the initial limit, so its figure includes
+ * the learning.
  */
 public enum RetryPolicy {
-    NO_RETRY, RETRY, ADAPTIVE;
+    NO_RETRY, RETRY, ADAPTIVE, ADAPTIVE_COLD;
 
     /** The name the CSV's workload column uses, e.g. {@code no-retry}. */
     public String label() {
@@ -21,9 +24,14 @@ public enum RetryPolicy {
         return this != NO_RETRY;
     }
 
+    /** Requests wait for room under an AIMD limit. */
+    public boolean adaptive() {
+        return this == ADAPTIVE || this == ADAPTIVE_COLD;
+    }
+
     public static RetryPolicy of(String label) {
         return Arrays.stream(values()).filter(p -> p.label().equals(label)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no retry policy named " + label
-                        + " (no-retry, retry, adaptive)"));
+                        + " (no-retry, retry, adaptive, adaptive-cold)"));
     }
 }

@@ -89,12 +89,13 @@ class SuitePlanTest {
                 expected.add(policy + "@" + c);
             }
         }
-        // quick runs every policy at K and 10 K; full also below K (where every policy does what
-        // no-retry does) and at 2 K.
+        expected.add("adaptive-cold@500");
+        // quick runs every policy at K and 10 K, and a cold adaptive client at 10 K; full also below
+        // K (where every policy does what no-retry does) and at 2 K (cold: at 2 K and 10 K).
         assertEquals(expected, limitedRuns);
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^resilience/").stream()
                 .filter(i -> i.params().get("endpoint").equals("limited") && i.variant().equals("virtual")).toList();
-        assertEquals(12, full.size());
+        assertEquals(14, full.size());
         // an operation of the stream is 20 min(C, K) tasks: one second of K/L = 1000/s
         assertEquals(Set.of("1000"), quick.stream().filter(i -> i.variant().equals("virtual"))
                 .map(i -> i.params().get("tasks")).collect(Collectors.toSet()));

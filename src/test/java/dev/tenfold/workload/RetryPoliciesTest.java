@@ -62,26 +62,55 @@ class RetryPoliciesTest {
     @Test
     void aimdShrinksOnRejectionAndGrowsOnSuccess() throws InterruptedException {
         AimdLimit limit = new AimdLimit(10, 20);
-        limit.acquire();
-        limit.release(false, true);
+        limit.release(limit.acquire(), false, true);
         assertEquals(9.0, limit.limit(), 1e-9);
-        limit.acquire();
-        limit.release(true, false);
+        limit.release(limit.acquire(), true, false);
         assertEquals(9.0, limit.limit(), 1e-9, "a success with the limit not full does not grow it");
         for (int i = 0; i < 1_000; i++) {
             int full = (int) limit.limit();
+            long[] tickets = new long[full];
             for (int j = 0; j < full; j++) {
-                limit.acquire();
+                tickets[j] = limit.acquire();
             }
-            limit.release(true, false);
+            limit.release(tickets[0], true, false);
             for (int j = 1; j < full; j++) {
-                limit.release(false, false);
+                limit.release(tickets[j], false, false);
             }
         }
         assertEquals(20.0, limit.limit(), 1e-9, "grows while full, never above the caller's concurrency");
-        limit.acquire();
-        limit.release(false, false);
+        limit.release(limit.acquire(), false, false);
         assertEquals(20.0, limit.limit(), 1e-9, "a 503 or reset is not a congestion signal");
+        limit.reset(10);
+        assertEquals(10.0, limit.limit(), 1e-9, "a cold start forgets what was learnt");
+    }
+
+    @Test
+    void aimdDoublesPerRoundTripUntilTheFirst429AndShrinksOncePerRoundTrip() throws InterruptedException {
+        AimdLimit limit = new AimdLimit(10, 100);
+        for (int round = 0; round < 2; round++) {
+            int full = (int) limit.limit();
+            long[] tickets = new long[full];
+            for (int j = 0; j < full; j++) {
+                tickets[j] = limit.acquire();
+            }
+            for (int j = 0; j < full; j++) {
+                limit.release(tickets[j], true, false);
+            }
+        }
+        // each round: the first success finds the limit full and adds one (slow start), the rest do not
+        assertEquals(12.0, limit.limit(), 1e-9, "slow start: one per success while full");
+        long[] overshoot = new long[12];
+        for (int j = 0; j < 12; j++) {
+            overshoot[j] = limit.acquire();
+        }
+        for (long ticket : overshoot) {
+            limit.release(ticket, false, true);
+        }
+        assertEquals(12 * 0.9, limit.limit(), 1e-9, "twelve 429s of one round trip are one signal");
+        limit.release(limit.acquire(), false, true);
+        assertEquals(12 * 0.9 * 0.9, limit.limit(), 1e-9, "a request sent after the decrease shrinks it again");
+        limit.release(limit.acquire(), true, false);
+        assertEquals(12 * 0.9 * 0.9, limit.limit(), 1e-9, "after a 429, growth is additive (and needs a full limit)");
     }
 
     @Test
