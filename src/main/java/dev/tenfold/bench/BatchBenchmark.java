@@ -10,7 +10,6 @@ import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -28,10 +27,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
  * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
- * {@link ModelKind#VIRTUAL}). The models every family runs are declared here (JMH generates them
- * for each subclass, as in JMHSample_24_Inheritance); a family adds its own, e.g. {@code async}. The model is created once per trial, after the family built its task,
- * so only the model being measured exists in the JVM (a 1000-thread pool must not sit idle while
- * virtual threads are measured).
+ * {@link ModelKind#VIRTUAL}). Each family declares exactly the models it runs, one
+ * {@code @Benchmark} method each that calls {@link #runBatch()}, so {@code -l} lists nothing that
+ * cannot run (models inherited from here, as in JMHSample_24_Inheritance, gave every family every
+ * model). The model is created once per trial, after the family built its task, so only the model
+ * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
+ * measured).
  *
  * <p>Warm-up is by amount of work, at trial set-up: batches run until every JVM of the model (the
  * fork, and each worker JVM of a process pool) has run {@link Task#warmupTasks()} tasks, or for at
@@ -280,30 +281,6 @@ public abstract class BatchBenchmark {
         TaskTally.record(result.attempted(), result.succeeded(), result.errors(), counts.retries(),
                 counts.rejected(), result.latencyNanosSum());
         return result;
-    }
-
-    /** The baseline: one task after the other. */
-    @Benchmark
-    public BatchResult serial() throws InterruptedException {
-        return runBatch();
-    }
-
-    /** A fixed pool of {@code concurrency} platform threads. */
-    @Benchmark
-    public BatchResult platform() throws InterruptedException {
-        return runBatch();
-    }
-
-    /** A virtual thread per task, {@code concurrency} in flight. */
-    @Benchmark
-    public BatchResult virtual() throws InterruptedException {
-        return runBatch();
-    }
-
-    /** {@code workers} worker JVMs, one task each at a time. */
-    @Benchmark
-    public BatchResult process() throws InterruptedException {
-        return runBatch();
     }
 
     @TearDown(Level.Trial)

@@ -15,8 +15,7 @@ import org.openjdk.jmh.annotations.Param;
  * where the tasks run: the calling thread, C platform threads, virtual threads, a ForkJoinPool of
  * P, or W worker JVMs fed over pipes.
  *
- * <p>Variants: {@code serial}, {@code platform}, {@code virtual} and {@code process} are
- * BatchBenchmark's; this class adds {@code forkjoin}.
+ * <p>Variants: {@code serial}, {@code platform}, {@code virtual}, {@code forkjoin}, {@code process}.
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include cpu/}, or bare: {@code java -jar
  * target/benchmarks.jar CpuBenchmark -p workload=sha256 -p concurrency=2 -p workers=2 -p tasks=16
@@ -52,8 +51,33 @@ public class CpuBenchmark extends BatchBenchmark {
         }
     }
 
+    /** The baseline: one task after the other. */
+    @Benchmark
+    public BatchResult serial() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A fixed pool of {@code concurrency} platform threads. */
+    @Benchmark
+    public BatchResult platform() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A virtual thread per task, {@code concurrency} in flight. */
+    @Benchmark
+    public BatchResult virtual() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A ForkJoinPool of {@code workers} threads. */
     @Benchmark
     public BatchResult forkjoin() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** {@code workers} worker JVMs, one task each at a time. */
+    @Benchmark
+    public BatchResult process() throws InterruptedException {
         return runBatch();
     }
 }

@@ -16,8 +16,7 @@ import org.openjdk.jmh.annotations.Param;
  * in its own JVM that answers after {@code latencyMs}; every response is checked (status 200, body
  * byte for byte). The variants differ only in how the requests are scheduled.
  *
- * <p>Variants: {@code serial}, {@code platform}, {@code virtual} and {@code process} are
- * BatchBenchmark's; this class adds {@code async}.
+ * <p>Variants: {@code serial}, {@code platform}, {@code virtual}, {@code async}, {@code process}.
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include io/} (the CLI starts the backend, sweeps C and
  * adds the CPU profiler), or bare: {@code java -jar target/benchmarks.jar IoBenchmark -p
@@ -43,8 +42,33 @@ public class IoBenchmark extends BackendBenchmark {
         return new HttpItemTask(client, backendUrl, latencyMs);
     }
 
+    /** The baseline: one task after the other. */
+    @Benchmark
+    public BatchResult serial() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A fixed pool of {@code concurrency} platform threads. */
+    @Benchmark
+    public BatchResult platform() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A virtual thread per task, {@code concurrency} in flight. */
+    @Benchmark
+    public BatchResult virtual() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** {@code HttpClient.sendAsync} with a window of {@code concurrency} in flight. */
     @Benchmark
     public BatchResult async() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** {@code workers} worker JVMs, one task each at a time. */
+    @Benchmark
+    public BatchResult process() throws InterruptedException {
         return runBatch();
     }
 }

@@ -69,6 +69,18 @@ public class MixedBenchmark extends BackendBenchmark {
         };
     }
 
+    /** The baseline: one task after the other. */
+    @Benchmark
+    public BatchResult serial() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A virtual thread per task, {@code concurrency} in flight. */
+    @Benchmark
+    public BatchResult virtual() throws InterruptedException {
+        return runBatch();
+    }
+
     @Benchmark
     public BatchResult onePool() throws InterruptedException {
         return runBatch();

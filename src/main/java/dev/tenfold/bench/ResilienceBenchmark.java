@@ -1,6 +1,7 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.VirtualStreamModel;
 import dev.tenfold.workload.Backoff;
@@ -11,6 +12,7 @@ import dev.tenfold.workload.RetryPolicy;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 import java.util.Locale;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -107,5 +109,17 @@ public class ResilienceBenchmark extends BackendBenchmark {
         if (retry == RetryPolicy.ADAPTIVE_COLD) {
             task.startCold();
         }
+    }
+
+    /** The baseline: one task after the other. */
+    @Benchmark
+    public BatchResult serial() throws InterruptedException {
+        return runBatch();
+    }
+
+    /** A sustained stream of virtual threads, {@code concurrency} in flight. */
+    @Benchmark
+    public BatchResult virtual() throws InterruptedException {
+        return runBatch();
     }
 }

@@ -61,13 +61,4 @@ public enum Profile {
     int tasksFor(int concurrency) {
         return Math.max(minTasks, 10 * concurrency);
     }
-
-    /**
-     * Rough seconds one plan item takes: JVM fork and set-up, warm-up (most items stop warming well
-     * before the cap, once their batch rate is steady), measurement.
-     */
-    double estimatedSeconds() {
-        return forks * (3.0 + Math.min(warmupCapSeconds, 3) + (warmupIterations * warmupMillis
-                + measurementIterations * (measurementMillis + 150)) / 1000.0);
-    }
 }

@@ -40,6 +40,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The default command: start (or attach to) the backend, run the plan item by item under JMH with
@@ -80,6 +81,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Where PNGs go (default plots/<run_id>/: a run never touches another run's plots).")
     Path plotsDir;
 
+    @Option(names = "--dry-run", description = "Print the plan and its estimated time; run nothing.")
+    boolean dryRun;
+
+    @Parameters(paramLabel = "JMH-OPTIONS", description = "After --: options for JMH itself, e.g. -- -prof gc -f 2"
+            + " (forks, iterations, times, profilers, JVM arguments, timeout).")
+    List<String> jmhArgs = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Profile chosen = parseProfile(profile);
@@ -89,6 +97,13 @@ final class RunCommand implements Callable<Integer> {
         List<PlanItem> plan = new SuitePlan(chosen, parseParams(params), usableCores).items(filter);
         if (plan.isEmpty()) {
             throw new UsageException("--include '" + include + "' matches no benchmark (ids look like io/virtual)");
+        }
+        JmhPassThrough jmh = JmhPassThrough.parse(jmhArgs);
+        if (dryRun) {
+            plan.forEach(item -> System.out.println(item.describe()));
+            System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min%n", plan.size(),
+                    chosen.name().toLowerCase(Locale.ROOT), plan.size() * jmh.estimatedSeconds(chosen) / 60);
+            return Main.OK;
         }
         LocalDateTime started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         String runId = machine.fileSafeHost() + "-" + started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -100,10 +115,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("refusing to overwrite " + csv + ": choose another --out");
         }
         Path json = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ".json"));
-        RunContext context = new RunContext(runId, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                machine.host(), machine.os(), machine.cpuModel(), machine.physicalCores(), machine.logicalCores(),
-                machine.memoryGb(), machine.jdk(), chosen.name().toLowerCase(Locale.ROOT),
-                usableCores, Environment.loadPerCore(), Environment.cpuPolicy());
+        RunContext context = contextNow(runId, chosen.name().toLowerCase(Locale.ROOT), machine);
         if (context.loadStart() != null && context.loadStart() > Environment.BUSY_LOAD) {
             System.out.printf(Locale.ROOT, "tenfold: WARNING: busy machine: load average %.2f per usable core at start"
                     + " (> %.1f); figures will be lower and noisier than on an idle machine%n",
@@ -125,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
                 // the CPU family never calls the backend; smoke warms it briefly (its budget is 3 minutes)
                 warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
             }
-            List<String> failures = runPlan(plan, chosen, backend, context, csv, json);
+            List<String> failures = runPlan(plan, chosen, jmh, backend, context, csv, json);
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
             String crossCheck = crossCheck(rows, backend);
             System.out.println();
@@ -146,12 +158,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> runPlan(List<PlanItem> plan, Profile chosen, Backend backend, RunContext context,
+    private List<String> runPlan(List<PlanItem> plan, Profile chosen, JmhPassThrough jmh, Backend backend, RunContext context,
                                  Path csv, Path json) throws IOException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
-        Progress progress = new Progress(System.out, plan.size(), chosen.estimatedSeconds());
+        Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen));
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
         itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
         try {
@@ -160,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
                 progress.starting(i, item.describe());
                 Files.deleteIfExists(itemJson);
                 try {
-                    new Runner(options(item, chosen, backend, itemJson).build()).run();
+                    new Runner(jmh.applyTo(options(item, chosen, backend, itemJson)).build()).run();
                     if (Files.exists(itemJson)) {
                         JSON.readTree(itemJson.toFile()).forEach(all::add);
                     }
@@ -196,6 +208,14 @@ final class RunCommand implements Callable<Integer> {
                 .result(itemJson.toString());
         item.params().forEach(options::param);
         return options;
+    }
+
+    /** This machine, now, as the context of a run called {@code runId}. */
+    static RunContext contextNow(String runId, String profile, MachineIdentity machine) {
+        return new RunContext(runId, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                machine.host(), machine.os(), machine.cpuModel(), machine.physicalCores(), machine.logicalCores(),
+                machine.memoryGb(), machine.jdk(), profile, Environment.usableCores(), Environment.loadPerCore(),
+                Environment.cpuPolicy());
     }
 
     /** Rewrites this run's JSON and CSV with everything measured so far (temp file, then rename). */

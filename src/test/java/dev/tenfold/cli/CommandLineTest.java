@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,5 +97,46 @@ class CommandLineTest {
         assertUsageError(run("compare", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString()), "cannot read");
         assertUsageError(run("plot", dir.resolve("a.csv").toString()), "cannot read");
         assertUsageError(run("compare", dir.resolve("a.csv").toString()), "at least 2");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndRunsNothing() {
+        Path out = dir.resolve("x.csv");
+        assertEquals(Main.OK, run("--dry-run", "--include", "^io/", "--out", out.toString()).code());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void jmhOptionsPassAfterTheDoubleDash() {
+        Path out = dir.resolve("x.csv");
+        assertEquals(Main.OK, run("--dry-run", "--out", out.toString(), "--", "-prof", "gc", "-f", "2", "-jvmArgsAppend", "-Xlog:gc").code());
+        assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-frobnicate"), "JMH option");
+        assertUsageError(run("--dry-run", "--out", out.toString(), "--", "IoBenchmark"), "--include");
+        assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-rff", "x.json"), "--out");
+    }
+
+    @Test
+    void jmhOptionsLayOverThePlanItems() {
+        JmhPassThrough jmh = JmhPassThrough.parse(List.of("-f", "2", "-i", "3", "-prof", "gc", "-jvmArgsAppend", "-Xlog:gc"));
+        org.openjdk.jmh.runner.options.Options options = jmh.applyTo(new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .forks(1).measurementIterations(6).jvmArgsAppend("-Dsuite=yes")).build();
+        assertEquals(2, options.getForkCount().get());
+        assertEquals(3, options.getMeasurementIterations().get());
+        assertEquals(List.of("-Dsuite=yes", "-Xlog:gc"), List.copyOf(options.getJvmArgsAppend().get()), "the suite's JVM arguments stay");
+        assertTrue(options.getProfilers().stream().anyMatch(p -> p.getKlass().equals("gc")));
+    }
+
+    @Test
+    void plotTakesTheJsonOfABareJmhRun() throws Exception {
+        Path json = dir.resolve("bare.json");
+        try (var fixture = CommandLineTest.class.getResourceAsStream("/dev/tenfold/report/two-runs.json")) {
+            Files.copy(fixture, json);
+        }
+        Path plots = dir.resolve("plots");
+        assertEquals(Main.OK, run("plot", json.toString(), "--plots", plots.toString()).code());
+        try (var pngs = Files.list(plots)) {
+            assertTrue(pngs.anyMatch(p -> p.toString().endsWith(".png")));
+        }
+        assertUsageError(run("plot", Files.writeString(dir.resolve("not.json"), "{").toString()), "not a JMH JSON");
     }
 }

@@ -1,0 +1,111 @@
+package dev.tenfold.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The JMH options given after {@code --} ({@code ./run-benchmarks.sh -- -prof gc -f 2}), parsed by
+ * JMH's own parser and laid over each plan item's options: forks, warm-up and measurement
+ * iterations and times, extra profilers (beside the suite's), JVM arguments, the iteration timeout.
+ * What the suite decides itself (which benchmarks, parameters, the result file) is refused with the
+ * suite's own option to use instead.
+ */
+final class JmhPassThrough {
+    private final CommandLineOptions options;
+
+    private JmhPassThrough(CommandLineOptions options) {
+        this.options = options;
+    }
+
+    static JmhPassThrough parse(List<String> args) {
+        CommandLineOptions parsed;
+        try {
+            parsed = new CommandLineOptions(args.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new UsageException("bad JMH option after --: " + e.getMessage());
+        }
+        if (!parsed.getIncludes().isEmpty() || !parsed.getExcludes().isEmpty()) {
+            throw new UsageException("JMH benchmark patterns after -- are not taken: use --include 'family/variant'");
+        }
+        if (args.contains("-p")) {
+            throw new UsageException("JMH -p after -- is not taken: use the suite's -p before --");
+        }
+        if (parsed.getResult().hasValue() || parsed.getResultFormat().hasValue() || parsed.getOutput().hasValue()) {
+            throw new UsageException("JMH -rf/-rff/-o after -- are not taken: the run writes results/<run_id>.json itself (--out)");
+        }
+        if (parsed.shouldHelp() || parsed.shouldList() || parsed.shouldListWithParams() || parsed.shouldListProfilers()
+                || parsed.shouldListResultFormats()) {
+            throw new UsageException("JMH -h/-l/-lp/-lprof/-lrf after -- are not taken: run java -jar target/benchmarks.jar with them");
+        }
+        return new JmhPassThrough(parsed);
+    }
+
+    /** The item's options with the pass-through laid over them. */
+    ChainedOptionsBuilder applyTo(ChainedOptionsBuilder item) {
+        if (options.getForkCount().hasValue()) {
+            item.forks(options.getForkCount().get());
+        }
+        if (options.getWarmupIterations().hasValue()) {
+            item.warmupIterations(options.getWarmupIterations().get());
+        }
+        if (options.getWarmupTime().hasValue()) {
+            item.warmupTime(options.getWarmupTime().get());
+        }
+        if (options.getMeasurementIterations().hasValue()) {
+            item.measurementIterations(options.getMeasurementIterations().get());
+        }
+        if (options.getMeasurementTime().hasValue()) {
+            item.measurementTime(options.getMeasurementTime().get());
+        }
+        if (options.getTimeout().hasValue()) {
+            item.timeout(options.getTimeout().get());
+        }
+        if (options.getJvm().hasValue()) {
+            item.jvm(options.getJvm().get());
+        }
+        if (options.getJvmArgs().hasValue()) {
+            item.jvmArgs(options.getJvmArgs().get().toArray(String[]::new));
+        }
+        if (options.getJvmArgsPrepend().hasValue()) {
+            item.jvmArgsPrepend(options.getJvmArgsPrepend().get().toArray(String[]::new));
+        }
+        if (options.getJvmArgsAppend().hasValue()) {
+            item.jvmArgsAppend(concat(item.build().getJvmArgsAppend().orElse(List.of()), options.getJvmArgsAppend().get()));
+        }
+        for (ProfilerConfig profiler : options.getProfilers()) {
+            item.addProfiler(profiler.getKlass(), profiler.getOpts());
+        }
+        return item;
+    }
+
+    private static String[] concat(Collection<String> suite, Collection<String> user) {
+        List<String> all = new ArrayList<>(suite);
+        all.addAll(user);
+        return all.toArray(String[]::new);
+    }
+
+    /**
+     * Rough seconds per plan item: JVM start and set-up, a typical warm-up by work (most items end
+     * it well before the cap), the idle windows, JMH's iterations (forks and iterations as passed
+     * through, else the profile's).
+     */
+    double estimatedSeconds(Profile profile) {
+        int forks = options.getForkCount().orElse(profile.forks);
+        double warmup = options.getWarmupIterations().orElse(profile.warmupIterations)
+                * seconds(options.getWarmupTime().orElse(TimeValue.milliseconds(profile.warmupMillis)));
+        double measured = options.getMeasurementIterations().orElse(profile.measurementIterations)
+                * (seconds(options.getMeasurementTime().orElse(TimeValue.milliseconds(profile.measurementMillis))) + 0.15);
+        return Math.max(1, forks) * (3.0 + Math.min(profile.warmupCapSeconds, 8) + 2 * profile.backgroundMillis() / 1000.0
+                + warmup + measured);
+    }
+
+    private static double seconds(TimeValue time) {
+        return time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tenfold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenfold.backend.Backend;
+import dev.tenfold.bench.BatchBenchmark;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * What {@code java -jar target/benchmarks.jar -l} lists is exactly what the suite runs, and every
+ * listed benchmark runs: one tiny iteration each, in this JVM (forks 0) against one shared backend.
+ */
+class ListedBenchmarksTest {
+    private static Backend backend;
+
+    @BeforeAll
+    static void startBackend() throws Exception {
+        backend = Backend.start();
+        System.setProperty(Backend.URL_PROPERTY, backend.url());
+        System.setProperty(Backend.PID_PROPERTY, Long.toString(backend.pid().orElseThrow()));
+        System.setProperty(BatchBenchmark.WARMUP_SECONDS_PROPERTY, "0");
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        System.clearProperty(Backend.URL_PROPERTY);
+        System.clearProperty(Backend.PID_PROPERTY);
+        System.clearProperty(BatchBenchmark.WARMUP_SECONDS_PROPERTY);
+        backend.close();
+    }
+
+    private static Set<String> listed() {
+        return BenchmarkList.defaultList().getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())
+                .stream().map(BenchmarkListEntry::getUsername).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void theListIsWhatTheFullProfileRuns() {
+        Set<String> planned = new SuitePlan(Profile.FULL, Map.of(), 2).items(Pattern.compile(".*")).stream()
+                .map(PlanItem::benchmark).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(planned, listed());
+    }
+
+    @Test
+    void everyListedBenchmarkRunsOneTinyIteration() throws Exception {
+        for (String benchmark : listed()) {
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include("^" + Pattern.quote(benchmark) + "$")
+                    .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(10))
+                    .param("concurrency", "2").param("workers", "2").param("tasks", "4").param("latencyMs", "1")
+                    .shouldFailOnError(true).verbosity(VerboseMode.SILENT).build()).run();
+            assertEquals(1, results.size(), benchmark);
+            assertTrue(results.iterator().next().getPrimaryResult().getScore() > 0, benchmark);
+        }
+    }
+}
