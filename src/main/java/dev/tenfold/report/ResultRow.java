@@ -1,6 +1,7 @@
 package dev.tenfold.report;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One row of the results CSV: one benchmark x parameter set. Nullable fields are empty cells
@@ -52,15 +53,18 @@ public record ResultRow(
     }
 
     /**
-     * The backend answered more than 3% more or fewer requests than the client says it sent (a
-     * silent retry inside the HTTP client, or requests lost on the way); false where either count
-     * is missing or the row sent none. Not exact: a stream's window edges cut through requests in
-     * flight (about 1% on the resilience rows).
+     * The backend answered more or fewer requests than the client says it sent (a silent retry
+     * inside the HTTP client, or requests lost on the way), by more than 3% and more than C per
+     * sample: a stream's window edges cut through up to C requests in flight, either way. False
+     * where either count is missing or the row sent none.
      */
     public boolean backendCountDiffers() {
         Long sent = requestsSent();
-        return sent != null && sent > 0 && backendRequests != null && backendRequests > 0
-                && Math.abs(backendRequests - sent) > 0.03 * sent;
+        if (sent == null || sent == 0 || backendRequests == null || backendRequests == 0) {
+            return false;
+        }
+        long edges = (long) Objects.requireNonNullElse(concurrency, 1) * Objects.requireNonNullElse(samples, 1);
+        return Math.abs(backendRequests - sent) > Math.max(0.03 * sent, edges);
     }
 
     /** Every task is accounted for: it succeeded or it is an error. */
