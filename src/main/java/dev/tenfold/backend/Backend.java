@@ -100,6 +100,15 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /**
+     * One line on how the backend JVM this harness started ended ("the backend JVM (pid 123) died:
+     * killed by signal 9"), or null while it runs or when it is not ours to watch.
+     */
+    public String death() {
+        String ended = process == null ? null : process.exitDescription();
+        return ended == null ? null : "the backend JVM (pid " + process.pid() + ") died: " + ended;
+    }
+
     /** The pid of the backend JVM when this harness started it. */
     public OptionalLong pid() {
         return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());

@@ -121,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
                     + " (> %.1f); figures will be lower and noisier than on an idle machine%n",
                     context.loadStart(), Environment.BUSY_LOAD);
         }
-        try (Backend backend = openBackend()) {
+        try (SupervisedBackend supervised = new SupervisedBackend(openBackend())) {
+            Backend backend = supervised.current();
             if (!backend.hasTenfoldExtensions()) {
                 plan = plan.stream().filter(item -> !SuitePlan.NEEDS_TENFOLD_BACKEND.contains(item.family())).toList();
                 System.out.println("tenfold: " + backend.url() + " is a plain WireMock: the "
@@ -137,9 +138,10 @@ final class RunCommand implements Callable<Integer> {
                 // the CPU family never calls the backend; smoke warms it briefly (its budget is 3 minutes)
                 warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
             }
-            List<String> failures = runPlan(plan, chosen, jmh, backend, context, csv, json);
+            List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json);
+            backend = supervised.current(); // a new one, when the first died
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
-            String crossCheck = crossCheck(rows, backend);
+            String crossCheck = supervised.death() == null ? crossCheck(rows, backend) : null;
             System.out.println();
             System.out.println(Verdict.render(rows));
             if (crossCheck != null) {
@@ -158,8 +160,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> runPlan(List<PlanItem> plan, Profile chosen, JmhPassThrough jmh, Backend backend, RunContext context,
-                                 Path csv, Path json) throws IOException {
+    private List<String> runPlan(List<PlanItem> plan, Profile chosen, JmhPassThrough jmh, SupervisedBackend backend,
+                                 RunContext context, Path csv, Path json) throws IOException, InterruptedException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
@@ -170,15 +172,31 @@ final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < plan.size(); i++) {
                 PlanItem item = plan.get(i);
                 progress.starting(i, item.describe());
-                Files.deleteIfExists(itemJson);
-                try {
-                    new Runner(jmh.applyTo(options(item, chosen, backend, itemJson)).build()).run();
-                    if (Files.exists(itemJson)) {
-                        JSON.readTree(itemJson.toFile()).forEach(all::add);
+                for (int attempt = 1; ; attempt++) {
+                    Files.deleteIfExists(itemJson);
+                    try {
+                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson)).build()).run();
+                        if (Files.exists(itemJson)) {
+                            JSON.readTree(itemJson.toFile()).forEach(all::add);
+                        }
+                        saveSoFar(all, context, csv, json);
+                        break;
+                    } catch (RunnerException e) {
+                        String death = backend.death();
+                        if (death == null) {
+                            failures.add(item.describe() + ": " + rootMessage(e));
+                            break;
+                        }
+                        System.out.println("tenfold: " + death + ", under " + item.describe());
+                        if (attempt > 1 || !backend.restartable()) {
+                            failures.add(item.describe() + ": " + death + (attempt > 1 ? " again: run stopped" : ": run stopped"));
+                            return failures;
+                        }
+                        backend.restart();
+                        System.out.println("tenfold: started a new backend at " + backend.current().url() + "; running "
+                                + item.describe() + " again");
+                        warmUp(backend.current(), plan, WARM_UP_MIN_ROUNDS);
                     }
-                    saveSoFar(all, context, csv, json);
-                } catch (RunnerException e) {
-                    failures.add(item.describe() + ": " + rootMessage(e));
                 }
             }
         } finally {

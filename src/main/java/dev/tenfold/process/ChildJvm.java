@@ -124,6 +124,15 @@ public final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** How the process ended ("exit code 1", "killed by signal 9"), or null while it runs. */
+    public String exitDescription() {
+        if (process.isAlive()) {
+            return null;
+        }
+        int code = process.exitValue();
+        return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
+    }
+
     /**
      * The CPU milliseconds of the children stopped since the last call, by pid. A profiler whose
      * window spans a child's end (JMH tears a trial down before the last iteration's profilers
