@@ -6,7 +6,11 @@
 #   ./run-benchmarks.sh jdk                             (prints the JDK it would use)
 # Finds a JDK >= 21 by itself, builds target/benchmarks.jar when the sources are newer, then runs.
 set -euo pipefail
+# Builds and default outputs (results/, plots/) belong to the repository; file arguments stay
+# relative to where the script was called from.
+CALLED_FROM=$(pwd)
 cd "$(dirname "$0")"
+HOME_DIR=$(pwd)
 
 die() { echo "tenfold: $*" >&2; exit 2; }
 
@@ -89,5 +93,6 @@ if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; t
 fi
 
 # OSHI reads the machine through JNA, a native library: allow it, without a warning on JDK 24+.
+cd "$CALLED_FROM"
 exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED "${QUIET_UNSAFE[@]}" \
-  -cp "$JAR" dev.tenfold.cli.Main "$@"
+  -Dtenfold.home="$HOME_DIR" -cp "$HOME_DIR/$JAR" dev.tenfold.cli.Main "$@"

@@ -10,6 +10,7 @@ import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
  * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
  * {@link ModelKind#VIRTUAL}). Each family declares exactly the models it runs, one
- * {@code @Benchmark} method each that calls {@link #runBatch()}, so {@code -l} lists nothing that
+ * {@code @Benchmark} method each that calls {@link #runBatch}, so {@code -l} lists nothing that
  * cannot run (models inherited from here, as in JMHSample_24_Inheritance, gave every family every
  * model). The model is created once per trial, after the family built its task, so only the model
  * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
@@ -273,13 +274,41 @@ public abstract class BatchBenchmark {
         }
     }
 
-    /** Runs one batch and tells the profiler what its tasks did; every task's result was checked. */
-    protected final BatchResult runBatch() throws InterruptedException {
+    /**
+     * What JMH itself reports beside its score (batches/s): tasks that succeeded, tasks that
+     * failed, retries and 429 answers, each per second, as secondary results named {@code tasks},
+     * {@code errors}, {@code retries} and {@code http429} in JMH's output and JSON (so a bare run
+     * opened in any JMH tool shows tasks/s). The CSV's figures come from the profiler, which
+     * counts the same tasks over the same windows and adds CPU and memory.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class TaskCounters {
+        public long tasks;
+        public long errors;
+        public long retries;
+        public long http429;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            tasks = 0;
+            errors = 0;
+            retries = 0;
+            http429 = 0;
+        }
+    }
+
+    /** Runs one batch and tells JMH and the profiler what its tasks did; every task's result was checked. */
+    protected final BatchResult runBatch(TaskCounters counters) throws InterruptedException {
         BatchResult result = model.run(nextBatchTask(), tasks);
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
         TaskTally.record(result.attempted(), result.succeeded(), result.errors(), counts.retries(),
                 counts.rejected(), result.latencyNanosSum());
+        counters.tasks += result.succeeded();
+        counters.errors += result.errors();
+        counters.retries += counts.retries();
+        counters.http429 += counts.rejected();
         return result;
     }
 

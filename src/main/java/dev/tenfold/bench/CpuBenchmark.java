@@ -53,31 +53,31 @@ public class CpuBenchmark extends BatchBenchmark {
 
     /** The baseline: one task after the other. */
     @Benchmark
-    public BatchResult serial() throws InterruptedException {
-        return runBatch();
+    public BatchResult serial(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark
-    public BatchResult platform() throws InterruptedException {
-        return runBatch();
+    public BatchResult platform(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /** A virtual thread per task, {@code concurrency} in flight. */
     @Benchmark
-    public BatchResult virtual() throws InterruptedException {
-        return runBatch();
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /** A ForkJoinPool of {@code workers} threads. */
     @Benchmark
-    public BatchResult forkjoin() throws InterruptedException {
-        return runBatch();
+    public BatchResult forkjoin(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /** {@code workers} worker JVMs, one task each at a time. */
     @Benchmark
-    public BatchResult process() throws InterruptedException {
-        return runBatch();
+    public BatchResult process(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 }

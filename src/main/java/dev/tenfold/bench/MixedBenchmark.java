@@ -71,43 +71,43 @@ public class MixedBenchmark extends BackendBenchmark {
 
     /** The baseline: one task after the other. */
     @Benchmark
-    public BatchResult serial() throws InterruptedException {
-        return runBatch();
+    public BatchResult serial(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /** A virtual thread per task, {@code concurrency} in flight. */
     @Benchmark
-    public BatchResult virtual() throws InterruptedException {
-        return runBatch();
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @Benchmark
-    public BatchResult onePool() throws InterruptedException {
-        return runBatch();
+    public BatchResult onePool(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @Benchmark
-    public BatchResult split() throws InterruptedException {
-        return runBatch();
+    public BatchResult split(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @Benchmark
-    public BatchResult splitProcess() throws InterruptedException {
-        return runBatch();
+    public BatchResult splitProcess(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @Benchmark
-    public BatchResult pipeline() throws InterruptedException {
-        return runBatch();
+    public BatchResult pipeline(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @Benchmark
-    public BatchResult ioStage() throws InterruptedException {
-        return runBatch();
+    public BatchResult ioStage(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @Benchmark
-    public BatchResult cpuStage() throws InterruptedException {
-        return runBatch();
+    public BatchResult cpuStage(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 }

@@ -113,13 +113,13 @@ public class ResilienceBenchmark extends BackendBenchmark {
 
     /** The baseline: one task after the other. */
     @Benchmark
-    public BatchResult serial() throws InterruptedException {
-        return runBatch();
+    public BatchResult serial(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /** A sustained stream of virtual threads, {@code concurrency} in flight. */
     @Benchmark
-    public BatchResult virtual() throws InterruptedException {
-        return runBatch();
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 }

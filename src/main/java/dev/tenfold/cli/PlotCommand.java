@@ -35,7 +35,7 @@ final class PlotCommand implements Callable<Integer> {
         try {
             List<ResultRow> rows = file.getFileName().toString().endsWith(".json") ? fromJmhJson(file) : CsvFormat.read(file);
             System.out.println(Verdict.render(rows));
-            Path dir = plotsDir != null ? plotsDir : rows.isEmpty() ? Path.of("plots") : Plots.runDirectory(rows.get(0).runId());
+            Path dir = plotsDir != null ? plotsDir : rows.isEmpty() ? Plots.runDirectory("empty") : Plots.runDirectory(rows.get(0).runId());
             System.out.println("Plots: " + Plots.draw(rows, dir, rows.isEmpty() || rows.get(0).profile() == null ? "csv" : rows.get(0).profile()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -46,7 +46,7 @@ final class PlotCommand implements Callable<Integer> {
     private static List<ResultRow> fromJmhJson(Path json) throws java.io.IOException {
         String runId = json.getFileName().toString().replaceAll("\\.json$", "");
         try {
-            return Rows.fromJmhJson(json, RunCommand.contextNow(runId, "jmh", MachineIdentity.current()));
+            return Rows.fromJmhJson(json, RunCommand.contextNow(runId, "jmh", MachineIdentity.current(), false));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UsageException(json + " is not a JMH JSON result: " + e.getOriginalMessage());
         }

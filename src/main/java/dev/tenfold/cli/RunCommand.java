@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         }
         LocalDateTime started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         String runId = machine.fileSafeHost() + "-" + started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path csv = out != null ? out : Path.of("results", runId + ".csv");
+        Path csv = out != null ? out : Plots.home().resolve("results").resolve(runId + ".csv");
         if (!csv.getFileName().toString().endsWith(".csv")) {
             throw new UsageException("--out must name a .csv file: " + csv);
         }
@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("refusing to overwrite " + csv + ": choose another --out");
         }
         Path json = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ".json"));
-        RunContext context = contextNow(runId, chosen.name().toLowerCase(Locale.ROOT), machine);
+        RunContext context = contextNow(runId, chosen.name().toLowerCase(Locale.ROOT), machine, true);
         if (context.loadStart() != null && context.loadStart() > Environment.BUSY_LOAD) {
             System.out.printf(Locale.ROOT, "tenfold: WARNING: busy machine: load average %.2f per usable core at start"
                     + " (> %.1f); figures will be lower and noisier than on an idle machine%n",
@@ -228,12 +228,15 @@ final class RunCommand implements Callable<Integer> {
         return options;
     }
 
-    /** This machine, now, as the context of a run called {@code runId}. */
-    static RunContext contextNow(String runId, String profile, MachineIdentity machine) {
+    /**
+     * This machine, now, as the context of a run called {@code runId}; {@code startsNow}: the load
+     * average is the run's own start (not for a run that happened before, as a bare JMH JSON's).
+     */
+    static RunContext contextNow(String runId, String profile, MachineIdentity machine, boolean startsNow) {
         return new RunContext(runId, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 machine.host(), machine.os(), machine.cpuModel(), machine.physicalCores(), machine.logicalCores(),
-                machine.memoryGb(), machine.jdk(), profile, Environment.usableCores(), Environment.loadPerCore(),
-                Environment.cpuPolicy());
+                machine.memoryGb(), machine.jdk(), profile, Environment.usableCores(),
+                startsNow ? Environment.loadPerCore() : null, Environment.cpuPolicy());
     }
 
     /** Rewrites this run's JSON and CSV with everything measured so far (temp file, then rename). */

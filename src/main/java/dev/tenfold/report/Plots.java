@@ -53,9 +53,21 @@ public final class Plots {
         }
     }
 
-    /** Where a run's (or a comparison's) PNGs go by default: a folder of its own, so no run overwrites another's. */
+    /**
+     * Where a run's (or a comparison's) PNGs go by default: a folder of its own under the
+     * repository's {@code plots/} ({@value #HOME_PROPERTY}, set by run-benchmarks.sh; else the
+     * working directory), so no run overwrites another's.
+     */
     public static Path runDirectory(String runId) {
-        return Path.of("plots", runId);
+        return home().resolve("plots").resolve(runId);
+    }
+
+    /** System property with the repository's directory: default outputs go there, whatever the working directory. */
+    public static final String HOME_PROPERTY = "tenfold.home";
+
+    /** The repository's directory ({@value #HOME_PROPERTY}), or the working directory. */
+    public static Path home() {
+        return Path.of(System.getProperty(HOME_PROPERTY, "."));
     }
 
     public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {

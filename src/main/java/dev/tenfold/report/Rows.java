@@ -117,8 +117,13 @@ public final class Rows {
      * wall time (the profiler's windows), not JMH's mean of per-iteration batch rates: with few
      * batches per iteration, the two differ; its error is that of this ratio (see
      * {@link Statistics#rate}). Without the profiler's counts (a bare JMH run without it), the
-     * samples are JMH's batch rates x tasks per batch x the share that succeeded.
+     * samples are JMH's own count of tasks that succeeded per second ({@value #TASKS_PER_SECOND},
+     * BatchBenchmark's aux counter), or, in JSON from before it existed, JMH's batch rates x tasks
+     * per batch x the share that succeeded.
      */
+    /** JMH's secondary result of tasks that succeeded per second (BatchBenchmark.TaskCounters). */
+    static final String TASKS_PER_SECOND = "tasks";
+
     static Measured measured(JmhRun run) {
         List<double[]> succeeded = run.rawOf("tenfold.succeeded");
         List<double[]> wall = run.rawOf("tenfold.wall_s");
@@ -137,6 +142,10 @@ public final class Rows {
             }
             return new Measured(Statistics.rate(flatten(succeeded), flatten(wall)), Statistics.trend(rates),
                     cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask));
+        }
+        List<double[]> counted = run.rawOf(TASKS_PER_SECOND);
+        if (!counted.isEmpty()) {
+            return new Measured(Statistics.estimate(flatten(counted)), Statistics.trend(counted), null);
         }
         double perBatch = tasks(run) * successRatio(run);
         List<double[]> rates = new ArrayList<>();

@@ -154,6 +154,18 @@ class RowsTest {
         return new JmhRun("io", variant, params, Double.NaN, Double.NaN, secondary, raw, List.of());
     }
 
+    /** A bare JMH run (no profiler) still has tasks/s from JMH itself: BatchBenchmark's aux counter. */
+    @Test
+    void withoutTheProfilerTheThroughputIsJmhsOwnCountOfTasks() {
+        JmhRun bare = new JmhRun("io", "virtual", io(10, 100), 1.7, 0.1, Map.of(),
+                Map.of(JmhRun.PRIMARY, List.of(new double[] {1.68, 1.70, 1.72}),
+                        Rows.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of());
+        ResultRow row = Rows.fromRuns(List.of(bare), EIGHT_CORES).get(0);
+        assertEquals(170.0, row.throughput(), 1e-9);
+        assertEquals(3, row.samples());
+        assertNull(row.cpuShare(), "no profiler, no CPU");
+    }
+
     @Test
     void statisticsComeFromTheMeasuredIterations() {
         double[] flat = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
