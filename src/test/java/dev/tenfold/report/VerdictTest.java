@@ -113,4 +113,19 @@ class VerdictTest {
         ResultRow noBackend = RowCopy.with(row, Map.of("backendRequests", 0L));
         assertFalse(noBackend.backendCountDiffers(), "a family that sends no request");
     }
+
+    /** The hand-off claim carries the ranges of both figures and names a row that is still moving. */
+    @Test
+    void theHandOffRatioHasItsRangeAndAnUnsteadyRowIsNamed() {
+        Map<String, Object> common = Map.of("family", "cpu", "variant", "process", "workers", 2, "concurrency", 2);
+        ResultRow pipe = RowCopy.with(RowCopy.with(row("process", 2, 9.7, 8.4, 1, 1, 1), common),
+                Map.of("workload", "handoff-pipe", "steady", "no", "speedup", Double.NaN));
+        ResultRow mmap = RowCopy.with(RowCopy.with(row("process", 2, 198.2, 42.0, 1, 1, 1), common),
+                Map.of("workload", "handoff-mmap", "speedup", Double.NaN));
+        String verdict = Verdict.render(List.of(pipe, mmap));
+        // 2000 ms / (9.7 +- 8.4) against 2000 ms / (198.2 +- 42.0)
+        assertTrue(verdict.contains("206.2 [110.5, 1538.5] ms per task"), verdict);
+        assertTrue(verdict.contains("between 8.6x and 184.8x"), verdict);
+        assertTrue(verdict.contains("handoff-pipe is NOT STEADY"), verdict);
+    }
 }
