@@ -127,35 +127,68 @@ public final class Plots {
         chart.getStyler().setXAxisLogarithmic(log);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(8);
+        chart.getStyler().setSeriesColors(SERIES_COLORS);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.##"); // 10, 100, 1,000: not 1E3
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
     }
 
+    /**
+     * Colours of measured series: none is red or grey, which the reference lines (ideal, roofline,
+     * the 30% rule, the server's ceiling) use, dashed or dotted.
+     */
+    private static final Color[] SERIES_COLORS = {new Color(31, 119, 180), new Color(255, 127, 14),
+            new Color(44, 160, 44), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(188, 189, 34), new Color(23, 190, 207)};
+    private static final Color REFERENCE = Color.GRAY;
+    private static final Color LIMIT = Color.DARK_GRAY;
+
     /** One series per variant, points sorted by x; rows without a value are left out. */
     private static void perVariant(XYChart chart, List<ResultRow> rows, Function<ResultRow, Double> y) {
-        perSeries(chart, rows, ResultRow::variant, y, false);
+        perSeries(chart, rows, ResultRow::variant, y, r -> null, false);
     }
 
-    /** One series per name, points sorted by x; rows without a value (or zero, unless kept) are left out. */
+    /**
+     * One series per name, points sorted by x, each with its error bar where {@code error} gives
+     * one (half the width of its 99% interval); rows without a value (or zero, unless kept) are
+     * left out. Two rows at the same x (W worker JVMs at C) keep the higher.
+     */
     private static void perSeries(XYChart chart, List<ResultRow> rows, Function<ResultRow, String> name,
-                                  Function<ResultRow, Double> y, boolean keepZero) {
-        Map<String, TreeMap<Double, Double>> series = new LinkedHashMap<>();
+                                  Function<ResultRow, Double> y, Function<ResultRow, Double> error, boolean keepZero) {
+        Map<String, TreeMap<Double, ResultRow>> series = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             Double v = y.apply(r);
             if (v != null && (v > 0 || keepZero && v == 0)) {
-                series.computeIfAbsent(name.apply(r), k -> new TreeMap<>()).merge(x(r), v, Math::max);
+                series.computeIfAbsent(name.apply(r), k -> new TreeMap<>())
+                        .merge(x(r), r, (a, b) -> y.apply(a) >= y.apply(b) ? a : b);
             }
         }
-        series.forEach((variant, points) -> chart.addSeries(variant, new ArrayList<>(points.keySet()),
-                new ArrayList<>(points.values())));
+        series.forEach((label, points) -> {
+            List<Double> xs = new ArrayList<>(points.keySet());
+            List<Double> ys = points.values().stream().map(y).toList();
+            List<Double> bars = points.values().stream().map(error).toList();
+            if (bars.stream().anyMatch(java.util.Objects::nonNull)) {
+                chart.addSeries(label, xs, ys, bars.stream().map(b -> b == null ? 0.0 : b).toList());
+            } else {
+                chart.addSeries(label, xs, ys);
+            }
+        });
     }
 
+    /** Half the width of a row's 99% speedup interval, or null without one. */
+    private static Double speedupError(ResultRow r) {
+        return r.speedupLow() == null || r.speedupHigh() == null ? null : (r.speedupHigh() - r.speedupLow()) / 2;
+    }
+
+    /** A reference line: grey and dashed (an ideal), or dark grey and dotted (a limit the machine or server sets). */
     private static void line(XYChart chart, String name, List<Double> xs, List<Double> ys, Color color) {
         if (xs.isEmpty()) {
             return;
         }
         XYSeries s = chart.addSeries(name, xs, ys);
         s.setMarker(SeriesMarkers.NONE);
-        s.setLineStyle(SeriesLines.DASH_DASH);
+        s.setLineStyle(color == LIMIT ? SeriesLines.DOT_DOT : SeriesLines.DASH_DASH);
         s.setLineColor(color);
     }
 
@@ -166,7 +199,7 @@ public final class Plots {
         if (!log) {
             chart.getStyler().setYAxisMin(0.0);
         }
-        perVariant(chart, rows, ResultRow::speedup);
+        perSeries(chart, rows, ResultRow::variant, ResultRow::speedup, Plots::speedupError, false);
         TreeMap<Double, Double> ideal = new TreeMap<>();
         TreeMap<Double, Double> roofline = new TreeMap<>();
         for (ResultRow r : rows) {
@@ -183,9 +216,9 @@ public final class Plots {
         String idealName = "mixed".equals(rows.get(0).family()) ? "ideal: the slower stage alone (io-stage, cpu-stage)"
                 : io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)";
         line(chart, idealName,
-                new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), Color.GRAY);
+                new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), REFERENCE);
         line(chart, "measured CPU roofline (best thread-based model per C)", new ArrayList<>(roofline.keySet()),
-                new ArrayList<>(roofline.values()), Color.RED);
+                new ArrayList<>(roofline.values()), LIMIT);
         return chart;
     }
 
@@ -199,7 +232,7 @@ public final class Plots {
         if (xs.size() == 1) {
             xs = List.of(xs.get(0), xs.get(0) * 2);
         }
-        line(chart, "article: below 30% = I/O-bound", List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(0.30, 0.30), Color.RED);
+        line(chart, "article: below 30% = I/O-bound", List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(0.30, 0.30), LIMIT);
         return chart;
     }
 
@@ -215,28 +248,28 @@ public final class Plots {
         XYChart chart = chart("resilience: goodput against a server that admits K in flight", rows, profile,
                 "successful requests per second, log scale");
         chart.getStyler().setYAxisLogarithmic(true);
-        perSeries(chart, rows, ResultRow::workload, ResultRow::throughput, false);
+        perSeries(chart, rows, ResultRow::workload, ResultRow::throughput, ResultRow::throughputError, false);
         List<Double> xs = rows.stream().map(Plots::x).distinct().sorted().toList();
         ResultRow any = rows.get(0);
         double perSlot = 1000.0 / any.latencyMs();
-        line(chart, "Little's law C/L", xs, xs.stream().map(c -> c * perSlot).toList(), Color.GRAY);
+        line(chart, "Little's law C/L", xs, xs.stream().map(c -> c * perSlot).toList(), REFERENCE);
         line(chart, "server ceiling K/L (K=" + any.serverLimit() + ")", List.of(xs.get(0), xs.get(xs.size() - 1)),
-                List.of(any.serverLimit() * perSlot, any.serverLimit() * perSlot), Color.RED);
+                List.of(any.serverLimit() * perSlot, any.serverLimit() * perSlot), LIMIT);
         return chart;
     }
 
     /** What each policy met and lost: 429 answers and final errors per request, over C. */
     private static XYChart rejections(List<ResultRow> rows, String profile) {
-        XYChart chart = chart("resilience: 429 answers and lost requests, per request", rows, profile,
-                "per request attempted");
+        XYChart chart = chart("resilience: 429 answers per request sent, tasks lost per task", rows, profile,
+                "share (0-1)");
         chart.getStyler().setYAxisMin(0.0);
-        perSeries(chart, rows, r -> r.workload() + ": 429s", r -> perRequest(r.http429(), r), true);
-        perSeries(chart, rows, r -> r.workload() + ": errors", r -> perRequest(r.errors(), r), true);
+        perSeries(chart, rows, r -> r.workload() + ": 429s", r -> share(r.http429(), r.requestsSent()), r -> null, true);
+        perSeries(chart, rows, r -> r.workload() + ": errors", r -> share(r.errors(), r.attempted()), r -> null, true);
         return chart;
     }
 
-    private static Double perRequest(Long count, ResultRow r) {
-        return count == null || r.attempted() == null || r.attempted() == 0 ? null : (double) count / r.attempted();
+    private static Double share(Long count, Long of) {
+        return count == null || of == null || of == 0 ? null : (double) count / of;
     }
 
     /**
