@@ -11,6 +11,7 @@ import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -28,10 +29,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
  * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
- * {@link ModelKind#VIRTUAL}). Each family declares exactly the models it runs, one
- * {@code @Benchmark} method each that calls {@link #runBatch}, so {@code -l} lists nothing that
- * cannot run (models inherited from here, as in JMHSample_24_Inheritance, gave every family every
- * model). The model is created once per trial, after the family built its task, so only the model
+ * {@link ModelKind#VIRTUAL}). {@code serial} and {@code virtual}, which every family runs, are
+ * declared here (JMH generates them for each subclass, as in JMHSample_24_Inheritance); each
+ * family declares the other models it runs, one {@code @Benchmark} method each that calls
+ * {@link #runBatch}, so {@code -l} lists nothing that cannot run. The model is created once per trial, after the family built its task, so only the model
  * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
  * measured).
  *
@@ -310,6 +311,18 @@ public abstract class BatchBenchmark {
         counters.retries += counts.retries();
         counters.http429 += counts.rejected();
         return result;
+    }
+
+    /** The baseline, which every family has: one task after the other. */
+    @Benchmark
+    public BatchResult serial(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
+    /** Every family runs virtual threads: a virtual thread per task, {@code concurrency} in flight (resilience: as a stream). */
+    @Benchmark
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     @TearDown(Level.Trial)

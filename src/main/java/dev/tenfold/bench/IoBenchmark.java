@@ -42,21 +42,9 @@ public class IoBenchmark extends BackendBenchmark {
         return new HttpItemTask(client, backendUrl, latencyMs);
     }
 
-    /** The baseline: one task after the other. */
-    @Benchmark
-    public BatchResult serial(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark
     public BatchResult platform(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** A virtual thread per task, {@code concurrency} in flight. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 

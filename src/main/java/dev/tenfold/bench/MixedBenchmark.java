@@ -69,18 +69,6 @@ public class MixedBenchmark extends BackendBenchmark {
         };
     }
 
-    /** The baseline: one task after the other. */
-    @Benchmark
-    public BatchResult serial(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** A virtual thread per task, {@code concurrency} in flight. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
     @Benchmark
     public BatchResult onePool(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);

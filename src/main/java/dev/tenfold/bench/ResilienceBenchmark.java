@@ -1,7 +1,6 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.backend.BackendStubs;
-import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.VirtualStreamModel;
 import dev.tenfold.workload.Backoff;
@@ -12,7 +11,6 @@ import dev.tenfold.workload.RetryPolicy;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 import java.util.Locale;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,7 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
  * policy ({@code no-retry}, {@code retry}: backoff with full jitter honouring Retry-After,
  * {@code adaptive}: the same behind an AIMD limit on requests in flight) is the variable; the
  * execution model is virtual threads ({@code virtual}, C in flight) against a {@code serial}
- * baseline. Throughput counts successful tasks only (goodput); every task ends as a success or an
+ * baseline (both BatchBenchmark's). Throughput counts successful tasks only (goodput); every task ends as a success or an
  * error, and retries and 429s are counted.
  *
  * <p>{@code virtual} runs as a stream ({@link VirtualStreamModel}): C tasks stay in flight across
@@ -109,17 +107,5 @@ public class ResilienceBenchmark extends BackendBenchmark {
         if (retry == RetryPolicy.ADAPTIVE_COLD) {
             task.startCold();
         }
-    }
-
-    /** The baseline: one task after the other. */
-    @Benchmark
-    public BatchResult serial(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** A sustained stream of virtual threads, {@code concurrency} in flight. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
     }
 }

@@ -48,40 +48,27 @@ final class JmhPassThrough {
 
     /** The item's options with the pass-through laid over them. */
     ChainedOptionsBuilder applyTo(ChainedOptionsBuilder item) {
-        if (options.getForkCount().hasValue()) {
-            item.forks(options.getForkCount().get());
-        }
-        if (options.getWarmupIterations().hasValue()) {
-            item.warmupIterations(options.getWarmupIterations().get());
-        }
-        if (options.getWarmupTime().hasValue()) {
-            item.warmupTime(options.getWarmupTime().get());
-        }
-        if (options.getMeasurementIterations().hasValue()) {
-            item.measurementIterations(options.getMeasurementIterations().get());
-        }
-        if (options.getMeasurementTime().hasValue()) {
-            item.measurementTime(options.getMeasurementTime().get());
-        }
-        if (options.getTimeout().hasValue()) {
-            item.timeout(options.getTimeout().get());
-        }
-        if (options.getJvm().hasValue()) {
-            item.jvm(options.getJvm().get());
-        }
-        if (options.getJvmArgs().hasValue()) {
-            item.jvmArgs(options.getJvmArgs().get().toArray(String[]::new));
-        }
-        if (options.getJvmArgsPrepend().hasValue()) {
-            item.jvmArgsPrepend(options.getJvmArgsPrepend().get().toArray(String[]::new));
-        }
-        if (options.getJvmArgsAppend().hasValue()) {
-            item.jvmArgsAppend(concat(item.build().getJvmArgsAppend().orElse(List.of()), options.getJvmArgsAppend().get()));
-        }
+        ifSet(options.getForkCount(), item::forks);
+        ifSet(options.getWarmupIterations(), item::warmupIterations);
+        ifSet(options.getWarmupTime(), item::warmupTime);
+        ifSet(options.getMeasurementIterations(), item::measurementIterations);
+        ifSet(options.getMeasurementTime(), item::measurementTime);
+        ifSet(options.getTimeout(), item::timeout);
+        ifSet(options.getJvm(), item::jvm);
+        ifSet(options.getJvmArgs(), args -> item.jvmArgs(args.toArray(String[]::new)));
+        ifSet(options.getJvmArgsPrepend(), args -> item.jvmArgsPrepend(args.toArray(String[]::new)));
+        ifSet(options.getJvmArgsAppend(), args -> item.jvmArgsAppend(concat(item.build().getJvmArgsAppend().orElse(List.of()), args)));
         for (ProfilerConfig profiler : options.getProfilers()) {
             item.addProfiler(profiler.getKlass(), profiler.getOpts());
         }
         return item;
+    }
+
+    /** JMH's Optional has no ifPresent. */
+    private static <T> void ifSet(org.openjdk.jmh.util.Optional<T> value, java.util.function.Consumer<T> apply) {
+        if (value.hasValue()) {
+            apply.accept(value.get());
+        }
     }
 
     private static String[] concat(Collection<String> suite, Collection<String> user) {
