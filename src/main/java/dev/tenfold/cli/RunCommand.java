@@ -9,6 +9,7 @@ import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.MachineIdentity;
 import dev.tenfold.process.MeasuredJvm;
+import dev.tenfold.report.CrossCheck;
 import dev.tenfold.report.CsvFormat;
 import dev.tenfold.report.Plots;
 import dev.tenfold.report.ResultRow;
@@ -320,7 +321,7 @@ final class RunCommand implements Callable<Integer> {
                 failures.put(style, loop.failures() - failuresBefore);
             }
         }
-        return Verdict.crossCheck(rows, top.concurrency(), plain, 2.0, failures);
+        return CrossCheck.render(rows, top.concurrency(), plain, 2.0, failures);
     }
 
     private Backend openBackend() throws IOException {

@@ -1,12 +1,12 @@
 package dev.tenfold.measure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the backend's running totals of responses served and their time ({@code
@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
  */
 final class BackendServed {
     private static final String PATH = "/__admin/tenfold/served";
-    private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
-    private static final Pattern NANOS = Pattern.compile("\"nanos\"\\s*:\\s*(\\d+)");
-    private static final Pattern REQUESTS = Pattern.compile("\"requests\"\\s*:\\s*(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final BackendServed NONE = new BackendServed(null);
     private static HttpClient client;
 
@@ -50,11 +48,10 @@ final class BackendServed {
         try {
             HttpResponse<String> r = client().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher count = COUNT.matcher(r.body());
-            Matcher nanos = NANOS.matcher(r.body());
-            Matcher requests = REQUESTS.matcher(r.body());
-            return r.statusCode() == 200 && count.find() && nanos.find() && requests.find()
-                    ? new Totals(Long.parseLong(count.group(1)), Long.parseLong(nanos.group(1)), Long.parseLong(requests.group(1)))
+            JsonNode totals = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+            return totals != null && totals.path("count").isNumber() && totals.path("nanos").isNumber()
+                    && totals.path("requests").isNumber()
+                    ? new Totals(totals.path("count").asLong(), totals.path("nanos").asLong(), totals.path("requests").asLong())
                     : null;
         } catch (java.io.IOException e) {
             return null;

@@ -85,17 +85,17 @@ class VerdictTest {
         Map<String, double[]> plain = new java.util.LinkedHashMap<>();
         plain.put("virtual", new double[] {6000, 6100, 5900, 6050});
         plain.put("async", new double[] {8800, 9100, 8900, 9050});
-        String text = Verdict.crossCheck(List.of(virtual, async), 1000, plain, 2.0, Map.of("virtual", 0L, "async", 0L));
+        String text = CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of("virtual", 0L, "async", 0L));
         assertTrue(text.contains("plain virtual   6025 requests/s"), text);
         assertTrue(text.contains("suite's virtual row 5500.0 ± 300.0 = 0.91x"), text);
         assertTrue(text.contains("suite's async row 9000.0 ± 500.0 = 1.00x"), text);
         assertTrue(text.contains("suite's best at C=1000 (async) against the best plain loop: 1.00x, within 10%"), text);
         assertFalse(text.contains("NOT STEADY"), text);
         ResultRow drifting = RowCopy.with(async, Map.of("steady", "no"));
-        assertTrue(Verdict.crossCheck(List.of(virtual, drifting), 1000, plain, 2.0, Map.of())
+        assertTrue(CrossCheck.render(List.of(virtual, drifting), 1000, plain, 2.0, Map.of())
                 .contains("but the suite's async at C=1000 is NOT STEADY"), "an agreement of moving targets is said to be one");
         plain.put("async", new double[] {6000, 6000, 6000, 6000});
-        assertTrue(Verdict.crossCheck(List.of(virtual, async), 1000, plain, 2.0, Map.of()).contains("DIFFERS by more than 10%"));
+        assertTrue(CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of()).contains("DIFFERS by more than 10%"));
     }
 
     /** A silent retry inside the HTTP client shows as the backend answering more requests than the client sent. */

@@ -1,0 +1,62 @@
+package dev.tenfold.report;
+
+import static dev.tenfold.report.VerdictText.*;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The verdict's hand-off section: a large input copied through the pipe against one shared mapping. */
+final class HandOffVerdict {
+    private HandOffVerdict() {
+    }
+
+    /**
+     * The article's "pass big arrays through shared memory": the same task under worker JVMs, its
+     * input copied down the pipe with every task or mapped from one shared file. A busy worker
+     * spends W / throughput seconds per task; the difference is what the hand-off costs (the
+     * copy, and the worker's allocation and GC of the buffer it receives: not separated here).
+     * Each time per task carries its 99% range, the ratio the range of the two, and a row that is
+     * not steady is named: a claim on a moving figure says so.
+     */
+    static void handOff(StringBuilder out, List<ResultRow> rows) {
+        Map<String, ResultRow> byTransport = new TreeMap<>();
+        rows.stream().filter(r -> "process".equals(r.variant()) && r.workload().startsWith("handoff-")
+                        && r.throughput() != null && r.throughput() > 0 && r.workers() != null)
+                .forEach(r -> byTransport.put(r.workload().substring("handoff-".length()), r));
+        ResultRow pipe = byTransport.get("pipe");
+        ResultRow mmap = byTransport.get("mmap");
+        if (pipe == null || mmap == null) {
+            return;
+        }
+        double[] pipeMs = msPerTask(pipe);
+        double[] mmapMs = msPerTask(mmap);
+        out.append(String.format(Locale.ROOT, "%n== hand-off of a large input to worker JVMs ==%n"
+                        + "  pipe: %.1f tasks/s with %d workers, %s ms per task; mmap: %.1f tasks/s with %d workers, %s ms per task%n"
+                        + "  the hand-off through the pipe costs %.1f ms per task (copy and the worker's allocation together),"
+                        + " %.1fx the time of the shared mapping (%s)%n",
+                pipe.throughput(), pipe.workers(), range(pipeMs), mmap.throughput(), mmap.workers(), range(mmapMs),
+                pipeMs[0] - mmapMs[0], pipeMs[0] / mmapMs[0],
+                Double.isInfinite(pipeMs[2]) ? "no upper bound: the pipe's interval reaches 0 tasks/s"
+                        : String.format(Locale.ROOT, "between %.1fx and %.1fx", pipeMs[1] / mmapMs[2], pipeMs[2] / mmapMs[1])));
+        List<String> moving = java.util.stream.Stream.of(pipe, mmap).filter(r -> "no".equals(r.steady()))
+                .map(ResultRow::workload).toList();
+        if (!moving.isEmpty()) {
+            out.append("  but ").append(String.join(" and ", moving)).append(moving.size() > 1 ? " are" : " is")
+                    .append(" NOT STEADY: the figure is still moving\n");
+        }
+    }
+
+    /** Milliseconds per task of a busy worker, W / throughput: the estimate, then its 99% low and high. */
+    static double[] msPerTask(ResultRow r) {
+        double error = r.throughputError() == null ? 0 : r.throughputError();
+        double high = r.throughput() - error <= 0 ? Double.POSITIVE_INFINITY : 1000.0 * r.workers() / (r.throughput() - error);
+        return new double[] {1000.0 * r.workers() / r.throughput(), 1000.0 * r.workers() / (r.throughput() + error), high};
+    }
+
+    static String range(double[] ms) {
+        return String.format(Locale.ROOT, "%.1f [%.1f, %s]", ms[0], ms[1],
+                Double.isInfinite(ms[2]) ? "inf" : String.format(Locale.ROOT, "%.1f", ms[2]));
+    }
+}

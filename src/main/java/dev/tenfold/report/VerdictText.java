@@ -1,0 +1,57 @@
+package dev.tenfold.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** How the verdict writes numbers (counts with shares, percentages, intervals, empty cells) and its statistics line. */
+final class VerdictText {
+    private VerdictText() {
+    }
+
+    static String cell(Integer v) {
+        return v == null ? "-" : v.toString();
+    }
+
+    static String num(Double v, int decimals) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static String pct(Double share) {
+        return share == null ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /** "n (x%)" of the attempted tasks. */
+    static String ratio(Long count, Long attempted) {
+        return count == null ? "-" : count + (attempted == null || attempted == 0 ? "" : " (" + pct(share(count, attempted)) + ")");
+    }
+
+    static double share(long count, long attempted) {
+        return (double) count / attempted;
+    }
+
+    /** Throughput and its 99% half-width, when there were enough samples for one. */
+    static String withError(ResultRow r) {
+        return num(r.throughput(), 1) + (r.throughputError() == null ? "" : " ± " + num(r.throughputError(), 1));
+    }
+
+    /** Speedup and its 99% interval, e.g. {@code 9.93 [9.61, 10.25]}: as many decimals as the speedup. */
+    static String speedupWithInterval(ResultRow r) {
+        return num(r.speedup(), 2) + (r.speedupLow() == null ? "" : " [" + num(r.speedupLow(), 2) + ", "
+                + (r.speedupHigh() == null ? "inf" : num(r.speedupHigh(), 2)) + "]");
+    }
+
+    /** How to read the intervals, or that there are none (smoke: one sample per row). */
+    static String statisticsLine(List<ResultRow> rows) {
+        int fewest = rows.stream().map(ResultRow::samples).filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
+        long unsteady = rows.stream().filter(r -> "no".equals(r.steady())).count();
+        if (fewest < 3) {
+            return String.format(Locale.ROOT, "Statistics: none (%d sample per row%s): no interval, no steady-state test;"
+                    + " the claims below are unchecked%n", fewest, "smoke".equals(rows.get(0).profile()) ? ", smoke" : "");
+        }
+        return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width over >= %d samples per row (measured iterations);"
+                + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", fewest,
+                unsteady == 0 ? "; every row steady (no significant drift > 10% of tasks/s or of CPU per task)"
+                        : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly)");
+    }
+}
