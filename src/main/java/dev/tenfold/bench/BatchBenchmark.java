@@ -146,7 +146,7 @@ public abstract class BatchBenchmark {
      * on latency is steady early, and more of it compiles nothing that changes its rate), or until
      * the time cap. Nothing of it is counted: the profiler's first window is restarted after it.
      * How it ended goes to the JSON ({@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}) and
-     * to the fork's output.
+     * to the fork's output. A task that asks for no warm-up (0 tasks: a request of a second) gets none.
      *
      * <p>Why the spare CPU: on a saturated machine the JIT's threads share the cores with the
      * client and the backend, so compilation lags the work and the rate climbs in steps with flat
@@ -162,8 +162,8 @@ public abstract class BatchBenchmark {
                 System.getProperty(WARMUP_SECONDS_PROPERTY, Integer.toString(DEFAULT_WARMUP_SECONDS))) * 1e9);
         java.util.ArrayDeque<WarmUpBatch> recent = new java.util.ArrayDeque<>();
         long done = 0;
-        String endedBy;
-        while (true) {
+        String endedBy = "the task asking for none";
+        while (target > 0) {
             Environment.CpuTicks ticks = Environment.cpuTicksNow();
             long cpuBefore = PROCESS.getProcessCpuTime();
             long batchStart = System.nanoTime();

@@ -78,18 +78,26 @@ final class JmhPassThrough {
     }
 
     /**
-     * Rough seconds per plan item: JVM start and set-up, a typical warm-up by work (most items end
+     * Rough seconds of a plan item: JVM start and set-up, a typical warm-up by work (most items end
      * it well before the cap), the idle windows, JMH's iterations (forks and iterations as passed
-     * through, else the profile's).
+     * through, else the profile's), each at least one whole batch: a batch of N requests of latency
+     * L with C in flight takes N L / C.
      */
-    double estimatedSeconds(Profile profile) {
+    double estimatedSeconds(Profile profile, PlanItem item) {
         int forks = options.getForkCount().orElse(profile.forks);
+        double batch = item.minimumBatchSeconds();
         double warmup = options.getWarmupIterations().orElse(profile.warmupIterations)
-                * seconds(options.getWarmupTime().orElse(TimeValue.milliseconds(profile.warmupMillis)));
-        double measured = options.getMeasurementIterations().orElse(profile.measurementIterations)
-                * (seconds(options.getMeasurementTime().orElse(TimeValue.milliseconds(profile.measurementMillis))) + 0.15);
+                * Math.max(batch, seconds(options.getWarmupTime().orElse(TimeValue.milliseconds(profile.warmupMillis))));
+        int samples = item.samples() > 0 ? item.samples() : options.getMeasurementIterations().orElse(profile.measurementIterations);
+        double measured = samples * (Math.max(batch, seconds(options.getMeasurementTime()
+                .orElse(TimeValue.milliseconds(profile.measurementMillis)))) + 0.15);
         return Math.max(1, forks) * (3.0 + Math.min(profile.warmupCapSeconds, 8) + 2 * profile.backgroundMillis() / 1000.0
                 + warmup + measured);
+    }
+
+    /** Rough seconds of a whole plan. */
+    double estimatedSeconds(Profile profile, List<PlanItem> plan) {
+        return plan.stream().mapToDouble(item -> estimatedSeconds(profile, item)).sum();
     }
 
     private static double seconds(TimeValue time) {

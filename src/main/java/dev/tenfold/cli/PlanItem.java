@@ -5,11 +5,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One JMH run of the plan: a benchmark method and the single value of each of its parameters. */
-record PlanItem(String family, String variant, Map<String, String> params) {
+/**
+ * One JMH run of the plan: a benchmark method and the single value of each of its parameters;
+ * {@code samples}, when above 0, replaces the profile's measured iterations (the article's literal
+ * serial run of two minutes is one sample by nature).
+ */
+record PlanItem(String family, String variant, Map<String, String> params, int samples) {
 
     PlanItem {
         params = Map.copyOf(new LinkedHashMap<>(params));
+    }
+
+    PlanItem(String family, String variant, Map<String, String> params) {
+        this(family, variant, params, 0);
     }
 
     /** The JMH benchmark name: family {@code io}, variant {@code one-pool} → {@code ...IoBenchmark.onePool}. */
@@ -27,6 +35,17 @@ record PlanItem(String family, String variant, Map<String, String> params) {
     /** What --include matches against, e.g. {@code io/virtual}. */
     String id() {
         return family + "/" + variant;
+    }
+
+    /** The shortest a batch can take: its requests' latency over the requests in flight (0 without a latency). */
+    double minimumBatchSeconds() {
+        String latency = params.get("latencyMs");
+        if (latency == null) {
+            return 0;
+        }
+        double tasks = Double.parseDouble(params.getOrDefault("tasks", "1"));
+        double inFlight = Math.min(tasks, Double.parseDouble(params.getOrDefault("concurrency", "1")));
+        return tasks * Double.parseDouble(latency) / 1000 / inFlight;
     }
 
     String describe() {

@@ -59,8 +59,9 @@ final class RunCommand implements Callable<Integer> {
     private static final int WARM_UP_MIN_ROUNDS = 4;
     private static final int WARM_UP_MAX_ROUNDS = 50;
 
-    @Option(names = "--profile", paramLabel = "smoke|quick|full", defaultValue = "quick",
-            description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks.")
+    @Option(names = "--profile", paramLabel = "smoke|quick|full|article", defaultValue = "quick",
+            description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks;"
+                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), ~6 min.")
     String profile;
 
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
@@ -103,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             plan.forEach(item -> System.out.println(item.describe()));
             System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min%n", plan.size(),
-                    chosen.name().toLowerCase(Locale.ROOT), plan.size() * jmh.estimatedSeconds(chosen) / 60);
+                    chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan) / 60);
             return Main.OK;
         }
         LocalDateTime started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
@@ -166,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
-        Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen));
+        Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen, plan) / plan.size());
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
         itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
         try {
@@ -218,7 +219,7 @@ final class RunCommand implements Callable<Integer> {
                 .forks(chosen.forks)
                 .warmupIterations(chosen.warmupIterations)
                 .warmupTime(TimeValue.milliseconds(Math.max(1, chosen.warmupMillis)))
-                .measurementIterations(chosen.measurementIterations)
+                .measurementIterations(item.samples() > 0 ? item.samples() : chosen.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(chosen.measurementMillis))
                 .addProfiler(CpuProfiler.class)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
@@ -339,7 +340,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Profile.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown profile '" + name + "' (smoke, quick or full)");
+            throw new UsageException("unknown profile '" + name + "' (smoke, quick, full or article)");
         }
     }
 

@@ -56,6 +56,10 @@ final class SuitePlan {
 
     List<PlanItem> items(Pattern include) {
         List<PlanItem> items = new ArrayList<>();
+        if (profile == Profile.ARTICLE) {
+            article(items);
+            return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
+        }
         for (String latency : values("latencyMs", List.of("50"))) {
             io(items, latency);
         }
@@ -77,6 +81,37 @@ final class SuitePlan {
             resilience(items, latency);
         }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
+    }
+
+    /** The article's headline case: 120 requests, each answered after 1 s. */
+    static final int ARTICLE_REQUESTS = 120;
+    static final int ARTICLE_LATENCY_MS = 1000;
+
+    /**
+     * The blog post's own cases, as it states them: 120 requests of 1 s one after the other (about
+     * two minutes: one sample, by nature) against 10 in flight with each I/O model ("12 seconds");
+     * its CPU advice, cpu_count()-1 workers against cpu_count(), on SHA-256 chains; its backoff
+     * (0.1 x 2^attempt s) against no retry on the rate-limited endpoint at 10 K in flight.
+     */
+    private void article(List<PlanItem> items) {
+        String requests = Integer.toString(ARTICLE_REQUESTS);
+        String latency = Integer.toString(ARTICLE_LATENCY_MS);
+        items.add(new PlanItem("io", "serial", io("serial", 1, 1, requests, latency).params(), 1));
+        for (String variant : List.of("platform", "virtual", "async")) {
+            items.add(io(variant, 10, 1, requests, latency));
+        }
+        String tasks = Integer.toString(8 * usableCores);
+        List<Integer> counts = List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
+        items.add(cpu("serial", 1, 1, tasks, "sha256"));
+        for (int n : counts) {
+            items.add(cpu("platform", n, 1, tasks, "sha256"));
+            items.add(cpu("process", n, n, tasks, "sha256"));
+        }
+        String limit = Integer.toString(RATE_LIMIT);
+        items.add(resilience("serial", 1, "10", "50", "limited", "no-retry", limit));
+        for (String policy : List.of("no-retry", "retry")) {
+            items.add(resilience("virtual", 10 * RATE_LIMIT, resilienceTasks(10 * RATE_LIMIT), "50", "limited", policy, limit));
+        }
     }
 
     /** The I/O family: serial once, each concurrent model over the C sweep, the process pool over W. */

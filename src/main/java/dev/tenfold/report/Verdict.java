@@ -43,6 +43,7 @@ public final class Verdict {
                 r -> r.family() + " / " + r.workload() + (r.latencyMs() == null ? "" : " / " + r.latencyMs() + " ms"),
                 LinkedHashMap::new, Collectors.toList()));
         groups.forEach((name, group) -> renderGroup(out, name, group));
+        ArticleVerdict.headline(out, rows);
         HandOffVerdict.handOff(out, rows);
         MixedWorkVerdict.mixed(out, rows);
         ResilienceVerdict.rateLimit(out, rows);

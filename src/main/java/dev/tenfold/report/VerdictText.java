@@ -43,7 +43,9 @@ final class VerdictText {
 
     /** How to read the intervals, or that there are none (smoke: one sample per row). */
     static String statisticsLine(List<ResultRow> rows) {
-        int fewest = rows.stream().map(ResultRow::samples).filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
+        // The article's literal serial run (two minutes) is one sample by nature: its own line says so.
+        int fewest = rows.stream().filter(r -> !ArticleVerdict.literalSerialRun(r)).map(ResultRow::samples)
+                .filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
         long unsteady = rows.stream().filter(r -> "no".equals(r.steady())).count();
         if (fewest < 3) {
             return String.format(Locale.ROOT, "Statistics: none (%d sample per row%s): no interval, no steady-state test;"
