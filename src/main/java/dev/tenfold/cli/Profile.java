@@ -7,7 +7,8 @@ import java.util.List;
  * 3 minutes on 2 cores; one sample, so no statistics); {@code quick} is the default answer (under
  * 10 minutes, 6 samples behind every row, one fork); {@code full} is for publication (3 forks, so
  * the samples also hold the JVM-to-JVM variation, and the widest sweep); {@code article} runs the
- * blog post's own cases (see SuitePlan): 3 samples of one batch each, the literal serial run one.
+ * blog post's own cases (see SuitePlan): 8 samples of one batch each, 3 of the 12 s batches at
+ * C=10, and one of the literal two-minute serial run.
  *
  * <p>Every trial first warms up by work (see BatchBenchmark: each JVM runs enough tasks to compile
  * its hot path, or until its batch rate is steady, within {@code warmupCapSeconds}), then runs
@@ -26,7 +27,7 @@ public enum Profile {
     SMOKE(1, 1, 0, 0, 1, 1000, List.of(10, 100), 20, 100),
     QUICK(1, 45, 0, 0, 6, 500, List.of(10, 100), 10, 10),
     FULL(3, 90, 1, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 200),
-    ARTICLE(1, 10, 0, 0, 3, 1, List.of(10), 120, 120);
+    ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120);
 
     final int forks;
     final int warmupCapSeconds;

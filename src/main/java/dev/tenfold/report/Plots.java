@@ -167,7 +167,9 @@ public final class Plots {
         series.forEach((label, points) -> {
             List<Double> xs = new ArrayList<>(points.keySet());
             List<Double> ys = points.values().stream().map(y).toList();
-            List<Double> bars = points.values().stream().map(error).toList();
+            // A bar reaching zero says "could be nothing"; past it the log axes cannot draw it (and a rate is never below 0).
+            List<Double> bars = points.values().stream()
+                    .map(r -> error.apply(r) == null ? null : Math.min(error.apply(r), 0.999 * y.apply(r))).toList();
             if (bars.stream().anyMatch(java.util.Objects::nonNull)) {
                 chart.addSeries(label, xs, ys, bars.stream().map(b -> b == null ? 0.0 : b).toList());
             } else {

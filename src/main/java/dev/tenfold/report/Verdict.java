@@ -62,7 +62,7 @@ public final class Verdict {
             return "not a client result (backend-limited)";
         }
         if (r.speedupLow() == null || r.speedupHigh() == null) {
-            return r.speedup() != null && r.speedup() >= TENFOLD ? "yes, untested (no interval)" : "no, untested (no interval)";
+            return "untested (no interval: one sample behind it or its baseline)";
         }
         return r.speedupLow() >= TENFOLD ? "yes" : r.speedupHigh() < TENFOLD ? "no" : "inconclusive";
     }
@@ -187,7 +187,9 @@ public final class Verdict {
                     .map(c -> "reaches 10x from C=" + c)
                     .orElse(modelRows.stream().filter(r -> tenfold(r).equals("inconclusive")).map(ResultRow::concurrency)
                             .filter(Objects::nonNull).min(Integer::compare)
-                            .map(c -> "10x inconclusive (interval holds 10) at C=" + c).orElse("never reaches 10x here"));
+                            .map(c -> "10x inconclusive (interval holds 10) at C=" + c)
+                            .orElse(modelRows.stream().allMatch(r -> tenfold(r).startsWith("untested"))
+                                    ? "10x untested (no interval)" : "never reaches 10x here"));
             out.append(String.format(Locale.ROOT, "  %-13s %s; best %.1fx at C=%s, bound %s%n", model, reach,
                     best.speedup(), cell(best.concurrency()), best.bound()));
         });

@@ -117,7 +117,7 @@ class SuitePlanTest {
                 .allMatch(i -> i.params().get("concurrency").equals("10") && i.params().get("workers").equals("2")));
         assertEquals("dev.tenfold.bench.MixedBenchmark.splitProcess",
                 quick.stream().filter(i -> i.variant().equals("split-process")).findFirst().orElseThrow().benchmark());
-        for (Profile profile : Profile.values()) {
+        for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK, Profile.FULL)) { // article has no mixed work
             List<PlanItem> mixed = plan(profile, Map.of(), "^mixed/");
             PlanItem serial = mixed.stream().filter(i -> i.variant().equals("serial")).findFirst().orElseThrow();
             assertTrue(mixed.stream().filter(i -> !i.variant().equals("serial"))
@@ -136,5 +136,25 @@ class SuitePlanTest {
     void unknownParameterIsAUsageError() {
         assertThrows(UsageException.class, () -> plan(Profile.QUICK, Map.of("threads", List.of("4")), ".*"));
         assertThrows(UsageException.class, () -> plan(Profile.QUICK, Map.of("tasks", List.of("0")), ".*"));
+    }
+
+    /** The article's own cases: its literal two-minute serial run (one sample), C=10 per I/O model, its CPU and backoff advice. */
+    @Test
+    void theArticleProfileRunsThePostsOwnCases() {
+        List<PlanItem> article = plan(Profile.ARTICLE, Map.of(), ".*");
+        PlanItem serial = article.get(0);
+        assertEquals("io/serial", serial.id());
+        assertEquals(Map.of("concurrency", "1", "workers", "1", "tasks", "120", "latencyMs", "1000"), serial.params());
+        assertEquals(1, serial.samples(), "two minutes of serial requests: one sample");
+        assertEquals(120.0, serial.minimumBatchSeconds(), 1e-9);
+        assertEquals(Set.of("io/platform", "io/virtual", "io/async"), article.stream()
+                .filter(i -> i.family().equals("io") && i.params().get("concurrency").equals("10")).map(PlanItem::id).collect(Collectors.toSet()));
+        assertTrue(article.stream().filter(i -> i.family().equals("io") && i != serial).allMatch(i -> i.samples() == 3),
+                "three batches of 12 s at C=10");
+        assertTrue(article.stream().filter(i -> !i.family().equals("io")).allMatch(i -> i.samples() == 0), "the others: the profile's 8");
+        assertEquals(Set.of("1", "2"), article.stream().filter(i -> i.id().equals("cpu/process"))
+                .map(i -> i.params().get("workers")).collect(Collectors.toSet()), "cpu_count()-1 and cpu_count() on 2 cores");
+        assertEquals(Set.of("no-retry", "retry"), article.stream().filter(i -> i.id().equals("resilience/virtual"))
+                .map(i -> i.params().get("policy")).collect(Collectors.toSet()));
     }
 }

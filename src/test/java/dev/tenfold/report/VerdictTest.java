@@ -128,4 +128,18 @@ class VerdictTest {
         assertTrue(verdict.contains("between 8.6x and 184.8x"), verdict);
         assertTrue(verdict.contains("handoff-pipe is NOT STEADY"), verdict);
     }
+
+    /** The article's headline: its serial run of 120 requests of 1 s against the best model at C=10. */
+    @Test
+    void theArticlesCaseIsToldInSeconds() {
+        Map<String, Object> article = Map.of("latencyMs", 1000, "tasks", 120);
+        ResultRow serial = RowCopy.with(RowCopy.with(row("serial", 1, 120 / 121.0, 0, 1, 1, 1), article), Map.of("samples", 1));
+        ResultRow virtual = RowCopy.with(row("virtual", 10, 10.0, 0.05, 10.08, 10.0, 10.2), article);
+        ResultRow async = RowCopy.with(row("async", 10, 9.9, 0.05, 9.98, 9.9, 10.1), article);
+        String verdict = Verdict.render(List.of(serial, virtual, async));
+        assertTrue(verdict.contains("serial         121.0 s (1 sample"), verdict);
+        assertTrue(verdict.contains("C=10 virtual    12.0 s ± 0.1 over 8 samples, 10.1x serial"), verdict);
+        assertTrue(verdict.contains("2 min -> 12 s: serial 121 s, C=10 12.0 s (10.1x, virtual)"), verdict);
+        assertTrue(verdict.contains("over >= 8 samples"), "the one-sample serial run does not make the run 'no statistics'\n" + verdict);
+    }
 }
