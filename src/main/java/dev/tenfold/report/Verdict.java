@@ -169,8 +169,9 @@ public final class Verdict {
         }
         out.append("  best per C:");
         bestPerC.forEach((c, r) -> {
-            List<String> tied = judged.stream().filter(o -> o != r && Objects.equals(o.concurrency(), r.concurrency())
-                    && !beats(r, o)).map(ResultRow::variant).toList();
+            // Without intervals nothing is tested: no tie is claimed either.
+            List<String> tied = r.speedupLow() == null ? List.of() : judged.stream().filter(o -> o != r
+                    && Objects.equals(o.concurrency(), r.concurrency()) && !beats(r, o)).map(ResultRow::variant).toList();
             out.append(String.format(Locale.ROOT, "  C=%d %s%s %.1fx of %s (%s), 10x: %s;", c, r.variant(),
                     tied.isEmpty() ? "" : " (indistinguishable from " + String.join(", ", tied) + ")",
                     r.speedup(), num(r.idealSpeedup(), 0), r.bound(), tenfold(r)));
