@@ -13,8 +13,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The JMH options given after {@code --} ({@code ./run-benchmarks.sh -- -prof gc -f 2}), parsed by
  * JMH's own parser and laid over each plan item's options: forks, warm-up and measurement
  * iterations and times, extra profilers (beside the suite's), JVM arguments, the iteration timeout.
- * What the suite decides itself (which benchmarks, parameters, the result file) is refused with the
- * suite's own option to use instead.
+ * What the suite decides itself (which benchmarks, parameters, the result file, threads, modes) is
+ * refused, with the suite's own option where there is one; nothing is silently dropped.
  */
 final class JmhPassThrough {
     private final CommandLineOptions options;
@@ -33,8 +33,26 @@ final class JmhPassThrough {
         if (!parsed.getIncludes().isEmpty() || !parsed.getExcludes().isEmpty()) {
             throw new UsageException("JMH benchmark patterns after -- are not taken: use --include 'family/variant'");
         }
-        if (args.contains("-p")) {
+        if (args.stream().anyMatch(a -> a.startsWith("-p") && !a.startsWith("-prof"))) {
             throw new UsageException("JMH -p after -- is not taken: use the suite's -p before --");
+        }
+        if (parsed.getForkCount().hasValue() && parsed.getForkCount().get() == 0) {
+            throw new UsageException("JMH -f 0 after -- is not taken: every benchmark needs a JVM of its own (the backend's"
+                    + " address, the heap flags)");
+        }
+        List<String> ignored = new ArrayList<>();
+        if (parsed.getThreads().hasValue() || parsed.getThreadGroups().hasValue()) {
+            ignored.add("-t/-tg (tasks in flight are the suite's -p concurrency)");
+        }
+        if (parsed.getWarmupForkCount().hasValue() || parsed.getWarmupMode().hasValue() || !parsed.getWarmupIncludes().isEmpty()) {
+            ignored.add("-wf/-wm/-wmb");
+        }
+        if (!parsed.getBenchModes().isEmpty() || parsed.getTimeUnit().hasValue() || parsed.getOperationsPerInvocation().hasValue()
+                || parsed.getMeasurementBatchSize().hasValue() || parsed.getWarmupBatchSize().hasValue()) {
+            ignored.add("-bm/-tu/-opi/-bs/-wbs (the suite counts tasks per second in Throughput mode)");
+        }
+        if (!ignored.isEmpty()) {
+            throw new UsageException("JMH options after -- the suite does not pass on: " + String.join(", ", ignored));
         }
         if (parsed.getResult().hasValue() || parsed.getResultFormat().hasValue() || parsed.getOutput().hasValue()) {
             throw new UsageException("JMH -rf/-rff/-o after -- are not taken: the run writes results/<run_id>.json itself (--out)");

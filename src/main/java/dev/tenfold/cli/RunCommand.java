@@ -178,27 +178,30 @@ final class RunCommand implements Callable<Integer> {
                     Files.deleteIfExists(itemJson);
                     try {
                         new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson)).build()).run();
-                        if (Files.exists(itemJson)) {
-                            JSON.readTree(itemJson.toFile()).forEach(all::add);
+                        if (backend.death() == null) { // a backend that died mid-measurement leaves a row of errors
+                            if (Files.exists(itemJson)) {
+                                JSON.readTree(itemJson.toFile()).forEach(all::add);
+                            }
+                            saveSoFar(all, context, csv, json);
+                            break;
                         }
-                        saveSoFar(all, context, csv, json);
-                        break;
                     } catch (RunnerException e) {
-                        String death = backend.death();
-                        if (death == null) {
+                        if (backend.death() == null) {
                             failures.add(item.describe() + ": " + rootMessage(e));
                             break;
                         }
-                        System.out.println("tenfold: " + death + ", under " + item.describe());
-                        if (attempt > 1 || !backend.restartable()) {
-                            failures.add(item.describe() + ": " + death + (attempt > 1 ? " again: run stopped" : ": run stopped"));
-                            return failures;
-                        }
-                        backend.restart();
-                        System.out.println("tenfold: started a new backend at " + backend.current().url() + "; running "
-                                + item.describe() + " again");
-                        warmUp(backend.current(), plan, WARM_UP_MIN_ROUNDS);
                     }
+                    // The backend died under this item: it failed, or measured a row of errors.
+                    String death = backend.death();
+                    System.out.println("tenfold: " + death + ", under " + item.describe());
+                    if (attempt > 1 || !backend.restartable()) {
+                        failures.add(item.describe() + ": " + death + (attempt > 1 ? " again: run stopped" : ": run stopped"));
+                        return failures;
+                    }
+                    backend.restart();
+                    System.out.println("tenfold: started a new backend at " + backend.current().url() + "; running "
+                            + item.describe() + " again");
+                    warmUp(backend.current(), plan, WARM_UP_MIN_ROUNDS);
                 }
             }
         } finally {

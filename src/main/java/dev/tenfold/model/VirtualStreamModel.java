@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Virtual threads with C in flight and no batch boundary: a task starts as soon as one ends, and
@@ -18,9 +19,9 @@ import java.util.concurrent.Semaphore;
  * 10,000 requests). Here every window counts the tasks that ended in it, with C in flight all along.
  *
  * <p>Task indices cycle over {@code [0, tasks)} of the first run. The stream runs between calls
- * (JMH's gap between iterations) until {@link #pause()}, which the benchmark calls before the
- * profiler's idle readings and at tear-down; the tasks in flight then are interrupted and not
- * counted, since they ended outside any measured window.
+ * (JMH's gap between iterations): {@link #startWindow()}, at each measured iteration's start,
+ * forgets what ended in that gap. {@link #pause()}, before the profiler's idle readings and at
+ * tear-down, interrupts the tasks in flight and does not count them: they end outside any window.
  */
 public final class VirtualStreamModel implements ExecutionModel {
     private final int concurrency;
@@ -30,6 +31,8 @@ public final class VirtualStreamModel implements ExecutionModel {
     private Thread feeder;
     private Task streaming;
     private volatile boolean feeding;
+    /** How long a pause waits for interrupted tasks (the HTTP client's request timeout is 60 s). */
+    private static final long PAUSE_TIMEOUT_SECONDS = 90;
 
     /** A task that ended: its digest, or the error it ended with. */
     private record Outcome(long digest, long nanos, Throwable error) {
@@ -82,7 +85,12 @@ public final class VirtualStreamModel implements ExecutionModel {
                         }
                     });
                     running.add(started);
-                    started.start();
+                    try {
+                        started.start();
+                    } catch (RuntimeException | OutOfMemoryError refused) {
+                        running.remove(started);
+                        throw refused;
+                    }
                 } catch (RuntimeException | OutOfMemoryError refused) {
                     inFlight.release();
                     ended.add(new Outcome(0, 0, refused));
@@ -95,7 +103,7 @@ public final class VirtualStreamModel implements ExecutionModel {
         long start = System.nanoTime();
         try {
             return new Outcome(task.run(index), System.nanoTime() - start, null);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error too: a task without an outcome would hang run() for good
             return new Outcome(0, System.nanoTime() - start, e);
         }
     }
@@ -118,14 +126,30 @@ public final class VirtualStreamModel implements ExecutionModel {
             }
         }
         running.forEach(Thread::interrupt);
-        inFlight.acquireUninterruptibly(concurrency);
-        inFlight.release(concurrency);
+        boolean drained = false;
+        try {
+            drained = inFlight.tryAcquire(concurrency, PAUSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (drained) {
+            inFlight.release(concurrency);
+        } else {
+            System.err.println("tenfold: " + running.size() + " streamed task(s) still running " + PAUSE_TIMEOUT_SECONDS
+                    + " s after an interrupt; going on without them");
+        }
         ended.clear();
         feeder = null;
         streaming = null;
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Forgets the tasks that ended since the last call: they ended outside the window that starts now. */
+    @Override
+    public void startWindow() {
+        ended.clear();
     }
 
     @Override

@@ -39,6 +39,7 @@ final class HandOffVerdict {
                 pipe.throughput(), pipe.workers(), range(pipeMs), mmap.throughput(), mmap.workers(), range(mmapMs),
                 pipeMs[0] - mmapMs[0], pipeMs[0] / mmapMs[0],
                 Double.isInfinite(pipeMs[2]) ? "no upper bound: the pipe's interval reaches 0 tasks/s"
+                        : Double.isInfinite(mmapMs[2]) ? "no lower bound: the mapping's interval reaches 0 tasks/s"
                         : String.format(Locale.ROOT, "between %.1fx and %.1fx", pipeMs[1] / mmapMs[2], pipeMs[2] / mmapMs[1])));
         List<String> moving = java.util.stream.Stream.of(pipe, mmap).filter(r -> "no".equals(r.steady()))
                 .map(ResultRow::workload).toList();

@@ -54,16 +54,18 @@ public record ResultRow(
 
     /**
      * The backend answered more or fewer requests than the client says it sent (a silent retry
-     * inside the HTTP client, or requests lost on the way), by more than 3% and more than C per
-     * sample: a stream's window edges cut through up to C requests in flight, either way. False
-     * where either count is missing or the row sent none.
+     * inside the HTTP client, or requests lost on the way), by more than 3%, and for a stream (the
+     * resilience rows) by more than C per sample too: a stream's window edges cut through up to C
+     * requests in flight, either way (a batch's window holds whole batches). False where either
+     * count is missing or the row sent none.
      */
     public boolean backendCountDiffers() {
         Long sent = requestsSent();
         if (sent == null || sent == 0 || backendRequests == null || backendRequests == 0) {
             return false;
         }
-        long edges = (long) Objects.requireNonNullElse(concurrency, 1) * Objects.requireNonNullElse(samples, 1);
+        boolean stream = "resilience".equals(family) && "virtual".equals(variant);
+        long edges = stream ? (long) Objects.requireNonNullElse(concurrency, 1) * Objects.requireNonNullElse(samples, 1) : 0;
         return Math.abs(backendRequests - sent) > Math.max(0.03 * sent, edges);
     }
 

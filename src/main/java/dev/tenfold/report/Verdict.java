@@ -170,7 +170,7 @@ public final class Verdict {
         out.append("  best per C:");
         bestPerC.forEach((c, r) -> {
             // Without intervals nothing is tested: no tie is claimed either.
-            List<String> tied = r.speedupLow() == null ? List.of() : judged.stream().filter(o -> o != r
+            List<String> tied = r.speedupLow() == null ? List.of() : judged.stream().filter(o -> o != r && o.speedupLow() != null
                     && Objects.equals(o.concurrency(), r.concurrency()) && !beats(r, o)).map(ResultRow::variant).toList();
             out.append(String.format(Locale.ROOT, "  C=%d %s%s %.1fx of %s (%s), 10x: %s;", c, r.variant(),
                     tied.isEmpty() ? "" : " (indistinguishable from " + String.join(", ", tied) + ")",

@@ -27,6 +27,8 @@ public final class AimdLimit {
     private long sent;
     /** The ticket of the last request sent before the last decrease. */
     private long sentBeforeDecrease = -1;
+    /** Requests sent before the last reset: they end without teaching the fresh limit anything. */
+    private long sentBeforeReset = -1;
 
     public AimdLimit(int initial, int max) {
         this.max = max;
@@ -56,9 +58,11 @@ public final class AimdLimit {
         try {
             boolean full = inFlight >= (int) limit;
             inFlight--;
-            if (rejected) {
-                slowStart = false;
+            if (ticket <= sentBeforeReset) {
+                // sent under the limit before the reset: neither a success nor a 429 of it tests the fresh one
+            } else if (rejected) {
                 if (ticket > sentBeforeDecrease) {
+                    slowStart = false;
                     limit = Math.max(1, limit * DECREASE);
                     sentBeforeDecrease = sent - 1;
                 }
@@ -71,13 +75,16 @@ public final class AimdLimit {
         }
     }
 
-    /** Starts again from {@code initial}, in slow start: requests already in flight stay counted, new ones wait for room. */
+    /**
+     * Starts again from {@code initial}, in slow start, as a client that has just started: requests
+     * already in flight stay counted (new ones wait for room) but teach the fresh limit nothing.
+     */
     public void reset(int initial) {
         lock.lock();
         try {
             limit = Math.min(initial, max);
             slowStart = true;
-            sentBeforeDecrease = sent - 1;
+            sentBeforeReset = sent - 1;
             room.signalAll();
         } finally {
             lock.unlock();

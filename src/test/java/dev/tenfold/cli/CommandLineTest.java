@@ -113,6 +113,9 @@ class CommandLineTest {
         assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-frobnicate"), "JMH option");
         assertUsageError(run("--dry-run", "--out", out.toString(), "--", "IoBenchmark"), "--include");
         assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-rff", "x.json"), "--out");
+        assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-t", "4"), "-p concurrency");
+        assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-f", "0"), "-f 0");
+        assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-pconcurrency=10"), "-p before --");
     }
 
     @Test

@@ -80,8 +80,24 @@ class RetryPoliciesTest {
         assertEquals(20.0, limit.limit(), 1e-9, "grows while full, never above the caller's concurrency");
         limit.release(limit.acquire(), false, false);
         assertEquals(20.0, limit.limit(), 1e-9, "a 503 or reset is not a congestion signal");
+        long[] before = new long[10];
+        for (int j = 0; j < 10; j++) {
+            before[j] = limit.acquire();
+        }
         limit.reset(10);
         assertEquals(10.0, limit.limit(), 1e-9, "a cold start forgets what was learnt");
+        limit.release(before[0], true, false);
+        limit.release(before[1], false, true);
+        assertEquals(10.0, limit.limit(), 1e-9, "requests sent before the reset teach the fresh limit nothing");
+        for (int j = 2; j < 10; j++) {
+            limit.release(before[j], true, false);
+        }
+        long[] fresh = new long[10];
+        for (int j = 0; j < 10; j++) {
+            fresh[j] = limit.acquire();
+        }
+        limit.release(fresh[0], true, false);
+        assertEquals(11.0, limit.limit(), 1e-9, "after the reset: slow start again");
     }
 
     @Test
