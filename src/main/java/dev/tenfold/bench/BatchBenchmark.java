@@ -109,15 +109,6 @@ public abstract class BatchBenchmark {
         return variant;
     }
 
-    /**
-     * Each measured (and warm-up) iteration starts a window: a stream forgets the tasks that ended
-     * in JMH's gap before it. Per iteration, not per invocation: nothing else runs here.
-     */
-    @Setup(Level.Iteration)
-    public final void startIteration() {
-        model.startWindow();
-    }
-
     /** Releases what {@link #createTask()} acquired. */
     protected abstract void closeTask() throws Exception;
 

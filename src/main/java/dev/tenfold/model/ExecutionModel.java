@@ -20,13 +20,6 @@ public interface ExecutionModel extends AutoCloseable {
     default void pause() {
     }
 
-    /**
-     * A measured window starts: what ended before it must not count in it. Only a model that runs
-     * tasks between calls ({@link VirtualStreamModel}) has anything to forget.
-     */
-    default void startWindow() {
-    }
-
     /** Tasks keep running between calls of {@link #run} (a stream), so a restart after {@link #pause()} has a ramp-up. */
     default boolean runsBetweenCalls() {
         return false;
