@@ -299,18 +299,29 @@ public abstract class BatchBenchmark {
         }
     }
 
-    /** Runs one batch and tells JMH and the profiler what its tasks did; every task's result was checked. */
+    /**
+     * Runs one batch and tells JMH and the profiler what its tasks did; every task's result was
+     * checked. A stream's tasks reach the profiler as each ends ({@link #tallyEach}), not here.
+     */
     protected final BatchResult runBatch(TaskCounters counters) throws InterruptedException {
         BatchResult result = model.run(nextBatchTask(), tasks);
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
-        TaskTally.record(result.attempted(), result.succeeded(), result.errors(), counts.retries(),
-                counts.rejected(), result.latencyNanosSum());
+        BatchResult tallied = model.runsBetweenCalls() ? NOTHING : result;
+        TaskTally.record(tallied.attempted(), tallied.succeeded(), tallied.errors(), counts.retries(),
+                counts.rejected(), tallied.latencyNanosSum());
         counters.tasks += result.succeeded();
         counters.errors += result.errors();
         counters.retries += counts.retries();
         counters.http429 += counts.rejected();
         return result;
+    }
+
+    private static final BatchResult NOTHING = new BatchResult(0, 0, 0, 0, 0, null);
+
+    /** For a model that reports each task as it ends (a stream): tells the profiler's tally. */
+    protected static void tallyEach(BatchResult ended) {
+        TaskTally.record(ended.attempted(), ended.succeeded(), ended.errors(), 0, 0, ended.latencyNanosSum());
     }
 
     /** The baseline, which every family has: one task after the other. */

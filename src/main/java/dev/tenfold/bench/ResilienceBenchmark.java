@@ -78,7 +78,8 @@ public class ResilienceBenchmark extends BackendBenchmark {
 
     @Override
     protected ExecutionModel createModel(String variant, Task task) throws Exception {
-        return variant.equals("virtual") ? new VirtualStreamModel(concurrency) : super.createModel(variant, task);
+        return variant.equals("virtual") ? new VirtualStreamModel(concurrency, BatchBenchmark::tallyEach)
+                : super.createModel(variant, task);
     }
 
     private ResilientItemTask task;

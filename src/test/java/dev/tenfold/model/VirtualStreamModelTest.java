@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The stream keeps C in flight across calls, counts every task that ended, and is quiet once paused. */
+/** The stream keeps C in flight across calls, reports every task as it ends, and is quiet once paused. */
 class VirtualStreamModelTest {
     private static final int C = 8;
 
@@ -42,7 +42,12 @@ class VirtualStreamModelTest {
     @Test
     void everyCallCountsTheNextTasksToEndWithCInFlightThroughout() throws Exception {
         Probe probe = new Probe();
-        try (VirtualStreamModel stream = new VirtualStreamModel(C)) {
+        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong reportedErrors = new java.util.concurrent.atomic.AtomicLong();
+        try (VirtualStreamModel stream = new VirtualStreamModel(C, ended -> {
+            reported.addAndGet(ended.attempted());
+            reportedErrors.addAndGet(ended.errors());
+        })) {
             int errors = 0;
             for (int call = 0; call < 5; call++) {
                 BatchResult result = stream.run(probe, 100);
@@ -58,6 +63,10 @@ class VirtualStreamModelTest {
 
             stream.pause();
             assertEquals(0, probe.inFlight.get(), "pause waits for the tasks in flight");
+            assertEquals(probe.started.get(), reported.get(), "every task that ended was reported as it ended");
+            // a tenth fail by design, and the C interrupted by the pause end as errors too
+            assertTrue(reported.get() > 500 && reportedErrors.get() >= reported.get() / 10 - 1
+                    && reportedErrors.get() <= reported.get() / 10 + C + 1, reported + " tasks, " + reportedErrors + " errors");
             long paused = probe.started.get();
             Thread.sleep(50);
             assertEquals(paused, probe.started.get(), "nothing starts while paused");

@@ -173,7 +173,7 @@ class RetryPoliciesTest {
         java.util.Map<RetryPolicy, Double> least = java.util.Map.of(RetryPolicy.RETRY, 0.45, RetryPolicy.ADAPTIVE, 0.65);
         for (RetryPolicy policy : java.util.List.of(RetryPolicy.RETRY, RetryPolicy.ADAPTIVE)) {
             ResilientItemTask task = task(Endpoint.LIMITED, policy);
-            try (VirtualStreamModel stream = new VirtualStreamModel(C)) {
+            try (VirtualStreamModel stream = new VirtualStreamModel(C, ended -> { })) {
                 stream.run(task, 500); // the warm-up: adaptive learns K
                 task.drainRetryCounts();
                 long start = System.nanoTime();
