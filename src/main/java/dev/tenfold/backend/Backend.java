@@ -1,6 +1,6 @@
 package dev.tenfold.backend;
 
-import dev.tenfold.process.ChildJvm;
+import dev.tenfold.process.ChildProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,16 +26,16 @@ public final class Backend implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC");
 
     private final String url;
-    private final ChildJvm process;
+    private final ChildProcess process;
 
-    private Backend(String url, ChildJvm process) {
+    private Backend(String url, ChildProcess process) {
         this.url = url;
         this.process = process;
     }
 
     /** Starts a backend JVM on a free loopback port and waits until it serves. */
     public static Backend start() throws IOException {
-        ChildJvm jvm = ChildJvm.start(BackendMain.class.getName(), JVM_OPTIONS, List.of("0"));
+        ChildProcess jvm = ChildProcess.startJvm(BackendMain.class.getName(), JVM_OPTIONS, List.of("0"));
         String line = jvm.awaitLine(60, TimeUnit.SECONDS);
         if (!line.startsWith("LISTENING ")) {
             jvm.close();

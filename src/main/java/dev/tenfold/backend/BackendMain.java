@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.tenfold.process.ChildJvm;
+import dev.tenfold.process.ChildProcess;
 
 /**
  * The backend JVM: WireMock on 127.0.0.1, sized so that it is not the bottleneck of any run.
@@ -56,7 +56,7 @@ public final class BackendMain {
         server.start();
         System.out.println("LISTENING " + server.port());
         System.out.flush();
-        ChildJvm.awaitParentExit();
+        ChildProcess.awaitParentExit();
         server.stop();
         System.exit(0);
     }

@@ -29,9 +29,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
  * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
- * {@link ModelKind#VIRTUAL}). {@code serial} and {@code virtual}, which every family runs, are
- * declared here (JMH generates them for each subclass, as in JMHSample_24_Inheritance); each
- * family declares the other models it runs, one {@code @Benchmark} method each that calls
+ * {@link ModelKind#VIRTUAL}). {@code serial}, the baseline every family runs (in Java and in
+ * Python), is declared here (JMH generates it for each subclass, as in JMHSample_24_Inheritance);
+ * each family declares the other models it runs, one {@code @Benchmark} method each that calls
  * {@link #runBatch}, so {@code -l} lists nothing that cannot run. The model is created once per trial, after the family built its task, so only the model
  * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
  * measured).
@@ -156,7 +156,8 @@ public abstract class BatchBenchmark {
      */
     private void warmUp() throws InterruptedException {
         int jvms = variant.endsWith("process") ? workers : 1;
-        long target = (long) task.warmupTasks() * jvms;
+        long target = model.compilesAsItRuns() ? (long) task.warmupTasks() * jvms
+                : task.warmupTasks() == 0 ? 0 : INTERPRETER_WARMUP_BATCHES * tasks;
         long start = System.nanoTime();
         long deadline = start + (long) (Double.parseDouble(
                 System.getProperty(WARMUP_SECONDS_PROPERTY, Integer.toString(DEFAULT_WARMUP_SECONDS))) * 1e9);
@@ -218,6 +219,8 @@ public abstract class BatchBenchmark {
     private static final long BACKGROUND_MILLIS = Long.getLong(BACKGROUND_MILLIS_PROPERTY, 300);
 
     static final int STEADY_BATCHES = 3;
+    /** The warm-up of a model without a JIT: its connections, its pool, CPython's quickened bytecode. */
+    static final long INTERPRETER_WARMUP_BATCHES = 2;
     static final int STEADY_SPREAD_PERCENT = 3;
     static final int STEADY_CPU_SPREAD_PERCENT = 10;
 
@@ -327,12 +330,6 @@ public abstract class BatchBenchmark {
     /** The baseline, which every family has: one task after the other. */
     @Benchmark
     public BatchResult serial(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** Every family runs virtual threads: a virtual thread per task, {@code concurrency} in flight (resilience: as a stream). */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 

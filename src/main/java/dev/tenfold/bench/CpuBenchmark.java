@@ -51,6 +51,12 @@ public class CpuBenchmark extends BatchBenchmark {
         }
     }
 
+    /** A virtual thread per task, {@code concurrency} in flight, on one carrier thread per core. */
+    @Benchmark
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark
     public BatchResult platform(TaskCounters counters) throws InterruptedException {

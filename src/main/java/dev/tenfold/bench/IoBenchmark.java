@@ -42,6 +42,12 @@ public class IoBenchmark extends BackendBenchmark {
         return new HttpItemTask(client, backendUrl, latencyMs);
     }
 
+    /** A virtual thread per request, {@code concurrency} in flight. */
+    @Benchmark
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark
     public BatchResult platform(TaskCounters counters) throws InterruptedException {

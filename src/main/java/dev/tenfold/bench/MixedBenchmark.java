@@ -69,6 +69,12 @@ public class MixedBenchmark extends BackendBenchmark {
         };
     }
 
+    /** A virtual thread per image, {@code concurrency} in flight: download and thumbnail on the same thread. */
+    @Benchmark
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
     @Benchmark
     public BatchResult onePool(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);

@@ -1,6 +1,7 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.VirtualStreamModel;
 import dev.tenfold.workload.Backoff;
@@ -11,6 +12,7 @@ import dev.tenfold.workload.RetryPolicy;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 import java.util.Locale;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -26,7 +28,7 @@ import org.openjdk.jmh.annotations.Setup;
  * policy ({@code no-retry}, {@code retry}: backoff with full jitter honouring Retry-After,
  * {@code adaptive}: the same behind an AIMD limit on requests in flight) is the variable; the
  * execution model is virtual threads ({@code virtual}, C in flight) against a {@code serial}
- * baseline (both BatchBenchmark's). Throughput counts successful tasks only (goodput); every task ends as a success or an
+ * baseline. Throughput counts successful tasks only (goodput); every task ends as a success or an
  * error, and retries and 429s are counted.
  *
  * <p>{@code virtual} runs as a stream ({@link VirtualStreamModel}): C tasks stay in flight across
@@ -97,6 +99,12 @@ public class ResilienceBenchmark extends BackendBenchmark {
         task = new ResilientItemTask(client, backendUrl, which, latencyMs, limit,
                 new Flakiness(unavailable, reset, seed), retry, Backoff.ARTICLE, concurrency);
         return task;
+    }
+
+    /** The policy under test on virtual threads, as a stream of {@code concurrency} tasks in flight. */
+    @Benchmark
+    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
     }
 
     /**

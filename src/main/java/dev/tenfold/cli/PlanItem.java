@@ -8,19 +8,43 @@ import java.util.stream.Collectors;
 /**
  * One JMH run of the plan: a benchmark method and the single value of each of its parameters;
  * {@code samples}, when above 0, replaces the profile's measured iterations (the article's literal
- * serial run of two minutes is one sample by nature).
+ * serial run of two minutes is one sample by nature). {@code runtime} is {@code java}, or
+ * {@code python} for the recipe's benchmarks ({@code PythonIoBenchmark}, ...).
  */
-record PlanItem(String family, String variant, Map<String, String> params, int samples) {
+record PlanItem(String runtime, String family, String variant, Map<String, String> params, int samples) {
+    static final String JAVA = "java";
+    static final String PYTHON = "python";
 
     PlanItem {
         params = Map.copyOf(new LinkedHashMap<>(params));
+    }
+
+    PlanItem(String family, String variant, Map<String, String> params, int samples) {
+        this(JAVA, family, variant, params, samples);
     }
 
     PlanItem(String family, String variant, Map<String, String> params) {
         this(family, variant, params, 0);
     }
 
-    /** The JMH benchmark name: family {@code io}, variant {@code one-pool} → {@code ...IoBenchmark.onePool}. */
+    /** The same run in the Python recipe. */
+    PlanItem inPython() {
+        return new PlanItem(PYTHON, family, variant, params, samples);
+    }
+
+    /** The same run with {@code samples} measured iterations (0: the profile's). */
+    PlanItem withSamples(int count) {
+        return new PlanItem(runtime, family, variant, params, count);
+    }
+
+    boolean python() {
+        return PYTHON.equals(runtime);
+    }
+
+    /**
+     * The JMH benchmark name: family {@code io}, variant {@code one-pool} → {@code ...IoBenchmark.onePool};
+     * in Python, {@code ...PythonIoBenchmark.asyncio}.
+     */
     String benchmark() {
         String method = variant.contains("-")
                 ? java.util.Arrays.stream(variant.split("-"))
@@ -28,13 +52,13 @@ record PlanItem(String family, String variant, Map<String, String> params, int s
                         .collect(Collectors.joining())
                 : variant;
         method = Character.toLowerCase(method.charAt(0)) + method.substring(1);
-        return "dev.tenfold.bench." + Character.toUpperCase(family.charAt(0)) + family.substring(1)
+        return "dev.tenfold.bench." + (python() ? "Python" : "") + Character.toUpperCase(family.charAt(0)) + family.substring(1)
                 + "Benchmark." + method;
     }
 
-    /** What --include matches against, e.g. {@code io/virtual}. */
+    /** What --include matches against, e.g. {@code io/virtual}, {@code python/io/asyncio}. */
     String id() {
-        return family + "/" + variant;
+        return (python() ? PYTHON + "/" : "") + family + "/" + variant;
     }
 
     /** The shortest a batch can take: its requests' latency over the requests in flight (0 without a latency). */

@@ -8,6 +8,7 @@ import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.MachineIdentity;
+import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.report.CrossCheck;
 import dev.tenfold.report.CsvFormat;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -101,6 +103,14 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--include '" + include + "' matches no benchmark (ids look like io/virtual)");
         }
         JmhPassThrough jmh = JmhPassThrough.parse(jmhArgs);
+        Optional<PythonInterpreter> python = plan.stream().anyMatch(PlanItem::python) ? PythonInterpreter.find() : Optional.empty();
+        if (plan.stream().anyMatch(PlanItem::python) && python.isEmpty()) {
+            plan = plan.stream().filter(item -> !item.python()).toList();
+            System.out.println("tenfold: no python3 >= 3.8 (set TENFOLD_PYTHON to one): the Python rows are skipped");
+            if (plan.isEmpty()) {
+                throw new UsageException("--include '" + include + "' matches only Python rows, and there is no python3 >= 3.8");
+            }
+        }
         if (dryRun) {
             plan.forEach(item -> System.out.println(item.describe()));
             System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min%n", plan.size(),
@@ -140,10 +150,11 @@ final class RunCommand implements Callable<Integer> {
                 // the CPU family never calls the backend; smoke warms it briefly (its budget is 3 minutes)
                 warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
             }
-            List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json);
+            python.ifPresent(p -> System.out.println("tenfold: Python rows on " + p.command() + " " + p.version()));
+            List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json, python);
             backend = supervised.current(); // a new one, when the first died
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
-            String crossCheck = supervised.death() == null ? crossCheck(rows, backend) : null;
+            String crossCheck = supervised.death() == null ? crossCheck(rows.stream().filter(r -> !r.python()).toList(), backend) : null;
             System.out.println();
             System.out.println(Verdict.render(rows));
             if (crossCheck != null) {
@@ -163,7 +174,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> runPlan(List<PlanItem> plan, Profile chosen, JmhPassThrough jmh, SupervisedBackend backend,
-                                 RunContext context, Path csv, Path json) throws IOException, InterruptedException {
+                                 RunContext context, Path csv, Path json, Optional<PythonInterpreter> python)
+            throws IOException, InterruptedException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
@@ -177,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
                 for (int attempt = 1; ; attempt++) {
                     Files.deleteIfExists(itemJson);
                     try {
-                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson)).build()).run();
+                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, python)).build()).run();
                         if (backend.death() == null) { // a backend that died mid-measurement leaves a row of errors
                             if (Files.exists(itemJson)) {
                                 JSON.readTree(itemJson.toFile()).forEach(all::add);
@@ -210,11 +222,13 @@ final class RunCommand implements Callable<Integer> {
         return failures;
     }
 
-    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson) {
+    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson,
+                                                 Optional<PythonInterpreter> python) {
         List<String> jvmArgs = new ArrayList<>(MeasuredJvm.HEAP_AND_GC); // the workers' too: same heap, same GC
         jvmArgs.addAll(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
+        python.ifPresent(p -> jvmArgs.add("-D" + PythonInterpreter.PROPERTY + "=" + p.command()));
         jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
         jvmArgs.add("-D" + BatchBenchmark.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
         ChainedOptionsBuilder options = new OptionsBuilder()

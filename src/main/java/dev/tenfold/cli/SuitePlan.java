@@ -80,6 +80,9 @@ final class SuitePlan {
             mixed(items, latency);
             resilience(items, latency);
         }
+        if (profile != Profile.QUICK) { // quick has no minute left for them; smoke proves they run
+            python(items, values("latencyMs", List.of("50")).get(0));
+        }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
 
@@ -111,6 +114,41 @@ final class SuitePlan {
         items.add(resilience("serial", 1, "10", "50", "limited", "no-retry", limit));
         for (String policy : List.of("no-retry", "retry")) {
             items.add(resilience("virtual", 10 * RATE_LIMIT, resilienceTasks(10 * RATE_LIMIT), "50", "limited", policy, limit));
+        }
+        python(items, latency);
+    }
+
+    /** The article's I/O case in Python: 50 requests per batch at C=10 (5 s), 5 one after the other, 3 samples each. */
+    static final int ARTICLE_PYTHON_REQUESTS = 50;
+
+    /**
+     * The post's recipe in its own language (PythonIoBenchmark, PythonCpuBenchmark), beside the
+     * Java rows it answers: requests one after the other, with asyncio and threads at each C and a
+     * ProcessPoolExecutor of 10; SHA-256 chains one after the other, on threads at all
+     * cores, and on processes at all cores and at cores-1 (the post's cpu_count()-1). The article
+     * profile makes them shorter: its requests take a second each.
+     */
+    private void python(List<PlanItem> items, String latency) {
+        boolean article = profile == Profile.ARTICLE;
+        List<Integer> sweep = article || profile == Profile.SMOKE ? List.of(10) : ints("concurrency", List.of(10, 100));
+        int samples = article ? 3 : 0;
+        String batch = Integer.toString(ARTICLE_PYTHON_REQUESTS);
+        items.add(io("serial", 1, 1, article ? Integer.toString(ARTICLE_PYTHON_REQUESTS / 10)
+                : Integer.toString(profile.serialTasks), latency).inPython().withSamples(samples));
+        for (String variant : List.of("asyncio", "threads")) {
+            for (int c : sweep) {
+                items.add(io(variant, c, 1, article ? batch : tasks(c), latency).inPython().withSamples(samples));
+            }
+        }
+        int w = 10;
+        items.add(io("process", w, w, article ? batch : tasks(w), latency).inPython().withSamples(samples));
+        String tasks = Integer.toString((profile == Profile.SMOKE ? 4 : 8) * usableCores);
+        items.add(cpu("serial", 1, 1, tasks, "sha256").inPython());
+        items.add(cpu("threads", usableCores, 1, tasks, "sha256").inPython());
+        List<Integer> counts = profile == Profile.SMOKE ? List.of(usableCores)
+                : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
+        for (int n : counts) {
+            items.add(cpu("process", n, n, tasks, "sha256").inPython());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.tenfold.measure;
 
-import dev.tenfold.process.ChildJvm;
+import dev.tenfold.process.ChildProcess;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -175,7 +175,7 @@ public final class CpuProfiler implements InternalProfiler {
             }
             servedStart = served.read();
             TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
-            ChildJvm.drainStopped(); // likewise child JVMs stopped before it
+            ChildProcess.drainStopped(); // likewise child JVMs stopped before it
             long before = System.nanoTime();
             clientStart = ProcessTree.cpuMillis(client, excluded());
             backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
@@ -210,7 +210,7 @@ public final class CpuProfiler implements InternalProfiler {
             long before = System.nanoTime();
             // A worker JVM that ended inside the window still counts up to its end; a backend this
             // JVM started and stopped does not.
-            Map<Long, Long> stopped = new java.util.HashMap<>(ChildJvm.drainStopped());
+            Map<Long, Long> stopped = new java.util.HashMap<>(ChildProcess.drainStopped());
             Map<Long, Long> backendStopped = backend != null && stopped.containsKey(backend)
                     ? Map.of(backend, stopped.get(backend)) : Map.of();
             excluded().forEach(stopped::remove);

@@ -25,6 +25,15 @@ public interface ExecutionModel extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether a JIT compiles the tasks as they run (every JVM model): then the warm-up runs {@link
+     * Task#warmupTasks()} in each JVM. An interpreter (the Python recipe) needs only a batch or
+     * two, to open its connections and quicken its bytecode.
+     */
+    default boolean compilesAsItRuns() {
+        return true;
+    }
+
     /** Stops this model's threads or processes. */
     @Override
     void close();

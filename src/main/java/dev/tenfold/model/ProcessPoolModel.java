@@ -1,6 +1,6 @@
 package dev.tenfold.model;
 
-import dev.tenfold.process.ChildJvm;
+import dev.tenfold.process.ChildProcess;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.Task;
 import java.io.DataInputStream;
@@ -40,7 +40,7 @@ public final class ProcessPoolModel implements ExecutionModel {
     private static final long READY_SECONDS = 60;
 
     /** Slot i is fed by feeder i, which replaces a failed worker in it; close() reads them all. */
-    private final AtomicReferenceArray<ChildJvm> workers;
+    private final AtomicReferenceArray<ChildProcess> workers;
     private final ExecutorService feeders;
     private final ScheduledThreadPoolExecutor watchdog;
     /** Set by close(): a replacement started after it is closed at once instead of leaking. */
@@ -72,14 +72,14 @@ public final class ProcessPoolModel implements ExecutionModel {
         }
     }
 
-    private static ChildJvm launch(String taskSpec) throws IOException {
-        ChildJvm worker = ChildJvm.start(WorkerMain.class.getName(), WORKER_JVM_OPTIONS, List.of());
+    private static ChildProcess launch(String taskSpec) throws IOException {
+        ChildProcess worker = ChildProcess.startJvm(WorkerMain.class.getName(), WORKER_JVM_OPTIONS, List.of());
         worker.toChild().writeUTF(taskSpec);
         worker.toChild().flush();
         return worker;
     }
 
-    private static void awaitReady(ChildJvm worker) throws IOException {
+    private static void awaitReady(ChildProcess worker) throws IOException {
         String ready = worker.awaitLine(READY_SECONDS, TimeUnit.SECONDS);
         if (!WorkerMain.READY.equals(ready)) {
             throw new IOException("worker " + worker.pid() + " answered '" + ready + "' instead of " + WorkerMain.READY);
@@ -120,7 +120,7 @@ public final class ProcessPoolModel implements ExecutionModel {
     /** Feeds tasks to the worker in {@code slot} until none are left, replacing it if it fails. */
     private void feed(int slot, Task task, int tasks, AtomicInteger next, BatchRecorder recorder) {
         for (int index = next.getAndIncrement(); index < tasks; index = next.getAndIncrement()) {
-            ChildJvm worker = workers.get(slot);
+            ChildProcess worker = workers.get(slot);
             long start = System.nanoTime();
             byte[] payload;
             try {
@@ -167,7 +167,7 @@ public final class ProcessPoolModel implements ExecutionModel {
         }
     }
 
-    private static void send(ChildJvm worker, int index, byte[] payload) throws IOException {
+    private static void send(ChildProcess worker, int index, byte[] payload) throws IOException {
         DataOutputStream toWorker = worker.toChild();
         toWorker.writeInt(index);
         toWorker.writeInt(payload == null ? -1 : payload.length);
@@ -178,9 +178,9 @@ public final class ProcessPoolModel implements ExecutionModel {
     }
 
     /** Kills a failed worker and starts a new one in its slot; false if none could be started or the pool is closed. */
-    private boolean replace(int slot, ChildJvm failed) {
+    private boolean replace(int slot, ChildProcess failed) {
         failed.abort();
-        ChildJvm fresh;
+        ChildProcess fresh;
         synchronized (this) {
             if (closed) {
                 return false;
@@ -205,7 +205,7 @@ public final class ProcessPoolModel implements ExecutionModel {
     /** Stops the feeders, then every worker at once (stdin closed; killed if still there after 5 s). */
     @Override
     public void close() {
-        List<ChildJvm> all = new java.util.ArrayList<>();
+        List<ChildProcess> all = new java.util.ArrayList<>();
         synchronized (this) {
             closed = true;
             for (int i = 0; i < workers.length(); i++) {
@@ -216,6 +216,6 @@ public final class ProcessPoolModel implements ExecutionModel {
         }
         feeders.shutdownNow();
         watchdog.shutdownNow();
-        ChildJvm.closeAll(all);
+        ChildProcess.closeAll(all);
     }
 }

@@ -18,7 +18,7 @@ final class ArticleVerdict {
 
     /** The serial run of the post's case: one batch of two minutes, one sample by nature. */
     static boolean literalSerialRun(ResultRow r) {
-        return "io".equals(r.family()) && "serial".equals(r.variant()) && Objects.equals(r.latencyMs(), LATENCY_MS);
+        return !r.python() && "io".equals(r.family()) && "serial".equals(r.variant()) && Objects.equals(r.latencyMs(), LATENCY_MS);
     }
 
     static void headline(StringBuilder out, List<ResultRow> rows) {

@@ -140,7 +140,7 @@ public final class Compare {
                     RowRatio ratio = rowRatio(row, base);
                     out.append(String.format(Locale.ROOT, " %22s", ratio == null ? "-" : format(ratio)));
                     if (ratio != null) {
-                        ratios.get(i - 1).computeIfAbsent(any.family(), k -> new ArrayList<>()).add(new Ratio(row, base));
+                        ratios.get(i - 1).computeIfAbsent((any.python() ? "python:" : "") + any.family(), k -> new ArrayList<>()).add(new Ratio(row, base));
                     }
                     markCounts.get(i - 1).merge(ratio == null ? NO_RATIO : ratio.mark(), 1, Integer::sum);
                 }

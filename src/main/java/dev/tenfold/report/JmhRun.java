@@ -11,17 +11,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run from JMH's JSON output ({@code -rf json}), reduced to what the report needs. Family and
- * variant come from the benchmark name: {@code dev.tenfold.bench.IoBenchmark.onePool} is family
- * {@code io}, variant {@code one-pool}. {@code raw} keeps every measured iteration, per fork, of
+ * One run from JMH's JSON output ({@code -rf json}), reduced to what the report needs. Runtime,
+ * family and variant come from the benchmark name: {@code dev.tenfold.bench.IoBenchmark.onePool} is
+ * runtime {@code java}, family {@code io}, variant {@code one-pool};
+ * {@code dev.tenfold.bench.PythonIoBenchmark.asyncio} is runtime {@code python}, family {@code io}. {@code raw} keeps every measured iteration, per fork, of
  * the primary metric (key {@link #PRIMARY}) and of each secondary one: the samples the statistics
  * are computed from.
  */
-public record JmhRun(String family, String variant, Map<String, String> params, double score, double scoreError,
+public record JmhRun(String runtime, String family, String variant, Map<String, String> params, double score, double scoreError,
                      Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs) {
 
     /** The key of the primary metric (batches per second) in {@link #raw}. */
     public static final String PRIMARY = "primary";
+    /** The class-name prefix of the benchmarks that run the Python recipe. */
+    private static final String PYTHON_PREFIX = "Python";
 
     public static List<JmhRun> read(Path json) throws IOException {
         List<JmhRun> runs = new ArrayList<>();
@@ -29,7 +32,8 @@ public record JmhRun(String family, String variant, Map<String, String> params, 
             String benchmark = run.path("benchmark").asText();
             int lastDot = benchmark.lastIndexOf('.');
             String className = benchmark.substring(benchmark.lastIndexOf('.', lastDot - 1) + 1, lastDot);
-            String family = className.replaceAll("Benchmark$", "").toLowerCase(Locale.ROOT);
+            String runtime = className.startsWith(PYTHON_PREFIX) ? "python" : "java";
+            String family = className.replaceAll("Benchmark$", "").replaceFirst("^" + PYTHON_PREFIX, "").toLowerCase(Locale.ROOT);
             String variant = benchmark.substring(lastDot + 1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
             Map<String, String> params = new HashMap<>();
             run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
@@ -43,7 +47,7 @@ public record JmhRun(String family, String variant, Map<String, String> params, 
             raw.put(PRIMARY, perFork(primary.path("rawData")));
             List<String> jvmArgs = new ArrayList<>();
             run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
-            runs.add(new JmhRun(family, variant, params, number(primary.path("score")), number(primary.path("scoreError")),
+            runs.add(new JmhRun(runtime, family, variant, params, number(primary.path("score")), number(primary.path("scoreError")),
                     secondary, raw, jvmArgs));
         }
         return runs;

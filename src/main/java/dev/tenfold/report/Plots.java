@@ -85,7 +85,7 @@ public final class Plots {
             written.add(Png.save(stageTimes(mixed, profile), dir.resolve("mixed-stage-times.png")));
         }
         Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !"resilience".equals(r.family())).collect(Collectors.groupingBy(
-                r -> r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload(),
+                r -> (r.python() ? "python-" : "") + (r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),
                 TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
             String name = group.getKey();

@@ -40,6 +40,11 @@ public record ResultRow(
                 || (stealShare != null && stealShare > dev.tenfold.measure.Environment.BUSY_STEAL);
     }
 
+    /** A row of the Python recipe ({@code runtime=python}), not of a Java model. */
+    public boolean python() {
+        return "python".equals(runtime);
+    }
+
     /** The parameters that identify the same measurement on another machine. */
     public String joinKey() {
         return String.join("|", runtime == null ? "java" : runtime, family, workload, variant, String.valueOf(concurrency),

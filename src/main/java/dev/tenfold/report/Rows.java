@@ -67,13 +67,13 @@ public final class Rows {
     }
 
     /**
-     * Speedup compares with the serial run of the same family, workload and latency. The batch size
+     * Speedup compares with the serial run of the same runtime, family, workload and latency. The batch size
      * is not required to match: a serial rate does not depend on it (see Profile.serialTasks), and
      * 10,000 sequential 50 ms requests would take 8 minutes. A serial run with the same batch size,
      * when there is one, is preferred.
      */
     private static String baselineKey(JmhRun run) {
-        return run.family() + "|" + run.params().getOrDefault("endpoint", workload(run)) + "|"
+        return run.runtime() + "|" + run.family() + "|" + run.params().getOrDefault("endpoint", workload(run)) + "|"
                 + run.params().getOrDefault("latencyMs", "");
     }
 
@@ -236,7 +236,7 @@ public final class Rows {
                 count(run, "tenfold.errors"), count(run, "tenfold.retries"),
                 measured.estimate().n(), speedupInterval == null ? null : roundDown(speedupInterval.low(), 3),
                 speedupInterval == null ? null : roundUp(speedupInterval.high(), 3), measured.steady(), cores,
-                round(c.loadStart(), 3), significant(run.metric("tenfold.steal_share"), 3), "java",
+                round(c.loadStart(), 3), significant(run.metric("tenfold.steal_share"), 3), run.runtime(),
                 count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),

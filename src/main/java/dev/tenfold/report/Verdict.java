@@ -40,14 +40,18 @@ public final class Verdict {
                 num(r.loadStart(), 2), pct(rows.stream().map(ResultRow::stealShare).filter(Objects::nonNull)
                         .max(Double::compare).orElse(null)))));
         Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
-                r -> r.family() + " / " + r.workload() + (r.latencyMs() == null ? "" : " / " + r.latencyMs() + " ms"),
+                r -> (r.python() ? "Python: " : "") + r.family() + " / " + r.workload()
+                        + (r.latencyMs() == null ? "" : " / " + r.latencyMs() + " ms"),
                 LinkedHashMap::new, Collectors.toList()));
         groups.forEach((name, group) -> renderGroup(out, name, group));
-        ArticleVerdict.headline(out, rows);
-        HandOffVerdict.handOff(out, rows);
-        MixedWorkVerdict.mixed(out, rows);
-        ResilienceVerdict.rateLimit(out, rows);
-        ResilienceVerdict.flaky(out, rows);
+        // The sections below answer the claims in Java; the Python rows have their own section, last.
+        List<ResultRow> java = rows.stream().filter(r -> !r.python()).toList();
+        ArticleVerdict.headline(out, java);
+        HandOffVerdict.handOff(out, java);
+        MixedWorkVerdict.mixed(out, java);
+        ResilienceVerdict.rateLimit(out, java);
+        ResilienceVerdict.flaky(out, java);
+        PythonVerdict.againstJava(out, rows);
         return out.toString();
     }
 

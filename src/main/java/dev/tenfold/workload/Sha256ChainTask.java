@@ -48,6 +48,15 @@ public final class Sha256ChainTask extends CheckedCpuTask {
         return ByteBuffer.wrap(digest).getLong();
     }
 
+    /** The inputs task i hashes (i modulo their count): what the Python recipe is given, to hash the same bytes. */
+    public java.util.List<byte[]> buffers() {
+        return java.util.Arrays.stream(buffers).map(byte[]::clone).toList();
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
     @Override
     public String spec() {
         return Workloads.spec(KIND, Integer.toString(bufferBytes), Integer.toString(rounds));

@@ -1,5 +1,6 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.model.PythonInterpreter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * What {@code java -jar target/benchmarks.jar -l} lists is exactly what the suite runs, and every
- * listed benchmark runs: one tiny iteration each, in this JVM (forks 0) against one shared backend.
+ * listed benchmark runs: one tiny iteration each, in this JVM (forks 0) against one shared backend
+ * (the Python recipe's too, where there is a python3 >= 3.8).
  */
 class ListedBenchmarksTest {
     private static Backend backend;
@@ -61,7 +63,11 @@ class ListedBenchmarksTest {
 
     @Test
     void everyListedBenchmarkRunsOneTinyIteration() throws Exception {
+        boolean python = PythonInterpreter.find().isPresent();
         for (String benchmark : listed()) {
+            if (benchmark.contains(".Python") && !python) {
+                continue; // no python3 >= 3.8 here: the suite skips these rows too
+            }
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include("^" + Pattern.quote(benchmark) + "$")
                     .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(10))

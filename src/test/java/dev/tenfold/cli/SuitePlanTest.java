@@ -141,7 +141,7 @@ class SuitePlanTest {
     /** The article's own cases: its literal two-minute serial run (one sample), C=10 per I/O model, its CPU and backoff advice. */
     @Test
     void theArticleProfileRunsThePostsOwnCases() {
-        List<PlanItem> article = plan(Profile.ARTICLE, Map.of(), ".*");
+        List<PlanItem> article = plan(Profile.ARTICLE, Map.of(), ".*").stream().filter(i -> !i.python()).toList();
         PlanItem serial = article.get(0);
         assertEquals("io/serial", serial.id());
         assertEquals(Map.of("concurrency", "1", "workers", "1", "tasks", "120", "latencyMs", "1000"), serial.params());
@@ -156,5 +156,25 @@ class SuitePlanTest {
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet()), "cpu_count()-1 and cpu_count() on 2 cores");
         assertEquals(Set.of("no-retry", "retry"), article.stream().filter(i -> i.id().equals("resilience/virtual"))
                 .map(i -> i.params().get("policy")).collect(Collectors.toSet()));
+    }
+
+    /** The post's recipe in Python, beside the Java rows: article (at its 1 s latency), full and smoke; quick has no time for it. */
+    @Test
+    void thePythonRecipeRunsBesideTheJavaRows() {
+        List<PlanItem> article = plan(Profile.ARTICLE, Map.of(), "^python/");
+        assertEquals(List.of("python/io/serial", "python/io/asyncio", "python/io/threads", "python/io/process",
+                "python/cpu/serial", "python/cpu/threads", "python/cpu/process", "python/cpu/process"),
+                article.stream().map(PlanItem::id).toList());
+        assertTrue(article.stream().filter(i -> i.family().equals("io"))
+                .allMatch(i -> i.params().get("latencyMs").equals("1000") && i.samples() == 3), "the post's 1 s requests, 3 samples");
+        assertEquals(Set.of("1", "2"), article.stream().filter(i -> i.id().equals("python/cpu/process"))
+                .map(i -> i.params().get("workers")).collect(Collectors.toSet()), "cpu_count()-1 and cpu_count() on 2 cores");
+        assertEquals("dev.tenfold.bench.PythonIoBenchmark.asyncio", article.get(1).benchmark());
+        assertEquals("dev.tenfold.bench.PythonCpuBenchmark.process", article.get(6).benchmark());
+        assertTrue(plan(Profile.QUICK, Map.of(), ".*").stream().noneMatch(PlanItem::python));
+        assertEquals(7, plan(Profile.SMOKE, Map.of(), "^python/").size(), "smoke: each Python benchmark once");
+        assertTrue(plan(Profile.FULL, Map.of(), "^python/io/asyncio").stream().map(i -> i.params().get("concurrency"))
+                .toList().containsAll(List.of("10", "100")));
+        assertTrue(plan(Profile.SMOKE, Map.of(), "^io/").stream().noneMatch(PlanItem::python), "io/ means Java's io family");
     }
 }

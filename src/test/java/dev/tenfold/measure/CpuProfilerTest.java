@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tenfold.process.ChildJvm;
+import dev.tenfold.process.ChildProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -180,7 +180,7 @@ class CpuProfilerTest {
         double[] spinnerCpu = new double[1];
         long start = System.nanoTime();
         Map<String, Double> r = measure(null, () -> {
-            try (ChildJvm spinner = ChildJvm.start(SpinnerMain.class.getName(), List.of(), List.of())) {
+            try (ChildProcess spinner = ChildProcess.startJvm(SpinnerMain.class.getName(), List.of(), List.of())) {
                 spinner.awaitLine(30, TimeUnit.SECONDS);
                 sleep(WINDOW_MS);
                 spinnerCpu[0] = cpuSeconds(ProcessHandle.of(spinner.pid()).orElseThrow());
@@ -204,7 +204,7 @@ class CpuProfilerTest {
         Map<String, Double> busy = measure(null, () -> {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             List<Thread> parked = new java.util.ArrayList<>();
-            try (ChildJvm holder = ChildJvm.start(HolderMain.class.getName(), List.of("-Xmx512m"), List.of("200"))) {
+            try (ChildProcess holder = ChildProcess.startJvm(HolderMain.class.getName(), List.of("-Xmx512m"), List.of("200"))) {
                 holder.awaitLine(30, TimeUnit.SECONDS);
                 for (int i = 0; i < 150; i++) {
                     parked.add(Thread.ofPlatform().start(() -> {
@@ -246,7 +246,7 @@ class CpuProfilerTest {
             }
             System.out.println("HOLDING " + held.length);
             System.out.flush();
-            ChildJvm.awaitParentExit();
+            ChildProcess.awaitParentExit();
             System.exit(held.length > 0 ? 0 : 1);
         }
     }
@@ -257,7 +257,7 @@ class CpuProfilerTest {
             System.out.println("SPINNING");
             System.out.flush();
             Thread spin = Thread.ofPlatform().daemon().start(() -> spin(Long.MAX_VALUE / 2_000_000));
-            ChildJvm.awaitParentExit();
+            ChildProcess.awaitParentExit();
             System.exit(spin.isAlive() ? 0 : 1);
         }
     }

@@ -54,6 +54,22 @@ class CompareTest {
         assertTrue(twice.matches("(?s).*\nio +2\\.0\\d \\[1\\.9\\d, 2\\.0\\d\\] \\+ \\(20\\).*"), twice);
     }
 
+    /** The same rows in Java and in Python are different rows: compare joins on the runtime and means each apart. */
+    @Test
+    void javaAndPythonRowsAreJoinedApart() throws Exception {
+        List<ResultRow> a = new ArrayList<>(synthetic(ReportTest.MACHINE, 1, 1));
+        List<ResultRow> b = new ArrayList<>(synthetic(ReportTest.MACHINE, 1, 2));
+        List.copyOf(a).forEach(r -> a.add(RowCopy.with(r, Map.of("runtime", "python"))));
+        List.copyOf(b).forEach(r -> b.add(RowCopy.with(r, Map.of("runtime", "python", "throughput", 2 * r.throughput(),
+                "throughputError", 2 * r.throughputError()))));
+        CsvFormat.write(dir.resolve("a.csv"), a);
+        CsvFormat.write(dir.resolve("b.csv"), b);
+        String out = Compare.run(List.of(dir.resolve("a.csv"), dir.resolve("b.csv")), dir);
+        assertTrue(out.matches("(?s).*\\[1\\] vs \\[0\\]: 2[01] of 40 rows differ beyond noise.*"), out);
+        assertTrue(out.matches("(?s).*\npython:io +2\\.0\\d \\[1\\.9\\d, 2\\.\\d\\d\\] \\+ \\(20\\).*"), out);
+        assertTrue(out.matches("(?s).*\nio +1\\.0\\d \\[0\\.9\\d, 1\\.0\\d\\] ~ \\(20\\).*"), out);
+    }
+
     @Test
     void rowsWithoutSamplesGetNoMarkAndDifferentConditionsAreNamed() throws Exception {
         RunContext oneCore = new RunContext("box-2", "2026-11-23T13:00:00Z", "box", "Linux 6.1", ReportTest.MACHINE.cpuModel(), 2, 2, 23.5,

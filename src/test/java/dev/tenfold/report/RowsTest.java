@@ -15,7 +15,7 @@ class RowsTest {
             "Temurin 25", "quick", 8, 0.1, "cgroup cpu.max unlimited");
 
     static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String, Double> secondary) {
-        return new JmhRun(family, variant, params, score, Double.NaN, secondary, Map.of(), List.of());
+        return new JmhRun("java", family, variant, params, score, Double.NaN, secondary, Map.of(), List.of());
     }
 
     static Map<String, Double> metrics(double cpuShare, long attempted, long errors, double backendLatencyMs) {
@@ -45,6 +45,32 @@ class RowsTest {
         ), EIGHT_CORES);
         assertEquals(100.0, rows.get(2).speedup(), 1e-9, "against the serial run of the same batch size (19/s)");
         assertEquals(100.0, rows.get(3).speedup(), 1e-9, "against the first serial run of the family (20/s)");
+    }
+
+    /** The Python recipe's rows compare with Python's serial run, never with Java's: same runtime, family and workload. */
+    @Test
+    void pythonRowsHaveTheirOwnBaseline() throws Exception {
+        java.nio.file.Path json = java.nio.file.Files.createTempFile("python-runs", ".json");
+        try {
+            java.nio.file.Files.writeString(json, "[" + String.join(",",
+                    jmhJson("dev.tenfold.bench.IoBenchmark.serial", 1, 0.5),          // Java: 20 tasks/s (40 per batch)
+                    jmhJson("dev.tenfold.bench.PythonIoBenchmark.serial", 1, 0.25),   // Python: 10 tasks/s
+                    jmhJson("dev.tenfold.bench.PythonIoBenchmark.asyncio", 10, 2.5)) + "]"); // Python: 100 tasks/s
+            List<ResultRow> rows = Rows.fromJmhJson(json, EIGHT_CORES);
+            assertEquals(List.of("java", "python", "python"), rows.stream().map(ResultRow::runtime).toList());
+            assertEquals(List.of("io", "io", "io"), rows.stream().map(ResultRow::family).toList());
+            assertEquals("asyncio", rows.get(2).variant());
+            assertEquals(10.0, rows.get(2).speedup(), 1e-9, "against Python's serial (10/s), not Java's (20/s)");
+        } finally {
+            java.nio.file.Files.delete(json);
+        }
+    }
+
+    /** A JMH JSON entry of a batch of 40 tasks at {@code batchesPerSecond}, without the profiler. */
+    private static String jmhJson(String benchmark, int concurrency, double batchesPerSecond) {
+        return String.format(java.util.Locale.ROOT, "{\"benchmark\":\"%s\",\"params\":{\"concurrency\":\"%d\",\"latencyMs\":\"50\","
+                + "\"tasks\":\"40\",\"workers\":\"1\"},\"primaryMetric\":{\"score\":%s,\"scoreError\":\"NaN\",\"rawData\":[[%s]]},"
+                + "\"secondaryMetrics\":{}}", benchmark, concurrency, batchesPerSecond, batchesPerSecond);
     }
 
     static Map<String, String> resilience(int c, String endpoint, String policy) {
@@ -151,13 +177,13 @@ class RowsTest {
                 "tenfold.cpu_share", List.of(cpuShare));
         double tasks = java.util.Arrays.stream(succeeded).sum();
         Map<String, Double> secondary = metrics(java.util.Arrays.stream(cpuShare).average().orElse(0), (long) tasks, 0, 50);
-        return new JmhRun("io", variant, params, Double.NaN, Double.NaN, secondary, raw, List.of());
+        return new JmhRun("java", "io", variant, params, Double.NaN, Double.NaN, secondary, raw, List.of());
     }
 
     /** A bare JMH run (no profiler) still has tasks/s from JMH itself: BatchBenchmark's aux counter. */
     @Test
     void withoutTheProfilerTheThroughputIsJmhsOwnCountOfTasks() {
-        JmhRun bare = new JmhRun("io", "virtual", io(10, 100), 1.7, 0.1, Map.of(),
+        JmhRun bare = new JmhRun("java", "io", "virtual", io(10, 100), 1.7, 0.1, Map.of(),
                 Map.of(JmhRun.PRIMARY, List.of(new double[] {1.68, 1.70, 1.72}),
                         Rows.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of());
         ResultRow row = Rows.fromRuns(List.of(bare), EIGHT_CORES).get(0);

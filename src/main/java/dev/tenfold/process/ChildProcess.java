@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A JVM the suite starts (the backend, a worker of the process pool): same {@code java} binary and
- * class path as this JVM, talking over its stdin/stdout (a ready line of text, then whatever
- * protocol the two sides speak).
+ * A process the suite starts: a JVM (the backend, a worker of the process pool: same {@code java}
+ * binary and class path as this JVM) or the Python recipe, talking over its stdin/stdout (a ready
+ * line of text, then whatever protocol the two sides speak).
  *
- * <p>No orphans: a child's main reads stdin until end of file and then exits, so when this JVM
- * ends for any reason (even SIGKILL) the pipe closes and the child follows; {@link #close()} and a
- * shutdown hook stop it sooner. A child announces it is ready by printing one line.
+ * <p>No orphans: a child reads stdin until end of file and then exits, so when this JVM ends for
+ * any reason (even SIGKILL) the pipe closes and the child follows; {@link #close()} and a shutdown
+ * hook stop it (and its own children) sooner. A child announces it is ready by printing one line.
  */
-public final class ChildJvm implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     /** CPU milliseconds of each child at the moment it was stopped, until {@link #drainStopped()}. */
     private static final Map<Long, Long> STOPPED_CPU_MILLIS = new ConcurrentHashMap<>();
 
@@ -40,7 +40,7 @@ public final class ChildJvm implements AutoCloseable {
     private final DataOutputStream toChild;
     private final Thread shutdownHook;
 
-    private ChildJvm(Process process) {
+    private ChildProcess(Process process) {
         this.process = process;
         this.fromChild = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         this.toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
@@ -52,7 +52,7 @@ public final class ChildJvm implements AutoCloseable {
      * Starts {@code mainClass} in a new JVM with the given JVM options and program arguments.
      * The child's stderr goes to this JVM's stderr, so its failures are seen.
      */
-    public static ChildJvm start(String mainClass, List<String> jvmOptions, List<String> args) throws IOException {
+    public static ChildProcess startJvm(String mainClass, List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -63,11 +63,19 @@ public final class ChildJvm implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        return new ChildJvm(process);
+        return start(command);
     }
 
-    /** Waits for the child's first line (its "ready" announcement); fails if it dies or stays silent. */
+    /** Starts {@code command}; its stderr goes to this JVM's stderr, so its failures are seen. */
+    public static ChildProcess start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ChildProcess(process);
+    }
+
+    /**
+     * Waits for the child's next line (first: its "ready" announcement); fails if it dies or stays
+     * silent that long (and then stops it).
+     */
     public String awaitLine(long timeout, TimeUnit unit) throws IOException {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -79,18 +87,19 @@ public final class ChildJvm implements AutoCloseable {
         try {
             String read = line.get(timeout, unit);
             if (read == null) {
-                throw new IOException("child JVM " + pid() + " exited (code " + process.waitFor() + ") before it was ready");
+                process.waitFor();
+                throw new IOException("child process " + pid() + " ended (" + exitDescription() + ") before it answered");
             }
             return read;
         } catch (TimeoutException e) {
             close();
-            throw new IOException("child JVM " + pid() + " not ready after " + timeout + " " + unit);
+            throw new IOException("child process " + pid() + " did not answer within " + timeout + " " + unit.toString().toLowerCase(java.util.Locale.ROOT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
-            throw new IOException("interrupted while waiting for child JVM " + pid());
+            throw new IOException("interrupted while waiting for child process " + pid());
         } catch (ExecutionException e) {
-            throw new IOException("reading from child JVM " + pid() + ": " + e.getCause(), e.getCause());
+            throw new IOException("reading from child process " + pid() + ": " + e.getCause(), e.getCause());
         }
     }
 
@@ -163,8 +172,8 @@ public final class ChildJvm implements AutoCloseable {
      * #EXIT_SECONDS} s, then a kill for those still there (W workers end in parallel, not one
      * after the other).
      */
-    public static void closeAll(List<ChildJvm> children) {
-        for (ChildJvm child : children) {
+    public static void closeAll(List<ChildProcess> children) {
+        for (ChildProcess child : children) {
             child.recordCpu();
             try {
                 child.toChild.close();
@@ -173,7 +182,7 @@ public final class ChildJvm implements AutoCloseable {
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_SECONDS);
-        for (ChildJvm child : children) {
+        for (ChildProcess child : children) {
             try {
                 if (!child.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     child.kill();

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
  * closes, and so when its parent dies, even by SIGKILL (no shutdown hook runs). Nothing in these
  * tests kills the children, so a child that ignored its stdin would fail them.
  */
-class ChildJvmTest {
+class ChildProcessTest {
 
     @Test
     void aChildEndsByItselfWhenItsStdinCloses() throws Exception {
-        ChildJvm backend = ChildJvm.start(BackendMain.class.getName(), List.of(), List.of("0"));
+        ChildProcess backend = ChildProcess.startJvm(BackendMain.class.getName(), List.of(), List.of("0"));
         try {
             assertTrue(backend.awaitLine(60, TimeUnit.SECONDS).startsWith("LISTENING "));
             ProcessHandle handle = ProcessHandle.of(backend.pid()).orElseThrow();

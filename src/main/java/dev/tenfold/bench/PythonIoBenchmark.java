@@ -1,0 +1,79 @@
+package dev.tenfold.bench;
+
+import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.model.ExecutionModel;
+import dev.tenfold.model.PythonInterpreter;
+import dev.tenfold.model.PythonRecipeModel;
+import dev.tenfold.workload.HttpItemTask;
+import dev.tenfold.workload.Task;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The claim in its own language: "for I/O, use asyncio (or threads) at concurrency 10-100".
+ *
+ * <p>The same requests as {@link IoBenchmark} ({@code GET /io/item/{i}}, answered after
+ * {@code latencyMs}, every response checked byte for byte), made by CPython running the post's
+ * recipes ({@code src/main/python/recipe.py}, standard library only) in a process the fork starts:
+ * the fork only hands over batch sizes and reads back counts, so the CPU and memory the profiler
+ * measures are Python's (the fork's own idle share is in the row's background).
+ *
+ * <p>Variants: {@code serial} (one {@code http.client} connection), {@code asyncio} (gather all,
+ * a semaphore of {@code concurrency}, HTTP/1.1 over asyncio streams), {@code threads}
+ * ({@code ThreadPoolExecutor} of {@code concurrency}, a keep-alive connection per thread),
+ * {@code process} ({@code ProcessPoolExecutor} of {@code workers}).
+ *
+ * <p>Run it: {@code ./run-benchmarks.sh --profile article} (or {@code --include python/io}), or
+ * bare: {@code java -jar target/benchmarks.jar PythonIoBenchmark.asyncio -p concurrency=10 -p
+ * tasks=100 -prof dev.tenfold.measure.CpuProfiler} ({@code -Dtenfold.python=...} picks the
+ * interpreter; default {@code python3}).
+ *
+ * <p>What you should see: at 10 in flight the same ~10x as Java's models (Little's law does not
+ * care about the language); as C grows, one interpreter's core (the GIL) caps asyncio and threads
+ * well below Java's virtual threads, and a process per request in flight costs tens of MiB each.
+ */
+public class PythonIoBenchmark extends BackendBenchmark {
+
+    /** The backend's fixed delay per request. */
+    @Param("50")
+    public int latencyMs;
+
+    private String backendUrl;
+
+    /** The Java twin of the task: its warm-up amount and description; the recipe makes the requests. */
+    @Override
+    protected Task createTask(String backendUrl, HttpClient client) {
+        BackendStubs.installItem(backendUrl, latencyMs);
+        this.backendUrl = backendUrl;
+        return new HttpItemTask(client, backendUrl, latencyMs);
+    }
+
+    @Override
+    protected ExecutionModel createModel(String variant, Task task) throws Exception {
+        long batchSeconds = (long) Math.ceil((double) tasks / Math.min(tasks, Math.max(concurrency, workers))) * latencyMs / 1000;
+        return new PythonRecipeModel(PythonInterpreter.forThisJvm(),
+                PythonRecipeModel.ioSettings(variant, concurrency, workers, backendUrl, latencyMs),
+                Duration.ofSeconds(60 + 3 * batchSeconds));
+    }
+
+    /** asyncio: every request gathered at once, a semaphore of {@code concurrency} in flight. */
+    @Benchmark
+    public BatchResult asyncio(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
+    /** A ThreadPoolExecutor of {@code concurrency} threads, each with its own keep-alive connection. */
+    @Benchmark
+    public BatchResult threads(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
+    /** A ProcessPoolExecutor of {@code workers} interpreters, one request each at a time. */
+    @Benchmark
+    public BatchResult process(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+}
