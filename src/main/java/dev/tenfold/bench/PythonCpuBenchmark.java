@@ -9,14 +9,15 @@ import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
 import java.time.Duration;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * The claim in its own language: "CPU-bound work needs multiprocessing: threads don't help (the
  * GIL); use cpu_count()-1 processes".
  *
- * <p>The same SHA-256 chains as {@link CpuBenchmark}'s {@code sha256} (the Java task's own input
- * buffers, sent to the recipe), hashed by CPython's {@code hashlib}; every digest comes back and is
- * checked against the Java task's. The recipe runs in a process the fork starts; its pool's
+ * <p>The same SHA-256 chains as {@link CpuBenchmark}'s {@code sha256} and {@code sha256-small} (the
+ * Java task's own input buffers, sent to the recipe), hashed by CPython's {@code hashlib}; every
+ * digest comes back and is checked against the Java task's. The recipe runs in a process the fork starts; its pool's
  * processes are the fork's descendants, so the profiler counts them.
  *
  * <p>Variants: {@code serial}, {@code threads} ({@code ThreadPoolExecutor} of
@@ -27,20 +28,28 @@ import org.openjdk.jmh.annotations.Benchmark;
  * dev.tenfold.measure.CpuProfiler}.
  *
  * <p>What you should see: processes scale with the cores, as the post says, and cpu_count()-1 of
- * them leave one idle. Threads are the surprise: {@code hashlib} lets go of the GIL while it
- * hashes more than 2 KiB, and each round hashes 64 KiB, so threads scale here too; the GIL binds
- * where the work is Python bytecode, not where it is C code that releases it.
+ * them leave one idle. Threads depend on the task: {@code hashlib} lets go of the GIL while it
+ * hashes 2 KiB or more, so on {@code sha256} (64 KiB a round) threads scale like processes, and on
+ * {@code sha256-small} (256 bytes a round, most of the time in the interpreter) the GIL holds them
+ * to about one core.
  */
 public class PythonCpuBenchmark extends BatchBenchmark {
     /** A batch of SHA-256 chains takes seconds in CPython; a hung recipe is stopped after this. */
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
+
+    /** sha256 (64 KiB per round: hashlib lets go of the GIL) or sha256-small (256 bytes: it keeps it). */
+    @Param("sha256")
+    public String workload;
 
     private Sha256ChainTask task;
 
     /** The Java twin of the task: its inputs go to the recipe, its digests check the recipe's. */
     @Override
     protected Task createTask() {
-        task = (Sha256ChainTask) Workloads.cpu("sha256");
+        if (!(Workloads.cpu(workload) instanceof Sha256ChainTask chain)) {
+            throw new IllegalArgumentException("the Python recipe runs the SHA-256 chains only, not " + workload);
+        }
+        task = chain;
         return task;
     }
 

@@ -53,10 +53,11 @@ public class PythonIoBenchmark extends BackendBenchmark {
 
     @Override
     protected ExecutionModel createModel(String variant, Task task) throws Exception {
-        long batchSeconds = (long) Math.ceil((double) tasks / Math.min(tasks, Math.max(concurrency, workers))) * latencyMs / 1000;
+        // A batch is waves of requests: a hung recipe is stopped after 3 times that, and at least a minute.
+        long waves = (long) Math.ceil((double) tasks / Math.min(tasks, Math.max(concurrency, workers)));
         return new PythonRecipeModel(PythonInterpreter.forThisJvm(),
                 PythonRecipeModel.ioSettings(variant, concurrency, workers, backendUrl, latencyMs),
-                Duration.ofSeconds(60 + 3 * batchSeconds));
+                Duration.ofMillis(60_000 + 3 * waves * latencyMs));
     }
 
     /** asyncio: every request gathered at once, a semaphore of {@code concurrency} in flight. */

@@ -63,9 +63,10 @@ final class SuitePlan {
         for (String latency : values("latencyMs", List.of("50"))) {
             io(items, latency);
         }
-        // quick: downscale (an allocation-heavy kernel like matmul, at the same bound) only in full
+        // quick: downscale (an allocation-heavy kernel like matmul, at the same bound) and the short
+        // SHA-256 chain (Python's GIL-bound case; in Java the same bound as sha256) only in full
         List<String> cpuWorkloads = profile == Profile.SMOKE ? List.of("sha256")
-                : profile == Profile.QUICK ? CPU_WORKLOADS.stream().filter(w -> !w.equals("downscale")).toList() : CPU_WORKLOADS;
+                : profile == Profile.QUICK ? List.of("sha256", "matmul") : CPU_WORKLOADS;
         for (String workload : values("workload", cpuWorkloads)) {
             if (Workloads.HANDOFF.containsKey(workload)) {
                 handoff(items, workload);
@@ -110,6 +111,9 @@ final class SuitePlan {
             items.add(cpu("platform", n, 1, tasks, "sha256"));
             items.add(cpu("process", n, n, tasks, "sha256"));
         }
+        // The Java side of the Python rows' GIL-bound chain
+        items.add(cpu("serial", 1, 1, tasks, "sha256-small"));
+        items.add(cpu("platform", usableCores, 1, tasks, "sha256-small"));
         String limit = Integer.toString(RATE_LIMIT);
         items.add(resilience("serial", 1, "10", "50", "limited", "no-retry", limit));
         for (String policy : List.of("no-retry", "retry")) {
@@ -118,15 +122,21 @@ final class SuitePlan {
         python(items, latency);
     }
 
+    /**
+     * The SHA-256 chains the Python recipe runs: over 64 KiB (hashlib lets go of the GIL) and over
+     * 256 bytes (it keeps it).
+     */
+    static final List<String> PYTHON_CPU_WORKLOADS = List.of("sha256", "sha256-small");
+
     /** The article's I/O case in Python: 50 requests per batch at C=10 (5 s), 5 one after the other, 3 samples each. */
     static final int ARTICLE_PYTHON_REQUESTS = 50;
 
     /**
      * The post's recipe in its own language (PythonIoBenchmark, PythonCpuBenchmark), beside the
      * Java rows it answers: requests one after the other, with asyncio and threads at each C and a
-     * ProcessPoolExecutor of 10; SHA-256 chains one after the other, on threads at all
-     * cores, and on processes at all cores and at cores-1 (the post's cpu_count()-1). The article
-     * profile makes them shorter: its requests take a second each.
+     * ProcessPoolExecutor of 10; both SHA-256 chains one after the other, on threads at all cores,
+     * and on processes at all cores (and, on the long chain, at cores-1: the post's
+     * cpu_count()-1); smoke, the long chain only. The article's requests take a second each.
      */
     private void python(List<PlanItem> items, String latency) {
         boolean article = profile == Profile.ARTICLE;
@@ -143,12 +153,15 @@ final class SuitePlan {
         int w = 10;
         items.add(io("process", w, w, article ? batch : tasks(w), latency).inPython().withSamples(samples));
         String tasks = Integer.toString((profile == Profile.SMOKE ? 4 : 8) * usableCores);
-        items.add(cpu("serial", 1, 1, tasks, "sha256").inPython());
-        items.add(cpu("threads", usableCores, 1, tasks, "sha256").inPython());
-        List<Integer> counts = profile == Profile.SMOKE ? List.of(usableCores)
-                : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
-        for (int n : counts) {
-            items.add(cpu("process", n, n, tasks, "sha256").inPython());
+        for (String workload : profile == Profile.SMOKE ? List.of("sha256") : PYTHON_CPU_WORKLOADS) {
+            items.add(cpu("serial", 1, 1, tasks, workload).inPython());
+            items.add(cpu("threads", usableCores, 1, tasks, workload).inPython());
+            // cpu_count()-1 on the first workload: the advice is about the pool, not the task
+            List<Integer> counts = profile == Profile.SMOKE || !workload.equals(PYTHON_CPU_WORKLOADS.get(0)) ? List.of(usableCores)
+                    : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
+            for (int n : counts) {
+                items.add(cpu("process", n, n, tasks, workload).inPython());
+            }
         }
     }
 

@@ -163,8 +163,14 @@ class SuitePlanTest {
     void thePythonRecipeRunsBesideTheJavaRows() {
         List<PlanItem> article = plan(Profile.ARTICLE, Map.of(), "^python/");
         assertEquals(List.of("python/io/serial", "python/io/asyncio", "python/io/threads", "python/io/process",
-                "python/cpu/serial", "python/cpu/threads", "python/cpu/process", "python/cpu/process"),
+                "python/cpu/serial", "python/cpu/threads", "python/cpu/process", "python/cpu/process",
+                "python/cpu/serial", "python/cpu/threads", "python/cpu/process"),
                 article.stream().map(PlanItem::id).toList());
+        assertEquals(List.of("sha256", "sha256-small"), article.stream().filter(i -> i.family().equals("cpu"))
+                .map(i -> i.params().get("workload")).distinct().toList(), "the chain that lets go of the GIL, and the one that keeps it");
+        assertEquals(Set.of("serial", "platform"), plan(Profile.ARTICLE, Map.of(), "^cpu/").stream()
+                .filter(i -> i.params().get("workload").equals("sha256-small")).map(PlanItem::variant).collect(Collectors.toSet()),
+                "Java's figures beside Python's on the short chain");
         assertTrue(article.stream().filter(i -> i.family().equals("io"))
                 .allMatch(i -> i.params().get("latencyMs").equals("1000") && i.samples() == 3), "the post's 1 s requests, 3 samples");
         assertEquals(Set.of("1", "2"), article.stream().filter(i -> i.id().equals("python/cpu/process"))
