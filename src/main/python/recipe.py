@@ -3,8 +3,9 @@ the post says to run them in Python (asyncio or threads for I/O, a process pool 
 
 Standard library only, Python >= 3.8. tenfold's PythonRecipeModel starts this program, which
 reads one JSON line of settings from stdin, answers {"ready": ...} once its pool is up, then
-runs one batch per {"run": n} line: tasks 0 .. n-1, every result checked, answered with one JSON
-line of counts. It exits at the end of stdin, and so do its pool processes when it dies.
+runs one batch per {"run": n, "seq": k} line: tasks 0 .. n-1, every result checked, answered with
+one JSON line of counts that echoes k. It exits at the end of stdin, and so do its pool processes
+when it dies.
 
 Tasks (the Java twins, in dev.tenfold.workload):
   io      GET /io/item/{i}?latencyMs=L, HTTP/1.1 with keep-alive; a task succeeds on status 200
@@ -21,6 +22,7 @@ import concurrent.futures
 import hashlib
 import http.client
 import json
+import multiprocessing
 import os
 import sys
 import threading
@@ -44,15 +46,29 @@ def configure(settings):
     SETTINGS["host"], SETTINGS["port"] = url.hostname, url.port
 
 
-def configure_worker(settings, parent):
+def configure_worker(settings, recipe):
     configure(settings)
-    exit_with(parent)
+    exit_with(recipe)
 
 
-def exit_with(parent):
-    """Ends this process as soon as `parent` is gone (a pool must not outlive a killed driver)."""
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def exit_with(owner):
+    """Ends this process as soon as `owner` is gone: a pool must not outlive a killed recipe, nor the
+    recipe a killed JVM. Its parent is the owner, or (start method forkserver) a server the owner
+    started, which a dead owner leaves behind reparented: so both are watched."""
+    parent = os.getppid()
+
     def watch():
-        while os.getppid() == parent:
+        while os.getppid() == parent and alive(owner):
             time.sleep(0.5)
         os._exit(3)
     threading.Thread(target=watch, daemon=True).start()
@@ -67,21 +83,33 @@ def outcome(i, started, digest=None, error=None):
     return i, digest, error, time.perf_counter_ns() - started
 
 
+# A kept-alive connection the server has closed fails at once with one of these; like the JDK's
+# HttpClient, the request is then sent once more on a new connection.
+STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+
+
 def fetch(i):
     """One request on this thread's keep-alive connection (serial, threads and process models)."""
     started = time.perf_counter_ns()
-    conn = getattr(LOCAL, "conn", None)
-    if conn is None:
-        conn = LOCAL.conn = http.client.HTTPConnection(SETTINGS["host"], SETTINGS["port"], timeout=REQUEST_TIMEOUT_S)
-    try:
-        conn.request("GET", path(i))
-        response = conn.getresponse()
-        body = response.read()
-    except Exception as e:  # noqa: BLE001 - any failure of the request is the task's error
-        conn.close()
-        LOCAL.conn = None
-        return outcome(i, started, error="%s: %s" % (type(e).__name__, e))
-    return checked(i, started, response.status, body)
+    for attempt in (1, 2):
+        conn = getattr(LOCAL, "conn", None)
+        reused = conn is not None
+        if conn is None:
+            conn = LOCAL.conn = http.client.HTTPConnection(SETTINGS["host"], SETTINGS["port"], timeout=REQUEST_TIMEOUT_S)
+        try:
+            conn.request("GET", path(i))
+            response = conn.getresponse()
+            body = response.read()
+        except Exception as e:  # noqa: BLE001 - any failure of the request is the task's error
+            conn.close()
+            LOCAL.conn = None
+            if reused and attempt == 1 and isinstance(e, STALE):
+                continue
+            return outcome(i, started, error="%s: %s" % (type(e).__name__, e))
+        if response.will_close:
+            conn.close()
+            LOCAL.conn = None
+        return checked(i, started, response.status, body)
 
 
 def checked(i, started, status, body):
@@ -116,6 +144,10 @@ def run_task(i):
         return outcome(i, started, error="%s: %s" % (type(e).__name__, e))
 
 
+class StaleConnection(Exception):
+    """A kept-alive connection the server closed before it answered."""
+
+
 class AsyncioClient:
     """The post's asyncio recipe: gather every request, a semaphore keeps `concurrency` in flight;
     HTTP/1.1 over asyncio streams, connections kept alive between requests and batches."""
@@ -139,25 +171,40 @@ class AsyncioClient:
     async def fetch(self, i):
         started = time.perf_counter_ns()
         try:
-            reader, writer = self.idle.pop() if self.idle else await asyncio.open_connection(SETTINGS["host"], SETTINGS["port"])
-        except Exception as e:  # noqa: BLE001
+            status, body = await asyncio.wait_for(self.request(path(i)), REQUEST_TIMEOUT_S)
+        except Exception as e:  # noqa: BLE001 - any failure of the request is the task's error
             return outcome(i, started, error="%s: %s" % (type(e).__name__, e))
-        try:
-            status, body, keep = await asyncio.wait_for(self.exchange(reader, writer, path(i)), REQUEST_TIMEOUT_S)
-        except Exception as e:  # noqa: BLE001
-            writer.close()
-            return outcome(i, started, error="%s: %s" % (type(e).__name__, e))
-        if keep:
-            self.idle.append((reader, writer))
-        else:
-            writer.close()
         return checked(i, started, status, body)
+
+    async def request(self, target):
+        """GET on an idle connection, or a new one; once more on a new one if a reused one was stale."""
+        for attempt in (1, 2):
+            reused = bool(self.idle)
+            reader, writer = self.idle.pop() if reused else await asyncio.open_connection(SETTINGS["host"], SETTINGS["port"])
+            try:
+                status, body, keep = await self.exchange(reader, writer, target)
+            except (ConnectionError, asyncio.IncompleteReadError, StaleConnection):
+                writer.close()
+                if reused and attempt == 1:
+                    continue
+                raise
+            except BaseException:
+                writer.close()
+                raise
+            if keep:
+                self.idle.append((reader, writer))
+            else:
+                writer.close()
+            return status, body
 
     @staticmethod
     async def exchange(reader, writer, target):
         writer.write(("GET %s HTTP/1.1\r\nHost: %s:%d\r\n\r\n" % (target, SETTINGS["host"], SETTINGS["port"])).encode("ascii"))
         await writer.drain()
-        status = int((await reader.readline()).split()[1])
+        status_line = (await reader.readline()).split()
+        if len(status_line) < 2:
+            raise StaleConnection("the server closed the connection")
+        version, status = status_line[0], int(status_line[1])
         headers = {}
         while True:
             line = await reader.readline()
@@ -173,9 +220,14 @@ class AsyncioClient:
                 if size == 0:
                     break
                 body += chunk[:-2]
+            while (await reader.readline()) not in (b"\r\n", b"\n", b""):
+                pass  # trailers
+        elif "content-length" in headers:
+            body = await reader.readexactly(int(headers["content-length"]))
         else:
-            body = await reader.readexactly(int(headers.get("content-length", "0")))
-        return status, body, headers.get("connection", "").lower() != "close"
+            return status, await reader.read(), False  # the body ends with the connection
+        close = headers.get("connection", "").lower()
+        return status, body, close != "close" and (version != b"HTTP/1.0" or close == "keep-alive")
 
     def close(self):
         for _, writer in self.idle:
@@ -201,11 +253,11 @@ class Recipe:
         if self.model == "threads":
             self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=settings["concurrency"])
         elif self.model == "process":
-            workers = settings["workers"]
+            self.workers = settings["workers"]
             self.pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=workers, initializer=configure_worker, initargs=(settings, os.getpid()))
+                max_workers=self.workers, initializer=configure_worker, initargs=(settings, os.getpid()))
             # start every worker now, not on demand in the first measured batch
-            while len(set(self.pool.map(pid_of_worker, range(workers)))) < workers:
+            while len(set(self.pool.map(pid_of_worker, range(self.workers)))) < self.workers:
                 pass
         elif self.model == "asyncio":
             if settings["workload"] != "io":
@@ -219,7 +271,36 @@ class Recipe:
             return [self.task(i) for i in range(n)]
         if self.model == "asyncio":
             return self.pool.run(n)
+        if self.model == "process":
+            return self.fed(n)
         return list(self.pool.map(self.task, range(n)))
+
+    def fed(self, n):
+        """Tasks to the pool's W processes from W threads, one each at a time, each task timed from
+        here: its trip through the pool's pipes counts, as it does for Java's worker JVMs."""
+        indices = iter(range(n))
+        lock = threading.Lock()
+        outcomes = [None] * n
+
+        def feed():
+            while True:
+                with lock:
+                    i = next(indices, None)
+                if i is None:
+                    return
+                started = time.perf_counter_ns()
+                try:
+                    _, digest, error, _ = self.pool.submit(self.task, i).result()
+                except Exception as e:  # noqa: BLE001 - a broken pool: this task's error
+                    digest, error = None, "%s: %s" % (type(e).__name__, e)
+                outcomes[i] = outcome(i, started, digest, error)
+
+        feeders = [threading.Thread(target=feed) for _ in range(self.workers)]
+        for t in feeders:
+            t.start()
+        for t in feeders:
+            t.join()
+        return outcomes
 
     def close(self):
         if self.pool is not None:
@@ -229,20 +310,26 @@ class Recipe:
                 self.pool.shutdown()
 
 
-def reply(message):
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
-
-
 def main():
+    # The answers get stdout to themselves: whatever else prints (a library, a pool process) goes to stderr.
+    answers = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
+
+    def reply(message):
+        answers.write(json.dumps(message) + "\n")
+        answers.flush()
+
     exit_with(os.getppid())
     recipe = Recipe(json.loads(sys.stdin.readline()))
-    reply({"ready": True, "python": "%d.%d.%d" % sys.version_info[:3], "pid": os.getpid()})
+    gil = getattr(sys, "_is_gil_enabled", lambda: True)()
+    reply({"ready": True, "python": "%d.%d.%d" % sys.version_info[:3], "pid": os.getpid(), "gil": gil,
+           "start_method": multiprocessing.get_start_method()})
     for line in sys.stdin:
-        n = json.loads(line)["run"]
+        command = json.loads(line)
+        n = command["run"]
         outcomes = recipe.run(n)
         errors = [error for _, _, error, _ in outcomes if error is not None]
-        answer = {"attempted": n, "errors": len(errors), "first_error": errors[0] if errors else None,
+        answer = {"seq": command["seq"], "attempted": n, "errors": len(errors), "first_error": errors[0] if errors else None,
                   "latency_ns": sum(nanos for _, _, _, nanos in outcomes)}
         if SETTINGS["workload"] != "io":  # a CPU task's digests, for the Java side to check
             answer["digests"] = [digest for _, digest, _, _ in outcomes]

@@ -55,6 +55,9 @@ public class PythonCpuBenchmark extends BatchBenchmark {
 
     @Override
     protected ExecutionModel createModel(String variant, Task ignored) throws Exception {
+        if (mix != 0) {
+            throw new IllegalArgumentException("the Python recipe runs a batch's own task indices: -p mix does not apply");
+        }
         return new PythonRecipeModel(PythonInterpreter.forThisJvm(),
                 PythonRecipeModel.sha256Settings(variant, concurrency, workers, task), BATCH_TIMEOUT);
     }

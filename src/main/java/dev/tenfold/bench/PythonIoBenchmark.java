@@ -55,6 +55,9 @@ public class PythonIoBenchmark extends BackendBenchmark {
     protected ExecutionModel createModel(String variant, Task task) throws Exception {
         // A batch is waves of requests: a hung recipe is stopped after 3 times that, and at least a minute.
         long waves = (long) Math.ceil((double) tasks / Math.min(tasks, Math.max(concurrency, workers)));
+        if (mix != 0) {
+            throw new IllegalArgumentException("the Python recipe runs a batch's own task indices: -p mix does not apply");
+        }
         return new PythonRecipeModel(PythonInterpreter.forThisJvm(),
                 PythonRecipeModel.ioSettings(variant, concurrency, workers, backendUrl, latencyMs),
                 Duration.ofMillis(60_000 + 3 * waves * latencyMs));

@@ -44,6 +44,8 @@ public final class PythonRecipeModel implements ExecutionModel {
     private final Duration batchTimeout;
     private ChildProcess python;
     private String pythonVersion;
+    /** Numbers the batches: an answer that is not this batch's (a stray line, a late answer) stops the recipe. */
+    private long sequence;
 
     /**
      * Starts the recipe with {@code settings} (see {@link #ioSettings}, {@link #sha256Settings}) on
@@ -83,7 +85,8 @@ public final class PythonRecipeModel implements ExecutionModel {
     }
 
     private ChildProcess start() throws IOException {
-        ChildProcess started = ChildProcess.start(List.of(interpreter, "-u", script().toString()));
+        // -I: no PYTHON* variables, no user site-packages: the standard library, as the recipe says
+        ChildProcess started = ChildProcess.start(List.of(interpreter, "-I", "-u", script().toString()));
         try {
             send(started, settings);
             JsonNode ready = JSON.readTree(started.awaitLine(READY_SECONDS, TimeUnit.SECONDS));
@@ -91,6 +94,8 @@ public final class PythonRecipeModel implements ExecutionModel {
                 throw new IOException("the Python recipe answered " + ready + " instead of ready");
             }
             pythonVersion = ready.path("python").asText();
+            System.out.printf("tenfold python: %s %s, GIL %s, start method %s, pid %d%n", interpreter, pythonVersion,
+                    ready.path("gil").asBoolean(true) ? "on" : "off", ready.path("start_method").asText("?"), started.pid());
             return started;
         } catch (IOException | RuntimeException e) {
             started.abort();
@@ -121,8 +126,12 @@ public final class PythonRecipeModel implements ExecutionModel {
             if (python == null || !python.isAlive()) {
                 python = start(); // a crashed recipe: its replacement's start counts in this batch
             }
-            send(python, Map.of("run", tasks));
+            long seq = ++sequence;
+            send(python, Map.of("run", tasks, "seq", seq));
             answer = JSON.readTree(python.awaitLine(batchTimeout.toSeconds(), TimeUnit.SECONDS));
+            if (answer.path("seq").asLong(-1) != seq) {
+                throw new IOException("the recipe answered " + abbreviated(answer) + " to batch " + seq + ": out of step, stopped");
+            }
         } catch (IOException | RuntimeException e) {
             if (python != null) {
                 python.abort();
@@ -131,7 +140,8 @@ public final class PythonRecipeModel implements ExecutionModel {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while the Python recipe ran a batch");
             }
-            return new BatchResult(tasks, 0, tasks, 0, System.nanoTime() - start, "Python recipe: " + e.getMessage());
+            // every task of the batch waited for it all
+            return new BatchResult(tasks, 0, tasks, 0, (System.nanoTime() - start) * tasks, "Python recipe: " + e.getMessage());
         }
         return checked(answer, task, tasks);
     }
@@ -141,7 +151,7 @@ public final class PythonRecipeModel implements ExecutionModel {
         int errors = answer.path("errors").asInt(tasks);
         String firstError = answer.path("first_error").isTextual() ? answer.path("first_error").asText() : null;
         if (answer.path("attempted").asInt(-1) != tasks) {
-            return new BatchResult(tasks, 0, tasks, 0, 0, "Python recipe answered " + answer + " to a batch of " + tasks);
+            return new BatchResult(tasks, 0, tasks, 0, 0, "Python recipe answered " + abbreviated(answer) + " to a batch of " + tasks);
         }
         long digest = 0;
         JsonNode digests = answer.path("digests");
@@ -166,6 +176,11 @@ public final class PythonRecipeModel implements ExecutionModel {
             }
         }
         return new BatchResult(tasks, tasks - errors, errors, digest, answer.path("latency_ns").asLong(), firstError);
+    }
+
+    private static String abbreviated(JsonNode answer) {
+        String text = answer.toString();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     /** The recipe, copied out of the jar once per JVM (a pool of spawned interpreters reads it again). */

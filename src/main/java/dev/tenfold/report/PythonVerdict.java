@@ -54,9 +54,9 @@ final class PythonVerdict {
                 .ifPresent(serial -> {
                     Optional<ResultRow> javaSerial = java.stream().filter(r -> "io".equals(r.family()) && "serial".equals(r.variant())
                             && Objects.equals(r.latencyMs(), serial.latencyMs()) && r.cpuShare() != null).findFirst();
-                    out.append(String.format(Locale.ROOT, "  the 30%% rule on serial I/O: Python CPU %s -> %s%s%n", pct(serial.cpuShare()),
-                            serial.articleRule(), javaSerial.map(j -> String.format(Locale.ROOT, "; Java CPU %s -> %s",
-                                    pct(j.cpuShare()), j.articleRule())).orElse("")));
+                    out.append(String.format(Locale.ROOT, "  the 30%% rule on serial I/O: Python CPU %s (its idle JMH fork included) -> %s%s%n",
+                            pct(serial.cpuShare()), serial.articleRule(), javaSerial.map(j -> String.format(Locale.ROOT,
+                                    "; Java CPU %s -> %s", pct(j.cpuShare()), j.articleRule())).orElse("")));
                 });
     }
 
@@ -95,8 +95,11 @@ final class PythonVerdict {
     /** The best Python row against the best Java row, by their throughputs' intervals. */
     static String compared(ResultRow python, ResultRow java) {
         if (Verdict.beats(java, python)) {
-            return String.format(Locale.ROOT, "Java's %s does %sx the throughput of Python's %s: the advice carries over only up to"
-                    + " where one interpreter's CPU runs out", java.variant(), num(java.throughput() / python.throughput(), 2), python.variant());
+            String why = python.errors() != null && python.errors() > 0 ? " (Python's row has " + python.errors() + " errors)"
+                    : oneInterpreter(python) && python.busyCores() != null && python.busyCores() >= ONE_CORE
+                    ? " (Python's keeps " + num(python.busyCores(), 2) + " cores busy: one interpreter, one core at a time)" : "";
+            return String.format(Locale.ROOT, "Java's %s does %sx the throughput of Python's %s%s", java.variant(),
+                    num(java.throughput() / python.throughput(), 2), python.variant(), why);
         }
         if (Verdict.beats(python, java)) {
             return String.format(Locale.ROOT, "Python's %s beats Java's %s (%sx)", python.variant(), java.variant(),
@@ -105,6 +108,14 @@ final class PythonVerdict {
         return python.speedupLow() == null || java.speedupLow() == null
                 ? "no intervals: not compared" : "Python's " + python.variant() + " and Java's " + java.variant()
                 + " are indistinguishable: Little's law, not the language, sets the figure";
+    }
+
+    /** Busy cores from which one interpreter counts as CPU-bound. */
+    static final double ONE_CORE = 0.8;
+
+    /** The variants that run in one interpreter (its GIL), not in a pool of processes. */
+    private static boolean oneInterpreter(ResultRow r) {
+        return List.of("serial", "asyncio", "threads").contains(r.variant());
     }
 
     static String gilVerdict(ResultRow threads) {
