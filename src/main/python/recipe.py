@@ -216,12 +216,11 @@ class AsyncioClient:
             body = b""
             while True:
                 size = int((await reader.readline()).split(b";")[0], 16)
-                chunk = await reader.readexactly(size + 2)
                 if size == 0:
+                    while (await reader.readline()) not in (b"\r\n", b"\n", b""):
+                        pass  # trailers, up to the empty line that ends the body
                     break
-                body += chunk[:-2]
-            while (await reader.readline()) not in (b"\r\n", b"\n", b""):
-                pass  # trailers
+                body += (await reader.readexactly(size + 2))[:-2]
         elif "content-length" in headers:
             body = await reader.readexactly(int(headers["content-length"]))
         else:

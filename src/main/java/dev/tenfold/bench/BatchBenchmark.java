@@ -169,8 +169,8 @@ public abstract class BatchBenchmark {
             long cpuBefore = PROCESS.getProcessCpuTime();
             long batchStart = System.nanoTime();
             done += model.run(nextBatchTask(), tasks).attempted();
-            recent.addLast(new WarmUpBatch(tasks / ((System.nanoTime() - batchStart) / 1e9),
-                    (PROCESS.getProcessCpuTime() - cpuBefore) / (double) tasks, ticks));
+            recent.addLast(new WarmUpBatch(tasks / ((System.nanoTime() - batchStart) / 1e9), tasks,
+                    PROCESS.getProcessCpuTime() - cpuBefore, ticks));
             if (recent.size() > STEADY_BATCHES) {
                 recent.removeFirst();
             }
@@ -196,18 +196,32 @@ public abstract class BatchBenchmark {
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-    /** One warm-up batch: its rate, this JVM's CPU nanoseconds per task, the machine's CPU ticks at its start. */
-    record WarmUpBatch(double rate, double cpuPerTask, Environment.CpuTicks ticksAtStart) {
+    /** One warm-up batch: its rate, its tasks, this JVM's CPU nanoseconds over it, the machine's CPU ticks at its start. */
+    record WarmUpBatch(double rate, long tasks, long cpuNanos, Environment.CpuTicks ticksAtStart) {
+        double cpuPerTask() {
+            return cpuNanos / (double) tasks;
+        }
     }
+
+    /** The JVM reads its CPU time in clock ticks of 10 ms (times(2) on Linux). */
+    static final double CPU_CLOCK_TICK_SECONDS = 0.01;
 
     /**
      * The last {@value #STEADY_BATCHES} batches agree on rate and CPU per task, and the machine left
-     * the JIT CPU to spare from the first of them to {@code now}.
+     * the JIT CPU to spare from the first of them to {@code now}. CPU per task agrees within
+     * {@value #STEADY_CPU_SPREAD_PERCENT}%, or within two clock ticks of a batch's CPU where that is
+     * more: a batch that waits on latency spends a few ticks, whose count alone varies by more.
      */
     static boolean settled(java.util.Collection<WarmUpBatch> recent, Environment.CpuTicks now) {
         java.util.List<WarmUpBatch> batches = new java.util.ArrayList<>(recent);
+        if (batches.size() < STEADY_BATCHES) {
+            return false;
+        }
+        double batchCpuSeconds = batches.subList(batches.size() - STEADY_BATCHES, batches.size()).stream()
+                .mapToLong(WarmUpBatch::cpuNanos).average().orElse(0) / 1e9;
+        double cpuSpread = Math.max(STEADY_CPU_SPREAD_PERCENT / 100.0, 2 * CPU_CLOCK_TICK_SECONDS / Math.max(batchCpuSeconds, 1e-9));
         return lastAgree(batches.stream().map(WarmUpBatch::rate).toList(), STEADY_SPREAD_PERCENT / 100.0)
-                && lastAgree(batches.stream().map(WarmUpBatch::cpuPerTask).toList(), STEADY_CPU_SPREAD_PERCENT / 100.0)
+                && lastAgree(batches.stream().map(WarmUpBatch::cpuPerTask).toList(), cpuSpread)
                 && spareCpu(batches.get(Math.max(0, batches.size() - STEADY_BATCHES)).ticksAtStart(), now);
     }
 
