@@ -69,10 +69,10 @@ final class PythonVerdict {
             Optional<ResultRow> processes = find(python, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores)));
             Optional<ResultRow> javaThreads = find(java, same.and(r -> "platform".equals(r.variant()) && Objects.equals(r.concurrency(), cores)));
             Optional<ResultRow> javaProcesses = find(java, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores)));
-            out.append(String.format(Locale.ROOT, "  CPU (%s) on %d cores: Python threads %s, processes %s; Java threads %s, processes %s%n",
-                    workload, cores, threads.map(PythonVerdict::figure).orElse("not run"),
-                    processes.map(PythonVerdict::figure).orElse("not run"), javaThreads.map(PythonVerdict::figure).orElse("not run"),
-                    javaProcesses.map(PythonVerdict::figure).orElse("not run")));
+            out.append(String.format(Locale.ROOT, "  CPU (%s) on %d cores: Python threads %s, processes %s; Java threads %s, worker JVMs %s%n",
+                    workload, cores, threads.map(PythonVerdict::speedup).orElse("not run"),
+                    processes.map(PythonVerdict::speedup).orElse("not run"), javaThreads.map(PythonVerdict::speedup).orElse("not run"),
+                    javaProcesses.map(PythonVerdict::speedup).orElse("not run")));
             threads.ifPresent(t -> out.append("    \"threads don't help CPU work (the GIL)\": " + gilVerdict(t) + "\n"));
             Optional<ResultRow> fewer = find(python, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores - 1)));
             Optional<ResultRow> javaFewer = find(java, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores - 1)));
@@ -87,9 +87,14 @@ final class PythonVerdict {
         return rows.stream().filter(which).findFirst();
     }
 
-    /** {@code asyncio 9.93x [9.61, 10.25] (CPU 4%)}. */
+    /** {@code asyncio 9.93 [9.61, 10.25]x (CPU 4%)}. */
     static String figure(ResultRow r) {
-        return r.variant() + " " + speedupWithInterval(r) + "x (CPU " + pct(r.cpuShare()) + ")";
+        return r.variant() + " " + speedup(r);
+    }
+
+    /** {@code 9.93 [9.61, 10.25]x (CPU 4%)}. */
+    static String speedup(ResultRow r) {
+        return speedupWithInterval(r) + "x (CPU " + pct(r.cpuShare()) + ")";
     }
 
     /** The best Python row against the best Java row, by their throughputs' intervals. */
@@ -105,9 +110,9 @@ final class PythonVerdict {
             return String.format(Locale.ROOT, "Python's %s beats Java's %s (%sx)", python.variant(), java.variant(),
                     num(python.throughput() / java.throughput(), 2));
         }
-        return python.speedupLow() == null || java.speedupLow() == null
+        return python.throughputError() == null || java.throughputError() == null
                 ? "no intervals: not compared" : "Python's " + python.variant() + " and Java's " + java.variant()
-                + " are indistinguishable: Little's law, not the language, sets the figure";
+                + " are indistinguishable in tasks/s: Little's law, not the language, sets the figure";
     }
 
     /** Busy cores from which one interpreter counts as CPU-bound. */

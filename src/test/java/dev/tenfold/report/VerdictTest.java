@@ -171,7 +171,7 @@ class VerdictTest {
         String verdict = Verdict.render(rows);
         assertTrue(verdict.contains("== Python: io / io / 50 ms =="), "Python rows are grouped apart\n" + verdict);
         assertTrue(verdict.contains("I/O at C=10, 50 ms: Python asyncio 9.95 [9.80, 10.10]x"), verdict);
-        assertTrue(verdict.contains("Python's asyncio and Java's async are indistinguishable"), verdict);
+        assertTrue(verdict.contains("Python's asyncio and Java's async are indistinguishable in tasks/s"), verdict);
         assertTrue(verdict.contains("the 30% rule on serial I/O: Python CPU 1% (its idle JMH fork included) -> io-bound; Java CPU 2% -> io-bound"), verdict);
         assertTrue(verdict.contains("\"threads don't help CPU work (the GIL)\": does not hold here: threads give 1.90x (hashlib"), verdict);
         assertTrue(verdict.contains("\"cpu_count()-1 processes\": Python 1 do 0.50x the throughput of 2: slower, a core left idle;"
