@@ -24,7 +24,7 @@ import java.util.List;
  *                    ramp-up and tail of a batch stay small against its steady state
  */
 public enum Profile {
-    SMOKE(1, 1, 0, 0, 1, 1000, List.of(10, 100), 20, 100),
+    SMOKE(1, 1, 0, 0, 1, 500, List.of(10), 20, 100),
     QUICK(1, 45, 0, 0, 6, 500, List.of(10, 100), 10, 10),
     FULL(3, 90, 1, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 20),
     ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120);

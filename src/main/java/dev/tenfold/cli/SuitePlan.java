@@ -248,8 +248,8 @@ final class SuitePlan {
      * stage alone for the bound. A batch is every image once; the CPU side always gets all cores.
      */
     private void mixed(List<PlanItem> items, String latency) {
-        // quick: half the images per batch, and one-pool (platform threads doing both, as virtual) only in full
-        String tasks = values("tasks", List.of(Integer.toString(profile == Profile.QUICK ? ImageSet.COUNT / 2 : ImageSet.COUNT))).get(0);
+        // quick and smoke: half the images per batch, and one-pool (platform threads doing both, as virtual) only in full
+        String tasks = values("tasks", List.of(Integer.toString(profile == Profile.FULL ? ImageSet.COUNT : ImageSet.COUNT / 2))).get(0);
         // serial's short batches stride over the same images as the combinations' (same task mix)
         items.add(item("mixed", "serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
                 Map.of("latencyMs", latency, "mix", tasks)));
