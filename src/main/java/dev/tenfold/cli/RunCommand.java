@@ -191,10 +191,21 @@ final class RunCommand implements Callable<Integer> {
                     try {
                         new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, python)).build()).run();
                         if (backend.death() == null) { // a backend that died mid-measurement leaves a row of errors
+                            int saved = all.size();
                             if (Files.exists(itemJson)) {
                                 JSON.readTree(itemJson.toFile()).forEach(all::add);
                             }
-                            saveSoFar(all, context, csv, json);
+                            try {
+                                saveSoFar(all, context, csv, json);
+                            } catch (IllegalStateException unaccounted) {
+                                // a row that loses tasks is a bug to report, not a reason to lose the run
+                                while (all.size() > saved) {
+                                    all.remove(all.size() - 1);
+                                }
+                                saveSoFar(all, context, csv, json);
+                                failures.add(item.describe() + ": " + unaccounted.getMessage() + " (row left out)");
+                                System.out.println("tenfold: " + unaccounted.getMessage() + ": the row is left out");
+                            }
                             break;
                         }
                     } catch (RunnerException e) {
