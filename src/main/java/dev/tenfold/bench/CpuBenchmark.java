@@ -1,6 +1,8 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.model.BatchResult;
+import dev.tenfold.measure.CpuProfiler;
+import dev.tenfold.process.PipeBandwidth;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,10 +40,20 @@ public class CpuBenchmark extends BatchBenchmark {
     private Task task;
 
     @Override
-    protected Task createTask() {
+    protected Task createTask() throws java.io.IOException {
         task = Workloads.cpu(workload);
+        byte[] input = task.payload(0);
+        if (input != null && variant().equals("process")) {
+            // The raw pipe, measured here with large buffers: the copying part of the hand-off's cost
+            double mibPerSecond = PipeBandwidth.mibPerSecond(input.length, PIPE_ROUNDS);
+            CpuProfiler.recordPipeCopy(1000.0 * input.length / (mibPerSecond * 1024 * 1024));
+            System.out.printf("tenfold pipe: %.0f MiB/s into a child JVM with 1 MiB buffers%n", mibPerSecond);
+        }
         return task;
     }
+
+    /** Transfers of one task's input whose median is the pipe's bandwidth. */
+    private static final int PIPE_ROUNDS = 5;
 
     /** The hand-off workloads own a temporary file. */
     @Override

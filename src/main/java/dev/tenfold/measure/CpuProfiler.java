@@ -32,6 +32,8 @@ import org.openjdk.jmh.results.ScalarResult;
  *   <li>{@code tenfold.steal_share}: the machine's CPU time stolen by the hypervisor in the window;</li>
  *   <li>{@code tenfold.background_cpu_share}: client + backend CPU share while no task runs, from
  *       {@link #measureBackgroundNow} (JIT, GC, timers: spent whatever the load);</li>
+ *   <li>{@code tenfold.pipe_copy_ms}: milliseconds the raw pipe takes to carry one task's input
+ *       to a worker JVM, on the hand-off rows (see {@link #recordPipeCopy});</li>
  *   <li>{@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}: the trial's set-up warm-up (see
  *       {@link #recordWarmUp});</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
@@ -109,6 +111,14 @@ public final class CpuProfiler implements InternalProfiler {
     /** The trial's set-up warm-up took {@code seconds} and ran {@code tasks}: reported with every window. */
     public static void recordWarmUp(double seconds, long tasks) {
         warmUp = new double[] {seconds, tasks};
+    }
+
+    /** Milliseconds the raw pipe takes to carry one task's input, for this trial; null unless measured. */
+    private static volatile Double pipeCopyMillis;
+
+    /** The trial measured its raw pipe (see PipeBandwidth): reported with every window. */
+    public static void recordPipeCopy(double millis) {
+        pipeCopyMillis = millis;
     }
 
     /** Cores the client tree + backend keep busy with no task running, for this trial; null until measured. */
@@ -260,6 +270,10 @@ public final class CpuProfiler implements InternalProfiler {
             Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
             if (steal != null) {
                 results.add(new ScalarResult("tenfold.steal_share", steal, "share", AggregationPolicy.AVG));
+            }
+            Double pipeCopy = pipeCopyMillis;
+            if (pipeCopy != null) {
+                results.add(new ScalarResult("tenfold.pipe_copy_ms", pipeCopy, "ms", AggregationPolicy.MAX));
             }
             double[] warm = warmUp;
             if (warm != null) {

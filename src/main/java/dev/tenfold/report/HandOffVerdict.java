@@ -15,8 +15,9 @@ final class HandOffVerdict {
     /**
      * The article's "pass big arrays through shared memory": the same task under worker JVMs, its
      * input copied down the pipe with every task or mapped from one shared file. A busy worker
-     * spends W / throughput seconds per task; the difference is what the hand-off costs (the
-     * copy, and the worker's allocation and GC of the buffer it receives: not separated here).
+     * spends W / throughput seconds per task; the difference is what the hand-off costs: the copy,
+     * priced by the raw pipe's bandwidth measured in the same trial, and the rest, the worker's
+     * reading, allocation and GC of the buffer it receives.
      * Each time per task carries its 99% range, the ratio the range of the two, and a row that is
      * not steady is named: a claim on a moving figure says so.
      */
@@ -41,6 +42,16 @@ final class HandOffVerdict {
                 Double.isInfinite(pipeMs[2]) ? "no upper bound: the pipe's interval reaches 0 tasks/s"
                         : Double.isInfinite(mmapMs[2]) ? "no lower bound: the mapping's interval reaches 0 tasks/s"
                         : String.format(Locale.ROOT, "between %.1fx and %.1fx", pipeMs[1] / mmapMs[2], pipeMs[2] / mmapMs[1])));
+        if (pipe.pipeCopyMs() != null) {
+            double overhead = pipeMs[0] - mmapMs[0];
+            double copy = pipe.pipeCopyMs();
+            out.append(overhead <= copy
+                    ? String.format(Locale.ROOT, "  copying the input through the pipe alone takes %.1f ms (the raw pipe, measured in the"
+                            + " same trial with 1 MiB buffers): the copy accounts for all of it%n", copy)
+                    : String.format(Locale.ROOT, "  of those %.1f ms, copying the input through the pipe takes %.1f ms (the raw pipe,"
+                            + " measured in the same trial with 1 MiB buffers); the other %.1f ms are the worker receiving it:"
+                            + " reading into new arrays, allocating and collecting them%n", overhead, copy, overhead - copy));
+        }
         List<String> moving = java.util.stream.Stream.of(pipe, mmap).filter(r -> "no".equals(r.steady()))
                 .map(ResultRow::workload).toList();
         if (!moving.isEmpty()) {

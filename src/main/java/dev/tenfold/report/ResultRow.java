@@ -18,7 +18,8 @@ public record ResultRow(
         Integer samples, Double speedupLow, Double speedupHigh, String steady, Integer usableCores, Double loadStart,
         Double stealShare, String runtime,
         Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
-        Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests) {
+        Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests,
+        Double pipeCopyMs) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -29,7 +30,7 @@ public record ResultRow(
             "errors", "retries",
             "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
             "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
-            "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests");
+            "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;

@@ -125,6 +125,11 @@ class VerdictTest {
         assertTrue(verdict.contains("206.2 [110.5, 1538.5] ms per task"), verdict);
         assertTrue(verdict.contains("between 8.6x and 184.8x"), verdict);
         assertTrue(verdict.contains("handoff-pipe is NOT STEADY"), verdict);
+        assertFalse(verdict.contains("raw pipe"), "no measured pipe, no split\n" + verdict);
+        // 206.2 - 10.1 = 196.1 ms of hand-off, 40 ms of it the raw copy of the input
+        String split = Verdict.render(List.of(RowCopy.with(pipe, Map.of("pipeCopyMs", 40.0)), mmap));
+        assertTrue(split.contains("of those 196.1 ms, copying the input through the pipe takes 40.0 ms"), split);
+        assertTrue(split.contains("the other 156.1 ms are the worker receiving it"), split);
     }
 
     /** The article's headline: its serial run of 120 requests of 1 s against the best model at C=10. */
