@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The results CSV: RFC 4180 (quoted when a cell holds a comma, quote or line break; CRLF-free
@@ -91,20 +92,10 @@ public final class CsvFormat {
         return value.toString();
     }
 
+    /** One record: a cell holding a comma, a quote or a line break is quoted, its quotes doubled. */
     private static String line(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(cell);
-            }
-        }
-        return sb.append('\n').toString();
+        return cells.stream().map(c -> c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")
+                ? '"' + c.replace("\"", "\"\"") + '"' : c).collect(Collectors.joining(",", "", "\n"));
     }
 
     /** Reads a results CSV; fails with a one-line message when its header is not SPEC's. */

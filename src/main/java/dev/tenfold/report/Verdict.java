@@ -133,30 +133,6 @@ public final class Verdict {
         }
     }
 
-    static String notes(ResultRow r) {
-        List<String> notes = new ArrayList<>();
-        if ("no".equals(r.steady())) {
-            notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task " + pct(r.cpuDrift()));
-        }
-        if ("backend".equals(r.bound())) {
-            notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "
-                    + r.latencyMs() + ": not a client result");
-        }
-        if (r.errors() != null && r.errors() > 0) {
-            notes.add("ERRORS: " + r.errors() + " of " + r.attempted() + " tasks failed");
-        }
-        if (r.http429() != null && r.http429() > 0) {
-            notes.add(r.http429() + " answers 429, " + r.retries() + " retries");
-        }
-        if (r.backendCountDiffers()) {
-            notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
-        }
-        if (r.articleRule() != null && r.classification() != null && !r.articleRule().equals(r.classification())) {
-            notes.add("article says " + r.articleRule() + ", per usable core " + r.classification());
-        }
-        return String.join("; ", notes);
-    }
-
     private static void answerTheClaim(StringBuilder out, List<ResultRow> rows) {
         List<ResultRow> judged = rows.stream().filter(r -> r.speedup() != null && !"serial".equals(r.variant())).toList();
         // The resilience family asks another question (goodput under a limit): its own section answers it.

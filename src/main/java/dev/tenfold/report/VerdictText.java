@@ -1,5 +1,6 @@
 package dev.tenfold.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,5 +56,30 @@ final class VerdictText {
                 + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", fewest,
                 unsteady == 0 ? "; every row steady (no significant drift > 10% of tasks/s or of CPU per task)"
                         : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly)");
+    }
+
+    /** What a row's line says beside its figures: unsteady, backend-limited, errors, 429s, a count that differs, the 30% rule. */
+    static String notes(ResultRow r) {
+        List<String> notes = new ArrayList<>();
+        if ("no".equals(r.steady())) {
+            notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task " + pct(r.cpuDrift()));
+        }
+        if ("backend".equals(r.bound())) {
+            notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "
+                    + r.latencyMs() + ": not a client result");
+        }
+        if (r.errors() != null && r.errors() > 0) {
+            notes.add("ERRORS: " + r.errors() + " of " + r.attempted() + " tasks failed");
+        }
+        if (r.http429() != null && r.http429() > 0) {
+            notes.add(r.http429() + " answers 429, " + r.retries() + " retries");
+        }
+        if (r.backendCountDiffers()) {
+            notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
+        }
+        if (r.articleRule() != null && r.classification() != null && !r.articleRule().equals(r.classification())) {
+            notes.add("article says " + r.articleRule() + ", per usable core " + r.classification());
+        }
+        return String.join("; ", notes);
     }
 }

@@ -129,13 +129,13 @@ class CompareTest {
 
     @Test
     void aRowRatioIsMarkedByItsInterval() {
-        assertEquals("+", Compare.mark(1.1, new Statistics.Interval(1.01, 1.2)));
-        assertEquals("-", Compare.mark(0.7, new Statistics.Interval(0.5, 0.99)));
-        assertEquals("~", Compare.mark(1.0, new Statistics.Interval(0.95, 1.05)));
-        assertEquals("~", Compare.mark(0.97, new Statistics.Interval(0.95, 0.99)), "beyond the interval, within the run-to-run floor");
-        assertEquals("~", Compare.mark(1.3, new Statistics.Interval(0.9, 1.8)), "beyond the floor, within the interval");
-        assertEquals("?", Compare.mark(1.0, null));
-        assertNull(Compare.rowRatio(RowCopy.with(dummy(), Map.of("throughput", 0.0)), dummy()));
+        assertEquals("+", Ratios.mark(1.1, new Statistics.Interval(1.01, 1.2)));
+        assertEquals("-", Ratios.mark(0.7, new Statistics.Interval(0.5, 0.99)));
+        assertEquals("~", Ratios.mark(1.0, new Statistics.Interval(0.95, 1.05)));
+        assertEquals("~", Ratios.mark(0.97, new Statistics.Interval(0.95, 0.99)), "beyond the interval, within the run-to-run floor");
+        assertEquals("~", Ratios.mark(1.3, new Statistics.Interval(0.9, 1.8)), "beyond the floor, within the interval");
+        assertEquals("?", Ratios.mark(1.0, null));
+        assertNull(Ratios.rowRatio(RowCopy.with(dummy(), Map.of("throughput", 0.0)), dummy()));
     }
 
     private static ResultRow dummy() {

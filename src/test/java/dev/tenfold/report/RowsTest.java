@@ -185,7 +185,7 @@ class RowsTest {
     void withoutTheProfilerTheThroughputIsJmhsOwnCountOfTasks() {
         JmhRun bare = new JmhRun("java", "io", "virtual", io(10, 100), 1.7, 0.1, Map.of(),
                 Map.of(JmhRun.PRIMARY, List.of(new double[] {1.68, 1.70, 1.72}),
-                        Rows.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of());
+                        Measured.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of());
         ResultRow row = Rows.fromRuns(List.of(bare), EIGHT_CORES).get(0);
         assertEquals(170.0, row.throughput(), 1e-9);
         assertEquals(3, row.samples());

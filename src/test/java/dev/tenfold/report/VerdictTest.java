@@ -105,7 +105,7 @@ class VerdictTest {
                 Map.of("attempted", 3400L, "retries", 0L, "backendRequests", 3640L, "samples", 6));
         assertEquals(3400L, row.requestsSent());
         assertTrue(row.backendCountDiffers());
-        assertTrue(Verdict.notes(row).contains("the backend answered 3640 requests for 3400 sent"), Verdict.notes(row));
+        assertTrue(VerdictText.notes(row).contains("the backend answered 3640 requests for 3400 sent"), VerdictText.notes(row));
         ResultRow edges = RowCopy.with(row, Map.of("retries", 200L, "backendRequests", 3533L));
         assertFalse(edges.backendCountDiffers(), "3533 answered for 3600 sent: -1.9%");
         ResultRow noBackend = RowCopy.with(row, Map.of("backendRequests", 0L));
