@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -137,6 +139,20 @@ final class Charts {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(color == LIMIT ? SeriesLines.DOT_DOT : SeriesLines.DASH_DASH);
         s.setLineColor(color);
+    }
+
+    /** A bar chart in the same style: white, labelled bars, the title's width held, y from 0. */
+    static CategoryChart categoryChart(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH, (int) (textWidth(title, TITLE_FONT) * 1.08) + 60))
+                .height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setChartTitleFont(TITLE_FONT);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Color.BLACK);
+        chart.getStyler().setDecimalPattern("0.00");
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
     }
 
     private Charts() {

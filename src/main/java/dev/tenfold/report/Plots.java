@@ -66,6 +66,11 @@ public final class Plots {
         if (mixed.stream().anyMatch(r -> "io-stage".equals(r.variant())) && mixed.stream().anyMatch(r -> "cpu-stage".equals(r.variant()))) {
             written.add(Png.save(stageTimes(mixed, profile), dir.resolve("mixed-stage-times.png")));
         }
+        List<ResultRow> cpu = rows.stream().filter(r -> !r.python() && "cpu".equals(r.family()) && r.speedup() != null
+                && !"serial".equals(r.variant())).toList();
+        if (!cpu.isEmpty()) {
+            written.add(Png.save(CpuChart.draw(cpu, profile), dir.resolve("cpu-speedup.png")));
+        }
         Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !"resilience".equals(r.family())).collect(Collectors.groupingBy(
                 r -> (r.python() ? "python-" : "") + (r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),
                 TreeMap::new, Collectors.toList()));
@@ -179,16 +184,8 @@ public final class Plots {
                 .forEach(r -> bars.put(r.variant(), images / r.throughput()));
         String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), C=%d, %d CPU threads  |  %s",
                 images, io.concurrency(), cpu.workers(), Charts.subtitle(rows, profile));
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(Charts.WIDTH, (int) (Charts.textWidth(title, Charts.TITLE_FONT) * 1.08) + 60))
-                .height(Charts.HEIGHT).title(title).xAxisTitle("stage or combination").yAxisTitle("seconds per batch (lower is better)").build();
-        chart.getStyler().setChartTitleFont(Charts.TITLE_FONT);
+        CategoryChart chart = Charts.categoryChart(title, "stage or combination", "seconds per batch (lower is better)");
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLabelsVisible(true);
-        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-        chart.getStyler().setLabelsFontColor(Color.BLACK);
-        chart.getStyler().setDecimalPattern("0.00");
-        chart.getStyler().setYAxisMin(0.0);
         chart.addSeries("seconds", new ArrayList<>(bars.keySet()), new ArrayList<>(bars.values()));
         return chart;
     }

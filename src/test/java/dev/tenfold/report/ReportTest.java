@@ -129,6 +129,24 @@ class ReportTest {
         assertTrue(verdict.contains("C=100 virtual 75.0x of 100"), verdict);
     }
 
+    /** The CPU family on one page: every workload x every model, with its interval; the Python rows are not on it. */
+    @Test
+    void theCpuFamilyIsOneGroupedBarChart() throws Exception {
+        ResultRow any = fixtureRows(MACHINE).get(1);
+        List<ResultRow> cpu = new java.util.ArrayList<>();
+        for (String workload : List.of("sha256", "matmul")) {
+            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "serial", "concurrency", 1,
+                    "speedup", 1.0)));
+            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "platform", "concurrency", 2,
+                    "speedup", 1.9, "speedupLow", 1.8, "speedupHigh", 2.0)));
+        }
+        cpu.add(RowCopy.with(cpu.get(1), java.util.Map.of("runtime", "python", "variant", "threads")));
+        List<Path> pngs = Plots.draw(cpu, dir, "quick");
+        assertTrue(pngs.contains(dir.resolve("cpu-speedup.png")), pngs.toString());
+        assertTrue(Files.size(dir.resolve("cpu-speedup.png")) > 5_000);
+        assertTrue(pngs.contains(dir.resolve("python-cpu-sha256-speedup.png")), "the Python rows keep their own charts: " + pngs);
+    }
+
     @Test
     void plotsAreDrawn() throws Exception {
         List<Path> pngs = Plots.draw(fixtureRows(MACHINE), dir, "quick");
