@@ -77,6 +77,12 @@ final class VerdictText {
         if (r.backendCountDiffers()) {
             notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
         }
+        if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null) {
+            // Above a bound no model can pass: each of its lanes did a task faster than serial did.
+            notes.add(String.format(Locale.ROOT, "ABOVE ITS IDEAL: serial took %.1f ms per task, this row %.1f ms on each of its %.0f"
+                            + " lanes: the baseline ran slower per task, not the model past its bound",
+                    1000 * r.speedup() / r.throughput(), 1000 * r.idealSpeedup() / r.throughput(), r.idealSpeedup()));
+        }
         if (r.articleRule() != null && r.classification() != null && !r.articleRule().equals(r.classification())) {
             notes.add("article says " + r.articleRule() + ", per usable core " + r.classification());
         }

@@ -132,6 +132,16 @@ class VerdictTest {
         assertTrue(split.contains("the other 156.1 ms are the worker receiving it"), split);
     }
 
+    /** A speedup whose whole interval lies above its ideal says why: the baseline's tasks took longer, not the model past its bound. */
+    @Test
+    void aRowAboveItsIdealNamesTheBaseline() {
+        // serial 17/s (58.8 ms a task); C=10 at 183.6/s is 54.5 ms a task on each of 10 lanes
+        ResultRow above = RowCopy.with(row("platform", 10, 183.6, 5.9, 10.8, 10.36, 11.22), Map.of("idealSpeedup", 10.0));
+        assertTrue(VerdictText.notes(above).contains("ABOVE ITS IDEAL: serial took 58.8 ms per task, this row 54.5 ms on each of its 10 lanes"),
+                VerdictText.notes(above));
+        assertFalse(VerdictText.notes(RowCopy.with(above, Map.of("speedupLow", 9.9))).contains("ABOVE"), "an interval that holds the ideal");
+    }
+
     /** The article's headline: its serial run of 120 requests of 1 s against the best model at C=10. */
     @Test
     void theArticlesCaseIsToldInSeconds() {
