@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.stubbing.StubImport.stubImport;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.tenfold.workload.ItemPayload;
+import dev.tenfold.workload.http.ItemPayload;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

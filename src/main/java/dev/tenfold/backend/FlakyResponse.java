@@ -6,7 +6,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.tenfold.workload.Flakiness;
+import dev.tenfold.workload.resilience.Flakiness;
 
 /**
  * The flaky endpoint, {@code /resilience/flaky/{id}?p503=..&pReset=..&seed=..}: a WireMock

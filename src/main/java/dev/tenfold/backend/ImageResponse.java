@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.tenfold.workload.ImageSet;
+import dev.tenfold.workload.http.ImageSet;
 
 /**
  * The mixed family's images, {@code /mixed/image/{id}}: a WireMock transformer that puts the PNG of

@@ -1,7 +1,7 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.backend.Backend;
-import dev.tenfold.workload.HttpClients;
+import dev.tenfold.workload.http.HttpClients;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 

@@ -2,7 +2,7 @@ package dev.tenfold.bench;
 
 import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
-import dev.tenfold.workload.HttpItemTask;
+import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 import org.openjdk.jmh.annotations.Benchmark;

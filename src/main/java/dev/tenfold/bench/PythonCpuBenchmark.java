@@ -4,7 +4,7 @@ import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.model.PythonRecipeModel;
-import dev.tenfold.workload.Sha256ChainTask;
+import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
 import java.time.Duration;

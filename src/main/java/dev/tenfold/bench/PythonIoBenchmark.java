@@ -5,7 +5,7 @@ import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.model.PythonRecipeModel;
-import dev.tenfold.workload.HttpItemTask;
+import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.Task;
 import java.net.http.HttpClient;
 import java.time.Duration;

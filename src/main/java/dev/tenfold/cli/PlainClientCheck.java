@@ -1,9 +1,9 @@
 package dev.tenfold.cli;
 
 import dev.tenfold.bench.BatchBenchmark;
-import dev.tenfold.workload.HttpClients;
-import dev.tenfold.workload.HttpItemTask;
-import dev.tenfold.workload.ItemPayload;
+import dev.tenfold.workload.http.HttpClients;
+import dev.tenfold.workload.http.HttpItemTask;
+import dev.tenfold.workload.http.ItemPayload;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,6 +1,6 @@
 package dev.tenfold.cli;
 
-import dev.tenfold.workload.ImageSet;
+import dev.tenfold.workload.http.ImageSet;
 import dev.tenfold.workload.Workloads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,6 +5,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import dev.tenfold.workload.cpu.DownscaleTask;
+import dev.tenfold.workload.http.HttpClients;
+import dev.tenfold.workload.http.HttpItemTask;
+import dev.tenfold.workload.http.ImageThumbnailTask;
+import dev.tenfold.workload.cpu.LargeInputTask;
+import dev.tenfold.workload.cpu.MatrixMultiplyTask;
+import dev.tenfold.workload.cpu.Sha256ChainTask;
 
 /**
  * Rebuilds a {@link Task} from its {@link Task#spec()} line, which is how a worker JVM of the
@@ -18,7 +25,7 @@ public final class Workloads {
     private Workloads() {
     }
 
-    static String spec(String kind, String... args) {
+    public static String spec(String kind, String... args) {
         return kind + SEPARATOR + String.join(SEPARATOR, args);
     }
 

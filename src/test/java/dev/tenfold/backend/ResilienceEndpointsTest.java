@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tenfold.workload.Flakiness;
-import dev.tenfold.workload.HttpClients;
+import dev.tenfold.workload.resilience.Flakiness;
+import dev.tenfold.workload.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -3,10 +3,10 @@ package dev.tenfold.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tenfold.workload.DownscaleTask;
-import dev.tenfold.workload.LargeInputTask;
-import dev.tenfold.workload.MatrixMultiplyTask;
-import dev.tenfold.workload.Sha256ChainTask;
+import dev.tenfold.workload.cpu.DownscaleTask;
+import dev.tenfold.workload.cpu.LargeInputTask;
+import dev.tenfold.workload.cpu.MatrixMultiplyTask;
+import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;

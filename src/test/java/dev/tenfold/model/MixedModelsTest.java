@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
-import dev.tenfold.workload.HttpClients;
-import dev.tenfold.workload.ImageThumbnailTask;
+import dev.tenfold.workload.http.HttpClients;
+import dev.tenfold.workload.http.ImageThumbnailTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.tenfold.backend.BackendStubs;
-import dev.tenfold.workload.Sha256ChainTask;
+import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.tenfold.workload.http.HttpItemTask;
 
 /**
  * The Python recipe against the Java side's expectations: the same SHA-256 digests from the same
@@ -56,7 +57,7 @@ class PythonRecipeModelTest {
         return new PythonRecipeModel(python, settings, Duration.ofSeconds(30));
     }
 
-    private static final Task HTTP = new dev.tenfold.workload.HttpItemTask(null, "http://unused", LATENCY_MS);
+    private static final Task HTTP = new dev.tenfold.workload.http.HttpItemTask(null, "http://unused", LATENCY_MS);
 
     @ParameterizedTest
     @ValueSource(strings = {"serial", "threads", "process"})

@@ -2,7 +2,7 @@ package dev.tenfold.process;
 
 import dev.tenfold.backend.Backend;
 import dev.tenfold.model.ProcessPoolModel;
-import dev.tenfold.workload.Sha256ChainTask;
+import dev.tenfold.workload.cpu.Sha256ChainTask;
 
 /**
  * A stand-in for the suite's JVMs that a test can SIGKILL: starts a backend JVM and a one-worker

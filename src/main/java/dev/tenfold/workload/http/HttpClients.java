@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.http;
 
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,9 +1,10 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.cpu;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
+import dev.tenfold.workload.Workloads;
 
 /**
  * Crypto: a SHA-256 chain, each round hashing the previous digest and a buffer of random bytes

@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;

@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import dev.tenfold.workload.AsyncTask;
+import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.Workloads;
 
 /**
  * The I/O task: {@code GET /io/item/{index}?latencyMs=L}, answered by the backend after L ms.
@@ -53,7 +56,7 @@ public final class HttpItemTask implements AsyncTask {
     }
 
     /** Status 200 and the item byte for byte, or {@link TaskCheckFailed}. */
-    static long check(HttpResponse<byte[]> response) throws TaskCheckFailed {
+    public static long check(HttpResponse<byte[]> response) throws TaskCheckFailed {
         if (response.statusCode() != 200) {
             throw new TaskCheckFailed("HTTP " + response.statusCode() + " from " + response.uri());
         }

@@ -1,6 +1,7 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.cpu;
 
 import java.util.SplittableRandom;
+import dev.tenfold.workload.Workloads;
 
 /** A numeric kernel: a dense n x n double matrix product (i-k-j loop order, cache friendly). */
 public final class MatrixMultiplyTask extends CheckedCpuTask {

@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.Workloads;
 
 /** CPU tasks are deterministic, rebuildable in another JVM from their spec, and checked. */
 class CpuTasksTest {

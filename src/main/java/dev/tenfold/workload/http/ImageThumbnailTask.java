@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.IntStream;
+import dev.tenfold.workload.StagedTask;
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.Workloads;
 
 /**
  * The mixed task: download image {@code index % 200} ({@code GET /mixed/image/{id}?latencyMs=L}, a
@@ -83,13 +87,13 @@ public final class ImageThumbnailTask implements StagedTask {
     }
 
     /** The CPU stage over downloaded files, rebuilt from its spec in worker JVMs. */
-    static final class ImageFiles implements Task {
-        static final String KIND = "mixed-image-files";
+    public static final class ImageFiles implements Task {
+        public static final String KIND = "mixed-image-files";
         private final Path dir;
         private final long[] expected;
 
         /** In a worker JVM: computes the expected digests itself. */
-        ImageFiles(Path dir) {
+        public ImageFiles(Path dir) {
             this(dir, expectedDigests());
         }
 

@@ -1,4 +1,7 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.cpu;
+
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskCheckFailed;
 
 /**
  * A CPU task whose every result is checked. Task {@code i} works on input {@code i % inputs()}; the

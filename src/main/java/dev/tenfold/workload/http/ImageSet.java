@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.http;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
+import dev.tenfold.workload.cpu.DownscaleTask;
 
 /**
  * The mixed family's images: {@link #COUNT} deterministic photo-like pictures (gradients plus noise,

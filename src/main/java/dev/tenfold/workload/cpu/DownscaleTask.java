@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.cpu;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
+import dev.tenfold.workload.Workloads;
 
 /**
  * Image processing with java.awt (headless): a photo-sized image downscaled to a thumbnail by
@@ -28,7 +29,7 @@ public final class DownscaleTask extends CheckedCpuTask {
     }
 
     /** A deterministic picture: smooth gradients plus noise, so scaling has real work to do. */
-    static BufferedImage image(int size, long seed) {
+    public static BufferedImage image(int size, long seed) {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         SplittableRandom random = new SplittableRandom(seed);

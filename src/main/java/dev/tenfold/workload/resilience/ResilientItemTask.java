@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.resilience;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import dev.tenfold.workload.http.HttpItemTask;
+import dev.tenfold.workload.RetryCounting;
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.Workloads;
 
 /**
  * The resilience task: fetch item {@code index} from the rate-limited or the flaky endpoint under a

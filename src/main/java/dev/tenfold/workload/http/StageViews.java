@@ -1,7 +1,9 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.http;
 
 import java.util.Arrays;
 import java.util.zip.CRC32C;
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskCheckFailed;
 
 /**
  * Each stage of the mixed task alone, to measure the two times whose maximum bounds any way of

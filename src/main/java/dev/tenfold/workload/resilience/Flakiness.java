@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.resilience;
 
 import java.util.SplittableRandom;
 

@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.cpu;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
+import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.Workloads;
 
 /**
  * The article's advice for big arrays and worker processes: share memory instead of copying. Each
@@ -51,7 +54,7 @@ public final class LargeInputTask implements Task, AutoCloseable {
     }
 
     /** A worker's side, from the spec: {@code pipe} waits for payloads, {@code mmap} maps the file. */
-    static LargeInputTask fromSpec(String transport, int bytes, String file) {
+    public static LargeInputTask fromSpec(String transport, int bytes, String file) {
         if (transport.equals("pipe")) {
             return new LargeInputTask(transport, bytes, null, null, null, false);
         }

@@ -1,4 +1,4 @@
-package dev.tenfold.workload;
+package dev.tenfold.workload.resilience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +8,13 @@ import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.VirtualStreamModel;
 import dev.tenfold.model.VirtualThreadModel;
-import dev.tenfold.workload.ResilientItemTask.Endpoint;
+import dev.tenfold.workload.resilience.ResilientItemTask.Endpoint;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.tenfold.workload.http.HttpClients;
+import dev.tenfold.workload.RetryCounting;
 
 /** Backoff, the AIMD limit, and each policy against the real rate-limited and flaky endpoints. */
 class RetryPoliciesTest {
