@@ -17,31 +17,27 @@ final class MixedWorkVerdict {
      * combination is timed against it and against the sum (what splitting the stages costs at best).
      */
     static void mixed(StringBuilder out, List<ResultRow> rows) {
-        List<ResultRow> mixed = rows.stream().filter(r -> "mixed".equals(r.family()) && r.throughput() != null
-                && r.throughput() > 0).toList();
-        ResultRow cpu = mixed.stream().filter(r -> "cpu-stage".equals(r.variant())).findFirst().orElse(null);
-        ResultRow serial = mixed.stream().filter(r -> "serial".equals(r.variant())).findFirst().orElse(null);
-        if (cpu == null) {
-            return;
-        }
-        for (ResultRow io : mixed.stream().filter(r -> "io-stage".equals(r.variant())).toList()) {
-            int images = io.tasks();
-            double ioSeconds = images / io.throughput();
-            double cpuSeconds = images / cpu.throughput();
+        ResultRow serial = rows.stream().filter(r -> !r.python() && "mixed".equals(r.family()) && "serial".equals(r.variant())
+                && r.throughput() != null && r.throughput() > 0).findFirst().orElse(null);
+        for (MixedStages stages : MixedStages.of(rows)) {
+            ResultRow io = stages.io();
+            ResultRow cpu = stages.cpu();
+            int images = stages.images();
+            double ioSeconds = stages.ioSeconds();
+            double cpuSeconds = stages.cpuSeconds();
             out.append(String.format(Locale.ROOT, "%n== mixed: download -> thumbnail, %d images, C=%d downloads in flight, %d CPU threads ==%n"
                             + "  I/O stage alone %.2f s (%.0f images/s), CPU stage alone %.2f s (%.0f images/s):"
                             + " bound max = %.2f s (%s), no overlap = sum %.2f s%n",
                     images, io.concurrency(), cpu.workers(), ioSeconds, io.throughput(), cpuSeconds, cpu.throughput(),
-                    Math.max(ioSeconds, cpuSeconds), ioSeconds >= cpuSeconds ? "I/O" : "CPU", ioSeconds + cpuSeconds));
-            List<ResultRow> combos = mixed.stream().filter(r -> Objects.equals(r.concurrency(), io.concurrency())
-                    && !r.variant().endsWith("-stage")).sorted(Comparator.comparing(ResultRow::throughput).reversed()).toList();
+                    stages.bound(), ioSeconds >= cpuSeconds ? "I/O" : "CPU", stages.sum()));
+            List<ResultRow> combos = stages.combinations();
             // Time against max(stages), then the row's own bound: when downloads and thumbnails
             // together need more CPU than the cores have, the CPU roofline binds before max(stages).
             for (ResultRow r : combos) {
-                double seconds = images / r.throughput();
+                double seconds = stages.seconds(r);
                 out.append(String.format(Locale.ROOT, "  %-13s %6.2f s per %d images, %6.1f images/s, %5sx serial, %s of max(stages); bound %s (eff %s), cpu %s%s%n",
                         r.variant(), seconds, images, r.throughput(), num(r.speedup(), 1),
-                        pct(Math.max(ioSeconds, cpuSeconds) / seconds), r.bound(),
+                        pct(stages.bound() / seconds), r.bound(),
                         r.efficiency() == null ? "-" : pct(r.efficiency()), pct(r.cpuShare()),
                         r.errors() != null && r.errors() > 0 ? ", ERRORS " + r.errors() : ""));
             }

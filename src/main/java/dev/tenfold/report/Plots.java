@@ -61,10 +61,9 @@ public final class Plots {
             written.add(Png.save(goodput(limited, profile), dir.resolve("resilience-goodput.png")));
             written.add(Png.save(rejections(limited, profile), dir.resolve("resilience-429.png")));
         }
-        List<ResultRow> mixed = rows.stream().filter(r -> "mixed".equals(r.family()) && r.throughput() != null
-                && r.throughput() > 0 && !"serial".equals(r.variant())).toList();
-        if (mixed.stream().anyMatch(r -> "io-stage".equals(r.variant())) && mixed.stream().anyMatch(r -> "cpu-stage".equals(r.variant()))) {
-            written.add(Png.save(stageTimes(mixed, profile), dir.resolve("mixed-stage-times.png")));
+        List<MixedStages> mixed = MixedStages.of(rows);
+        if (!mixed.isEmpty()) {
+            written.add(Png.save(stageTimes(mixed.get(0), rows, profile), dir.resolve("mixed-stage-times.png")));
         }
         List<ResultRow> cpu = rows.stream().filter(r -> !r.python() && "cpu".equals(r.family()) && r.speedup() != null
                 && !"serial".equals(r.variant())).toList();
@@ -168,20 +167,16 @@ public final class Plots {
      * Seconds per batch of images: each stage alone, their maximum (the bound of any combination)
      * and their sum (the stages one after the other), then every combination, at the first C.
      */
-    private static CategoryChart stageTimes(List<ResultRow> rows, String profile) {
-        ResultRow io = rows.stream().filter(r -> "io-stage".equals(r.variant())).findFirst().orElseThrow();
-        ResultRow cpu = rows.stream().filter(r -> "cpu-stage".equals(r.variant())).findFirst().orElseThrow();
-        int images = io.tasks();
-        double ioSeconds = images / io.throughput();
-        double cpuSeconds = images / cpu.throughput();
+    private static CategoryChart stageTimes(MixedStages stages, List<ResultRow> rows, String profile) {
+        ResultRow io = stages.io();
+        ResultRow cpu = stages.cpu();
+        int images = stages.images();
         Map<String, Double> bars = new LinkedHashMap<>();
-        bars.put("I/O stage alone", ioSeconds);
-        bars.put("CPU stage alone", cpuSeconds);
-        bars.put("bound: max", Math.max(ioSeconds, cpuSeconds));
-        bars.put("sum: no overlap", ioSeconds + cpuSeconds);
-        rows.stream().filter(r -> Objects.equals(r.concurrency(), io.concurrency()) && !r.variant().endsWith("-stage"))
-                .sorted(Comparator.comparing(ResultRow::throughput).reversed())
-                .forEach(r -> bars.put(r.variant(), images / r.throughput()));
+        bars.put("I/O stage alone", stages.ioSeconds());
+        bars.put("CPU stage alone", stages.cpuSeconds());
+        bars.put("bound: max", stages.bound());
+        bars.put("sum: no overlap", stages.sum());
+        stages.combinations().forEach(r -> bars.put(r.variant(), stages.seconds(r)));
         String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), C=%d, %d CPU threads  |  %s",
                 images, io.concurrency(), cpu.workers(), Charts.subtitle(rows, profile));
         CategoryChart chart = Charts.categoryChart(title, "stage or combination", "seconds per batch (lower is better)");
