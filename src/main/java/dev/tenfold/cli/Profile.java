@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * How long and how often each benchmark runs. {@code smoke} proves every benchmark works (CI, under
- * 3 minutes on 2 cores; one sample, so no statistics); {@code quick} is the default answer (under
+ * 3 minutes on 2 cores; one batch of warm-up and one sample, so no statistics); {@code quick} is the default answer (under
  * 10 minutes, 6 samples behind every row, one fork); {@code full} is for publication (3 forks, so
  * the samples also hold the JVM-to-JVM variation, and the widest sweep); {@code article} runs the
  * blog post's own cases (see SuitePlan): 8 samples of one batch each, 3 of the 12 s batches at
@@ -24,7 +24,7 @@ import java.util.List;
  *                    ramp-up and tail of a batch stay small against its steady state
  */
 public enum Profile {
-    SMOKE(1, 1, 0, 0, 1, 500, List.of(10), 20, 100),
+    SMOKE(1, 0, 0, 0, 1, 500, List.of(10), 20, 100),
     QUICK(1, 45, 0, 0, 6, 500, List.of(10, 100), 10, 10),
     FULL(3, 90, 1, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 20),
     ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120);
@@ -57,7 +57,7 @@ public enum Profile {
      * CpuProfiler): smoke's single sample only shows that the roofline is computed.
      */
     long backgroundMillis() {
-        return this == SMOKE ? 100 : 300;
+        return this == SMOKE ? 50 : 300;
     }
 
     /** Tasks per batch at concurrency C. */
