@@ -28,6 +28,8 @@ import org.openjdk.jmh.results.ScalarResult;
  *       status, to check against the tasks + retries the client sent;</li>
  *   <li>{@code tenfold.rss_mb}: peak PSS of this JVM and its descendants, sampled in the window
  *       (see {@link MemorySampler}; peak RSS where PSS cannot be read);</li>
+ *   <li>{@code tenfold.descendants_rss_mb}: the descendants' part of that peak (worker JVMs, the
+ *       Python recipe and its pool), without this JVM;</li>
  *   <li>{@code tenfold.threads}: peak OS threads of this JVM and its descendants in the window;</li>
  *   <li>{@code tenfold.steal_share}: the machine's CPU time stolen by the hypervisor in the window;</li>
  *   <li>{@code tenfold.background_cpu_share}: client + backend CPU share while no task runs, from
@@ -207,7 +209,7 @@ public final class CpuProfiler implements InternalProfiler {
 
         /** Readings at the end of the measured work. */
         private record End(double wall, Environment.CpuTicks ticks, TaskTally.Snapshot tasks, double clientCpu,
-                           Double backendCpu, BackendServed.Totals served, double rssMib, int threads) {
+                           Double backendCpu, BackendServed.Totals served, double rssMib, double descendantsMib, int threads) {
         }
 
         private volatile End end;
@@ -231,7 +233,7 @@ public final class CpuProfiler implements InternalProfiler {
             double wall = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
             MemorySampler.Peak peak = memory.stop();
             end = new End(wall, ticks, TaskTally.drain(), clientCpu, backendCpu, served.read(),
-                    peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.threads());
+                    peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.descendantsPssMib(), peak.threads());
         }
 
         synchronized List<Result> close() {
@@ -255,6 +257,9 @@ public final class CpuProfiler implements InternalProfiler {
                 results.add(new ScalarResult("tenfold.backend_latency_ms", ms, "ms", AggregationPolicy.AVG));
             }
             results.add(new ScalarResult("tenfold.rss_mb", end.rssMib(), "MiB", AggregationPolicy.MAX));
+            if (end.descendantsMib() > 0) {
+                results.add(new ScalarResult("tenfold.descendants_rss_mb", end.descendantsMib(), "MiB", AggregationPolicy.MAX));
+            }
             if (end.threads() > 0) {
                 results.add(new ScalarResult("tenfold.threads", end.threads(), "threads", AggregationPolicy.MAX));
             }

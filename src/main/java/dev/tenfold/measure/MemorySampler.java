@@ -24,8 +24,11 @@ final class MemorySampler {
     /** The process list is re-read this often (a full /proc scan, ~1 ms per 65 processes), not every sample. */
     private static final long MEMBERS_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-    /** The peaks of a window: PSS in MiB (0 when not readable) and OS threads. */
-    record Peak(double pssMib, int threads) {
+    /**
+     * The peaks of a window: PSS in MiB (0 when not readable), the root's descendants' part of it
+     * at that peak (worker JVMs, the Python recipe and its pool), and OS threads.
+     */
+    record Peak(double pssMib, double descendantsPssMib, int threads) {
     }
 
     private final long root;
@@ -36,6 +39,7 @@ final class MemorySampler {
     private long membersAt;
     private long peakRssKib;
     private long peakPssKib;
+    private long descendantsAtPeakKib;
     private int peakThreads;
 
     MemorySampler(long root, Set<Long> exclude) {
@@ -65,7 +69,7 @@ final class MemorySampler {
         }
         sample();
         synchronized (this) {
-            return new Peak(peakPssKib / 1024.0, peakThreads);
+            return new Peak(peakPssKib / 1024.0, descendantsAtPeakKib / 1024.0, peakThreads);
         }
     }
 
@@ -86,10 +90,16 @@ final class MemorySampler {
         if (rss > peakRssKib) {
             peakRssKib = rss;
             long pss = 0;
+            long descendants = 0;
             for (long pid : members) {
-                pss += kibOf(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+                long kib = kibOf(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+                pss += kib;
+                descendants += pid == root ? 0 : kib;
             }
-            peakPssKib = Math.max(peakPssKib, pss);
+            if (pss > peakPssKib) {
+                peakPssKib = pss;
+                descendantsAtPeakKib = descendants;
+            }
         }
     }
 

@@ -50,6 +50,12 @@ final class PythonVerdict {
                             bestJava.map(r -> "best " + figure(r)).orElse("not run at this C and latency")));
                     bestJava.ifPresent(j -> out.append("    " + compared(py.get(0), j) + "\n"));
                 });
+        List<ResultRow> withMemory = python.stream().filter(r -> "io".equals(r.family()) && r.descendantsRssMb() != null).toList();
+        if (!withMemory.isEmpty()) {
+            out.append("  memory of the interpreters (peak PSS, the JMH fork that drives them left out): "
+                    + String.join(", ", withMemory.stream().map(r -> r.variant() + (r.concurrency() == null || r.concurrency() == 1 ? ""
+                            : " C=" + r.concurrency()) + " " + num(r.descendantsRssMb(), 0) + " MiB").toList()) + "\n");
+        }
         python.stream().filter(r -> "io".equals(r.family()) && "serial".equals(r.variant()) && r.cpuShare() != null).findFirst()
                 .ifPresent(serial -> {
                     Optional<ResultRow> javaSerial = java.stream().filter(r -> "io".equals(r.family()) && "serial".equals(r.variant())

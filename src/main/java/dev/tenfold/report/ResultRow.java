@@ -19,7 +19,7 @@ public record ResultRow(
         Double stealShare, String runtime,
         Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
         Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests,
-        Double pipeCopyMs) {
+        Double pipeCopyMs, Double descendantsRssMb) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -30,7 +30,8 @@ public record ResultRow(
             "errors", "retries",
             "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
             "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
-            "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms");
+            "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms",
+            "descendants_rss_mb");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;

@@ -159,7 +159,8 @@ public final class Rows {
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
                 measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare,
-                count(run, "tenfold.threads"), count(run, "tenfold.backend_requests"), round(run.metric("tenfold.pipe_copy_ms"), 1));
+                count(run, "tenfold.threads"), count(run, "tenfold.backend_requests"), round(run.metric("tenfold.pipe_copy_ms"), 1),
+                round(run.metric("tenfold.descendants_rss_mb"), 1));
     }
 
     private static Long count(JmhRun run, String metric) {

@@ -232,6 +232,8 @@ class CpuProfilerTest {
         });
         assertTrue(busy.get("tenfold.rss_mb") > idle.get("tenfold.rss_mb") + 200,
                 "200 MiB held by a worker: " + busy.get("tenfold.rss_mb") + " MiB vs " + idle.get("tenfold.rss_mb") + " idle");
+        assertTrue(busy.get("tenfold.descendants_rss_mb") > 200 && busy.get("tenfold.descendants_rss_mb") < busy.get("tenfold.rss_mb"),
+                "the worker's part of the peak: " + busy.get("tenfold.descendants_rss_mb") + " of " + busy.get("tenfold.rss_mb") + " MiB");
         assertTrue(busy.get("tenfold.threads") >= idle.get("tenfold.threads") + 150,
                 "150 platform threads: " + busy.get("tenfold.threads") + " vs " + idle.get("tenfold.threads") + " idle");
     }
