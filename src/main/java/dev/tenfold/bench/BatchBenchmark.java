@@ -1,5 +1,6 @@
 package dev.tenfold.bench;
 
+import dev.tenfold.backend.Backend;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.TaskTally;
@@ -9,6 +10,8 @@ import dev.tenfold.model.ModelKind;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
+import dev.tenfold.workload.http.HttpClients;
+import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,9 +33,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
  * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
  * {@link ModelKind#VIRTUAL}). {@code serial}, the baseline every family runs (in Java and in
- * Python), is declared here (JMH generates it for each subclass, as in JMHSample_24_Inheritance);
- * each family declares the other models it runs, one {@code @Benchmark} method each that calls
- * {@link #runBatch}, so {@code -l} lists nothing that cannot run. The model is created once per trial, after the family built its task, so only the model
+ * Python), is declared here, the models every Java family runs in {@link JavaFamilyBenchmark},
+ * those of the Python recipe in {@link PythonFamilyBenchmark} (JMH generates inherited methods for
+ * each subclass, as in JMHSample_24_Inheritance); each family declares the other models it runs,
+ * one {@code @Benchmark} method each that calls {@link #runBatch}, so {@code -l} lists nothing
+ * that cannot run. The model is created once per trial, after the family built its task, so only the model
  * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
  * measured).
  *
@@ -109,8 +114,31 @@ public abstract class BatchBenchmark {
         return variant;
     }
 
-    /** Releases what {@link #createTask()} acquired. */
-    protected abstract void closeTask() throws Exception;
+    /** Releases what {@link #createTask()} acquired (the backend and its client are closed here). */
+    protected void closeTask() throws Exception {
+    }
+
+    private Backend backend;
+    private HttpClients http;
+
+    /**
+     * The backend this trial's tasks talk to: the CLI's (or, run bare, one started for this fork),
+     * attached on first use and closed with the trial.
+     */
+    protected final String backendUrl() throws java.io.IOException {
+        if (backend == null) {
+            backend = Backend.forBenchmark();
+        }
+        return backend.url();
+    }
+
+    /** The one HttpClient every model of this trial shares, created on first use and closed with the trial. */
+    protected final HttpClient httpClient() {
+        if (http == null) {
+            http = HttpClients.create();
+        }
+        return http.client();
+    }
 
     @Setup(Level.Trial)
     public final void startTrial(BenchmarkParams params) throws Exception {
@@ -358,5 +386,11 @@ public abstract class BatchBenchmark {
             model.close();
         }
         closeTask();
+        if (http != null) {
+            http.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
     }
 }

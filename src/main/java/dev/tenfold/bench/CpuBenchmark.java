@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Param;
  * leave a core idle. Serial CPU work keeps one core busy: the article's "< 30% CPU means
  * I/O-bound" calls it I/O-bound on 4+ cores; tenfold's per-usable-core rule does not.
  */
-public class CpuBenchmark extends BatchBenchmark {
+public class CpuBenchmark extends JavaFamilyBenchmark {
 
     /** sha256, downscale or matmul; handoff-pipe or handoff-mmap (serial and process only). */
     @Param("sha256")
@@ -63,11 +63,6 @@ public class CpuBenchmark extends BatchBenchmark {
         }
     }
 
-    /** A virtual thread per task, {@code concurrency} in flight, on one carrier thread per core. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
 
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark

@@ -30,23 +30,20 @@ import org.openjdk.jmh.annotations.Param;
  * OS stack each) cost against C virtual threads (heap objects). The process pool with cores-1
  * workers (the article's advice for CPU work) gives I/O only cores-1 requests in flight.
  */
-public class IoBenchmark extends BackendBenchmark {
+public class IoBenchmark extends JavaFamilyBenchmark {
 
     /** The backend's fixed delay per request. */
     @Param("50")
     public int latencyMs;
 
     @Override
-    protected Task createTask(String backendUrl, HttpClient client) {
+    protected Task createTask() throws java.io.IOException {
+        String backendUrl = backendUrl();
+        HttpClient client = httpClient();
         BackendStubs.installItem(backendUrl, latencyMs);
         return new HttpItemTask(client, backendUrl, latencyMs);
     }
 
-    /** A virtual thread per request, {@code concurrency} in flight. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
 
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark

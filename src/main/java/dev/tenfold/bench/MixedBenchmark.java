@@ -39,14 +39,16 @@ import org.openjdk.jmh.annotations.Param;
  * (pipeline, or simply one pool of threads, which Java allows since it has no GIL) approaches the
  * larger one, less the CPU the downloads themselves need (client and backend share the cores).
  */
-public class MixedBenchmark extends BackendBenchmark {
+public class MixedBenchmark extends JavaFamilyBenchmark {
 
     /** The backend's fixed delay per image. */
     @Param("50")
     public int latencyMs;
 
     @Override
-    protected Task createTask(String backendUrl, HttpClient client) {
+    protected Task createTask() throws java.io.IOException {
+        String backendUrl = backendUrl();
+        HttpClient client = httpClient();
         BackendStubs.installImages(backendUrl, latencyMs);
         ImageThumbnailTask task = new ImageThumbnailTask(client, backendUrl, latencyMs);
         return switch (variant()) {
@@ -69,11 +71,6 @@ public class MixedBenchmark extends BackendBenchmark {
         };
     }
 
-    /** A virtual thread per image, {@code concurrency} in flight: download and thumbnail on the same thread. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
 
     @Benchmark
     public BatchResult onePool(TaskCounters counters) throws InterruptedException {

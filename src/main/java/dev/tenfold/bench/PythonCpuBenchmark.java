@@ -1,14 +1,11 @@
 package dev.tenfold.bench;
 
-import dev.tenfold.model.BatchResult;
-import dev.tenfold.model.ExecutionModel;
-import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.model.PythonRecipeModel;
 import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
 import java.time.Duration;
-import org.openjdk.jmh.annotations.Benchmark;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -33,7 +30,7 @@ import org.openjdk.jmh.annotations.Param;
  * {@code sha256-small} (256 bytes a round, most of the time in the interpreter) the GIL holds them
  * to about one core.
  */
-public class PythonCpuBenchmark extends BatchBenchmark {
+public class PythonCpuBenchmark extends PythonFamilyBenchmark {
     /** A batch of SHA-256 chains takes seconds in CPython; a hung recipe is stopped after this. */
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
 
@@ -54,28 +51,12 @@ public class PythonCpuBenchmark extends BatchBenchmark {
     }
 
     @Override
-    protected ExecutionModel createModel(String variant, Task ignored) throws Exception {
-        if (mix != 0) {
-            throw new IllegalArgumentException("the Python recipe runs a batch's own task indices: -p mix does not apply");
-        }
-        return new PythonRecipeModel(PythonInterpreter.forThisJvm(),
-                PythonRecipeModel.sha256Settings(variant, concurrency, workers, task), BATCH_TIMEOUT);
+    protected Map<String, Object> recipeSettings(String variant) {
+        return PythonRecipeModel.sha256Settings(variant, concurrency, workers, task);
     }
 
     @Override
-    protected void closeTask() {
-        // the task holds only its inputs
-    }
-
-    /** A ThreadPoolExecutor of {@code concurrency} threads. */
-    @Benchmark
-    public BatchResult threads(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** A ProcessPoolExecutor of {@code workers} interpreters. */
-    @Benchmark
-    public BatchResult process(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
+    protected Duration batchTimeout() {
+        return BATCH_TIMEOUT;
     }
 }

@@ -2,13 +2,12 @@ package dev.tenfold.bench;
 
 import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
-import dev.tenfold.model.ExecutionModel;
-import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.model.PythonRecipeModel;
 import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.Task;
-import java.net.http.HttpClient;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -35,49 +34,34 @@ import org.openjdk.jmh.annotations.Param;
  * care about the language); as C grows, one interpreter's core (the GIL) caps asyncio and threads
  * well below Java's virtual threads, and a process per request in flight costs tens of MiB each.
  */
-public class PythonIoBenchmark extends BackendBenchmark {
+public class PythonIoBenchmark extends PythonFamilyBenchmark {
 
     /** The backend's fixed delay per request. */
     @Param("50")
     public int latencyMs;
 
-    private String backendUrl;
-
     /** The Java twin of the task: its warm-up amount and description; the recipe makes the requests. */
     @Override
-    protected Task createTask(String backendUrl, HttpClient client) {
-        BackendStubs.installItem(backendUrl, latencyMs);
-        this.backendUrl = backendUrl;
-        return new HttpItemTask(client, backendUrl, latencyMs);
+    protected Task createTask() throws IOException {
+        BackendStubs.installItem(backendUrl(), latencyMs);
+        return new HttpItemTask(httpClient(), backendUrl(), latencyMs);
     }
 
     @Override
-    protected ExecutionModel createModel(String variant, Task task) throws Exception {
-        // A batch is waves of requests: a hung recipe is stopped after 3 times that, and at least a minute.
+    protected Map<String, Object> recipeSettings(String variant) throws IOException {
+        return PythonRecipeModel.ioSettings(variant, concurrency, workers, backendUrl(), latencyMs);
+    }
+
+    /** A batch is waves of requests: a hung recipe is stopped after 3 times that, and at least a minute. */
+    @Override
+    protected Duration batchTimeout() {
         long waves = (long) Math.ceil((double) tasks / Math.min(tasks, Math.max(concurrency, workers)));
-        if (mix != 0) {
-            throw new IllegalArgumentException("the Python recipe runs a batch's own task indices: -p mix does not apply");
-        }
-        return new PythonRecipeModel(PythonInterpreter.forThisJvm(),
-                PythonRecipeModel.ioSettings(variant, concurrency, workers, backendUrl, latencyMs),
-                Duration.ofMillis(60_000 + 3 * waves * latencyMs));
+        return Duration.ofMillis(60_000 + 3 * waves * latencyMs);
     }
 
     /** asyncio: every request gathered at once, a semaphore of {@code concurrency} in flight. */
     @Benchmark
     public BatchResult asyncio(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** A ThreadPoolExecutor of {@code concurrency} threads, each with its own keep-alive connection. */
-    @Benchmark
-    public BatchResult threads(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
-
-    /** A ProcessPoolExecutor of {@code workers} interpreters, one request each at a time. */
-    @Benchmark
-    public BatchResult process(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 }

@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Setup;
  * {@code adaptive} learns to keep about K in flight, receives few 429s, and stays near K/L. On the
  * flaky endpoint, retries turn the failure fraction into extra latency instead of errors.
  */
-public class ResilienceBenchmark extends BackendBenchmark {
+public class ResilienceBenchmark extends JavaFamilyBenchmark {
 
     /** {@code limited} (429 past K in flight) or {@code flaky} (503s and connection resets). */
     @Param("limited")
@@ -88,7 +88,9 @@ public class ResilienceBenchmark extends BackendBenchmark {
     private RetryPolicy retry;
 
     @Override
-    protected Task createTask(String backendUrl, HttpClient client) {
+    protected Task createTask() throws java.io.IOException {
+        String backendUrl = backendUrl();
+        HttpClient client = httpClient();
         Endpoint which = Endpoint.valueOf(endpoint.toUpperCase(Locale.ROOT));
         retry = RetryPolicy.of(policy);
         if (which == Endpoint.LIMITED) {
@@ -101,11 +103,6 @@ public class ResilienceBenchmark extends BackendBenchmark {
         return task;
     }
 
-    /** The policy under test on virtual threads, as a stream of {@code concurrency} tasks in flight. */
-    @Benchmark
-    public BatchResult virtual(TaskCounters counters) throws InterruptedException {
-        return runBatch(counters);
-    }
 
     /**
      * {@code adaptive-cold}: every sample starts from the initial limit, as a client that has just
