@@ -4,7 +4,7 @@ import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
 
 /**
- * A CPU task whose every result is checked. Task {@code i} works on input {@code i % inputs()}; the
+ * A CPU task whose every result is checked. Task {@code i} works on input {@code i % inputs}; the
  * expected digest of each input is computed once, serially, when the task is built (in every JVM
  * that runs it), so a model that skips, corrupts or races on work fails the check instead of
  * looking fast. Java's floating point is deterministic, so a correct run matches exactly.
@@ -12,15 +12,16 @@ import dev.tenfold.workload.TaskCheckFailed;
 public abstract class CheckedCpuTask implements Task {
     private long[] expected;
 
-    /** How many distinct inputs the tasks cycle through. */
-    protected abstract int inputs();
 
     /** Does the work on input {@code input} and returns a digest of its full result. */
     protected abstract long compute(int input);
 
-    /** Computes the expected digests; call at the end of the subclass constructor. */
-    protected final void precomputeExpected() {
-        expected = new long[inputs()];
+    /**
+     * Computes the expected digests of the {@code inputs} distinct inputs the tasks cycle through;
+     * call at the end of the subclass constructor.
+     */
+    protected final void precomputeExpected(int inputs) {
+        expected = new long[inputs];
         for (int i = 0; i < expected.length; i++) {
             expected[i] = compute(i);
         }

@@ -25,7 +25,7 @@ public final class DownscaleTask extends CheckedCpuTask {
         for (int i = 0; i < INPUTS; i++) {
             images[i] = image(source, 3_000 + i);
         }
-        precomputeExpected();
+        precomputeExpected(INPUTS);
     }
 
     /** A deterministic picture: smooth gradients plus noise, so scaling has real work to do. */
@@ -42,11 +42,6 @@ public final class DownscaleTask extends CheckedCpuTask {
             }
         }
         return image;
-    }
-
-    @Override
-    protected int inputs() {
-        return INPUTS;
     }
 
     @Override

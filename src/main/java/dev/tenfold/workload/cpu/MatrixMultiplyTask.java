@@ -18,12 +18,7 @@ public final class MatrixMultiplyTask extends CheckedCpuTask {
             a[i] = random.doubles(n * n, -1, 1).toArray();
             b[i] = random.doubles(n * n, -1, 1).toArray();
         }
-        precomputeExpected();
-    }
-
-    @Override
-    protected int inputs() {
-        return INPUTS;
+        precomputeExpected(INPUTS);
     }
 
     @Override

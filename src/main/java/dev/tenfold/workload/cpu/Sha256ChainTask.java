@@ -24,12 +24,7 @@ public final class Sha256ChainTask extends CheckedCpuTask {
             buffers[i] = new byte[bufferBytes];
             new SplittableRandom(1_000 + i).nextBytes(buffers[i]);
         }
-        precomputeExpected();
-    }
-
-    @Override
-    protected int inputs() {
-        return INPUTS;
+        precomputeExpected(INPUTS);
     }
 
     @Override

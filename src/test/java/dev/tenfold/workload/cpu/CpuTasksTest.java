@@ -34,12 +34,7 @@ class CpuTasksTest {
             private int calls;
 
             {
-                precomputeExpected();
-            }
-
-            @Override
-            protected int inputs() {
-                return 2;
+                precomputeExpected(2);
             }
 
             @Override
