@@ -249,6 +249,7 @@ class Recipe:
         if settings["workload"] not in TASKS:
             raise ValueError("no workload named %r" % settings["workload"])
         self.pool = None
+        self.broken = False  # a pool that lost a process: the recipe ends after its answer, the driver starts a new one
         if self.model == "threads":
             self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=settings["concurrency"])
         elif self.model == "process":
@@ -292,6 +293,7 @@ class Recipe:
                     _, digest, error, _ = self.pool.submit(self.task, i).result()
                 except Exception as e:  # noqa: BLE001 - a broken pool: this task's error
                     digest, error = None, "%s: %s" % (type(e).__name__, e)
+                    self.broken = isinstance(e, concurrent.futures.process.BrokenProcessPool)
                 outcomes[i] = outcome(i, started, digest, error)
 
         feeders = [threading.Thread(target=feed) for _ in range(self.workers)]
@@ -332,7 +334,10 @@ def main():
                   "latency_ns": sum(nanos for _, _, _, nanos in outcomes)}
         if SETTINGS["workload"] != "io":  # a CPU task's digests, for the Java side to check
             answer["digests"] = [digest for _, digest, _, _ in outcomes]
+        answer["ending"] = recipe.broken  # the driver then waits for this process and starts a new one
         reply(answer)
+        if recipe.broken:
+            os._exit(4)
     recipe.close()
 
 

@@ -143,6 +143,10 @@ public final class PythonRecipeModel implements ExecutionModel {
             // every task of the batch waited for it all
             return new BatchResult(tasks, 0, tasks, 0, (System.nanoTime() - start) * tasks, "Python recipe: " + e.getMessage());
         }
+        if (answer.path("ending").asBoolean()) {
+            python.close(); // its pool lost a process (broken for good in CPython): the next batch starts a new recipe
+            python = null;
+        }
         return checked(answer, task, tasks);
     }
 
@@ -159,19 +163,18 @@ public final class PythonRecipeModel implements ExecutionModel {
             if (digests.size() != tasks) {
                 return new BatchResult(tasks, 0, tasks, 0, 0, "Python recipe sent " + digests.size() + " digests for " + tasks + " tasks");
             }
+            // A CPU task succeeded only with the expected digest: a missing one (the recipe's error) or a wrong one fails it.
+            errors = 0;
             for (int i = 0; i < tasks; i++) {
                 JsonNode d = digests.get(i);
-                if (d.isNull()) {
-                    continue; // an error the recipe counted already
-                }
-                if (d.asLong() != checked.expected(i)) {
-                    errors++;
-                    if (firstError == null) {
-                        firstError = task.spec() + ": task " + i + " digest " + Long.toHexString(d.asLong())
-                                + " from Python != expected " + Long.toHexString(checked.expected(i));
-                    }
-                } else {
+                if (!d.isNull() && d.asLong() == checked.expected(i)) {
                     digest += d.asLong();
+                    continue;
+                }
+                errors++;
+                if (firstError == null) {
+                    firstError = task.spec() + ": task " + i + (d.isNull() ? " sent no digest"
+                            : " digest " + Long.toHexString(d.asLong()) + " from Python != expected " + Long.toHexString(checked.expected(i)));
                 }
             }
         }

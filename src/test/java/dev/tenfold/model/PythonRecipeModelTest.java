@@ -158,6 +158,25 @@ class PythonRecipeModelTest {
         }
     }
 
+    /** A pool that loses a process is broken for good in CPython: the recipe ends after its answer, and the next batch starts a new one. */
+    @Test
+    void aPoolThatLosesAProcessIsReplacedForTheNextBatch() throws Exception {
+        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("process", 2, 2, server.baseUrl(), LATENCY_MS))) {
+            long first = recipe.pid();
+            long worker = ProcessHandle.of(first).orElseThrow().children().findFirst().orElseThrow().pid();
+            Thread killer = Thread.ofPlatform().start(() -> {
+                sleep(300);
+                ProcessHandle.of(worker).ifPresent(ProcessHandle::destroyForcibly);
+            });
+            BatchResult broken = recipe.run(HTTP, 40); // 20 waves of 50 ms
+            killer.join();
+            assertTrue(broken.errors() > 0, "the lost process's tasks are errors");
+            BatchResult next = recipe.run(HTTP, 8);
+            assertEquals(8, next.succeeded(), next::firstError);
+            assertTrue(recipe.pid() != first, "a new recipe with a whole pool");
+        }
+    }
+
     @Test
     void aHangEndsAsErrorsWithinTheTimeout() throws Exception {
         BackendStubs.installItem(server.baseUrl(), 5_000);
