@@ -106,7 +106,8 @@ final class JmhPassThrough {
         double batch = item.minimumBatchSeconds();
         double warmup = options.getWarmupIterations().orElse(profile.warmupIterations)
                 * Math.max(batch, seconds(options.getWarmupTime().orElse(TimeValue.milliseconds(profile.warmupMillis))));
-        int samples = item.samples() > 0 ? item.samples() : options.getMeasurementIterations().orElse(profile.measurementIterations);
+        // as RunCommand runs it: the item's samples (else the profile's), unless -i after -- says otherwise
+        int samples = options.getMeasurementIterations().orElse(item.samples() > 0 ? item.samples() : profile.measurementIterations);
         double measured = samples * (Math.max(batch, seconds(options.getMeasurementTime()
                 .orElse(TimeValue.milliseconds(profile.measurementMillis)))) + 0.15);
         // The set-up warm-up: about three batches where the rate settles early; the whole cap where it

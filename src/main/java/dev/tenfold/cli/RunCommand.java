@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full|article", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks;"
-                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), ~6 min.")
+                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java and Python, ~8 min.")
     String profile;
 
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",

@@ -33,17 +33,17 @@ final class ArticleVerdict {
         double serialSeconds = requests / serial.throughput();
         out.append(String.format(Locale.ROOT, "%n== the article's case: %d requests answered after %d ms, one after the other"
                 + " against 10 in flight ==%n", requests, LATENCY_MS));
-        out.append(String.format(Locale.ROOT, "  serial        %6.1f s (%d sample: one two-minute run is one sample, by nature)%n",
-                serialSeconds, serial.samples()));
+        out.append(String.format(Locale.ROOT, "  serial        %6.1f s (%d sample%s)%n", serialSeconds, serial.samples(),
+                serial.samples() == 1 ? ": one two-minute run is one sample, by nature" : "s"));
         for (ResultRow r : atTen) {
             double seconds = requests / r.throughput();
-            double error = r.throughputError() == null ? Double.NaN : requests * r.throughputError() / (r.throughput() * r.throughput());
-            out.append(String.format(Locale.ROOT, "  C=10 %-8s %6.1f s ± %.1f over %d samples, %.1fx serial%n",
-                    r.variant(), seconds, error, r.samples(), serialSeconds / seconds));
+            String error = r.throughputError() == null ? "no interval"
+                    : String.format(Locale.ROOT, "± %.1f", requests * r.throughputError() / (r.throughput() * r.throughput()));
+            out.append(String.format(Locale.ROOT, "  C=10 %-8s %6.1f s %s over %d samples, %sx serial%n",
+                    r.variant(), seconds, error, r.samples(), VerdictText.num(r.speedup(), 2)));
         }
         ResultRow best = atTen.get(0);
-        double bestSeconds = requests / best.throughput();
-        out.append(String.format(Locale.ROOT, "  2 min -> 12 s: serial %.0f s, C=10 %.1f s (%.1fx, %s)%n",
-                serialSeconds, bestSeconds, serialSeconds / bestSeconds, best.variant()));
+        out.append(String.format(Locale.ROOT, "  2 min -> 12 s: serial %.1f s, C=10 %.1f s (%sx, %s)%n",
+                serialSeconds, requests / best.throughput(), VerdictText.num(best.speedup(), 2), best.variant()));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /** compare.png: each family's geometric mean of ratios against the first file, with its 99% interval. */
@@ -19,16 +18,9 @@ final class CompareChart {
             throws IOException {
         Files.createDirectories(pngDir);
         Path png = pngDir.resolve("compare.png");
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(560)
-                .title("Throughput against " + labels.get(0) + " (geometric mean of per-row ratios, per family, 99% CI)")
-                .xAxisTitle("family").yAxisTitle("throughput ratio (1 = same as " + labels.get(0) + ")").build();
+        CategoryChart chart = Charts.categoryChart("Throughput against " + labels.get(0)
+                + " (geometric mean of per-row ratios, per family, 99% CI)", "family", "throughput ratio (1 = same as " + labels.get(0) + ")");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setLabelsVisible(true);
-        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-        chart.getStyler().setLabelsFontColor(Color.BLACK);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setDecimalPattern("0.00");
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         for (int i = 0; i < means.size(); i++) {
             Map<String, Ratios.FamilyMean> g = means.get(i);

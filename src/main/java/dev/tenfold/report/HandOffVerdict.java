@@ -35,22 +35,19 @@ final class HandOffVerdict {
         double[] mmapMs = msPerTask(mmap);
         out.append(String.format(Locale.ROOT, "%n== hand-off of a large input to worker JVMs ==%n"
                         + "  pipe: %.1f tasks/s with %d workers, %s ms per task; mmap: %.1f tasks/s with %d workers, %s ms per task%n"
-                        + "  the hand-off through the pipe costs %.1f ms per task (copy and the worker's allocation together),"
-                        + " %.1fx the time of the shared mapping (%s)%n",
+                        + "  the hand-off through the pipe costs %.1f ms per task, %.1fx the time of the shared mapping (%s)%n",
                 pipe.throughput(), pipe.workers(), range(pipeMs), mmap.throughput(), mmap.workers(), range(mmapMs),
-                pipeMs[0] - mmapMs[0], pipeMs[0] / mmapMs[0],
-                Double.isInfinite(pipeMs[2]) ? "no upper bound: the pipe's interval reaches 0 tasks/s"
-                        : Double.isInfinite(mmapMs[2]) ? "no lower bound: the mapping's interval reaches 0 tasks/s"
-                        : String.format(Locale.ROOT, "between %.1fx and %.1fx", pipeMs[1] / mmapMs[2], pipeMs[2] / mmapMs[1])));
+                pipeMs[0] - mmapMs[0], pipeMs[0] / mmapMs[0], timeRatioInterval(pipe, mmap)));
         if (pipe.pipeCopyMs() != null) {
             double overhead = pipeMs[0] - mmapMs[0];
             double copy = pipe.pipeCopyMs();
             out.append(overhead <= copy
                     ? String.format(Locale.ROOT, "  copying the input through the pipe alone takes %.1f ms (the raw pipe, measured in the"
-                            + " same trial with 1 MiB buffers): the copy accounts for all of it%n", copy)
+                            + " same trial with large buffers): the copy accounts for all of it%n", copy)
                     : String.format(Locale.ROOT, "  of those %.1f ms, copying the input through the pipe takes %.1f ms (the raw pipe,"
-                            + " measured in the same trial with 1 MiB buffers); the other %.1f ms are the worker receiving it:"
-                            + " reading into new arrays, allocating and collecting them%n", overhead, copy, overhead - copy));
+                            + " measured in the same trial with large buffers into one idle reader); the other %.1f ms are not"
+                            + " measured apart: the worker reading into new arrays, allocation and GC, and W copies sharing the"
+                            + " cores%n", overhead, copy, overhead - copy));
         }
         List<String> moving = java.util.stream.Stream.of(pipe, mmap).filter(r -> "no".equals(r.steady()))
                 .map(ResultRow::workload).toList();
@@ -58,6 +55,24 @@ final class HandOffVerdict {
             out.append("  but ").append(String.join(" and ", moving)).append(moving.size() > 1 ? " are" : " is")
                     .append(" NOT STEADY: the figure is still moving\n");
         }
+    }
+
+    /**
+     * The 99% interval of pipe time / mapping time per task, i.e. (W_pipe / W_mmap) x mmap tasks/s /
+     * pipe tasks/s, by Fieller's theorem on the two means (Statistics.ratio), as every ratio here.
+     */
+    static String timeRatioInterval(ResultRow pipe, ResultRow mmap) {
+        if (pipe.throughputError() == null || mmap.throughputError() == null) {
+            return "no interval: one sample";
+        }
+        Statistics.Interval i = Statistics.ratio(
+                Statistics.Estimate.fromInterval(mmap.throughput(), mmap.throughputError(), mmap.samples()),
+                Statistics.Estimate.fromInterval(pipe.throughput(), pipe.throughputError(), pipe.samples()));
+        double workers = (double) pipe.workers() / mmap.workers();
+        if (i == null || Double.isInfinite(i.high())) {
+            return "no upper bound at 99%: the pipe's interval reaches 0 tasks/s";
+        }
+        return String.format(Locale.ROOT, "99%% interval %.1fx to %.1fx", workers * i.low(), workers * i.high());
     }
 
     /** Milliseconds per task of a busy worker, W / throughput: the estimate, then its 99% low and high. */

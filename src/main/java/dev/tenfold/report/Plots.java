@@ -154,13 +154,9 @@ public final class Plots {
         XYChart chart = Charts.chart("resilience: 429 answers per request sent, tasks lost per task", rows, profile,
                 "share (0-1)");
         chart.getStyler().setYAxisMin(0.0);
-        Charts.perSeries(chart, rows, r -> r.workload() + ": 429s", r -> share(r.http429(), r.requestsSent()), r -> null, true);
-        Charts.perSeries(chart, rows, r -> r.workload() + ": errors", r -> share(r.errors(), r.attempted()), r -> null, true);
+        Charts.perSeries(chart, rows, r -> r.workload() + ": 429s", r -> VerdictText.share(r.http429(), r.requestsSent()), r -> null, true);
+        Charts.perSeries(chart, rows, r -> r.workload() + ": errors", r -> VerdictText.share(r.errors(), r.attempted()), r -> null, true);
         return chart;
-    }
-
-    private static Double share(Long count, Long of) {
-        return count == null || of == null || of == 0 ? null : (double) count / of;
     }
 
     /**

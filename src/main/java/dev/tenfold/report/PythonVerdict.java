@@ -118,7 +118,8 @@ final class PythonVerdict {
         }
         return python.throughputError() == null || java.throughputError() == null
                 ? "no intervals: not compared" : "Python's " + python.variant() + " and Java's " + java.variant()
-                + " are indistinguishable in tasks/s: Little's law, not the language, sets the figure";
+                + " are indistinguishable in tasks/s" + ("littles-law".equals(python.bound()) && "littles-law".equals(java.bound())
+                ? ": both on Little's law, which the language does not change" : "");
     }
 
     /** Busy cores from which one interpreter counts as CPU-bound. */
@@ -137,8 +138,8 @@ final class PythonVerdict {
             return "holds here (" + num(threads.speedup(), 2) + "x)";
         }
         if (threads.speedupLow() > NO_HELP) {
-            return "does not hold here: threads give " + num(threads.speedup(), 2) + "x" + ("sha256".equals(threads.workload())
-                    ? " (hashlib lets go of the GIL while it hashes an input over 2 KiB; each round hashes 64 KiB)" : "");
+            return "does not hold here: threads give " + num(threads.speedup(), 2) + "x (the work runs in C code that lets go"
+                    + " of the GIL: CPython's hashlib does while it hashes 2 KiB or more)";
         }
         return "inconclusive (the interval holds " + NO_HELP + "x)";
     }

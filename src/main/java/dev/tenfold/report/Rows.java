@@ -145,7 +145,7 @@ public final class Rows {
 
         return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(), c.logicalCores(),
                 c.memoryGb(), c.jdk(), family, workload(run), variant, concurrency, workers, latency, tasks,
-                round(throughput, 2), Double.isNaN(error) ? null : significant(error, 3), round(speedup, 3),
+                significant(throughput, 5), Double.isNaN(error) ? null : significant(error, 3), round(speedup, 3),
                 round(ideal, 3), round(roofline, 3), round(efficiency, 3), cpuShare, round(busy, 3),
                 backendShare, round(run.metric("tenfold.rss_mb"), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),

@@ -27,8 +27,9 @@ final class VerdictText {
         return count == null ? "-" : count + (attempted == null || attempted == 0 ? "" : " (" + pct(share(count, attempted)) + ")");
     }
 
-    static double share(long count, long attempted) {
-        return (double) count / attempted;
+    /** count / of; null where either is missing or of is 0. */
+    static Double share(Long count, Long of) {
+        return count == null || of == null || of == 0 ? null : (double) count / of;
     }
 
     /** Throughput and its 99% half-width, when there were enough samples for one. */
@@ -77,7 +78,11 @@ final class VerdictText {
         if (r.backendCountDiffers()) {
             notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
         }
-        if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null) {
+        if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null
+                && "mixed".equals(r.family())) {
+            // A mixed row's ideal is the slower stage's rate, measured in a row of its own at another time.
+            notes.add("ABOVE ITS IDEAL: faster than its slower stage measured alone, in a row of its own");
+        } else if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null) {
             // Above a bound no model can pass: each of its lanes did a task faster than serial did.
             notes.add(String.format(Locale.ROOT, "ABOVE ITS IDEAL: serial took %.1f ms per task, this row %.1f ms on each of its %.0f"
                             + " lanes: the baseline ran slower per task, not the model past its bound",
