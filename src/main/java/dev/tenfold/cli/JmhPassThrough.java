@@ -1,5 +1,6 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.report.Family;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -119,7 +120,7 @@ final class JmhPassThrough {
     private static boolean toTheCap(PlanItem item) {
         int concurrency = Integer.parseInt(item.params().getOrDefault("concurrency", "1"));
         int workers = Integer.parseInt(item.params().getOrDefault("workers", "1"));
-        return !item.python() && ((item.family().equals("io") && concurrency >= 1000) || (item.variant().endsWith("process") && workers >= 4));
+        return !item.python() && ((item.family() == Family.IO && concurrency >= 1000) || (item.variant().usesWorkerProcesses() && workers >= 4));
     }
 
     /** Rough seconds of a whole plan. */

@@ -1,7 +1,9 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.report.Family;
+import dev.tenfold.report.Language;
+import dev.tenfold.report.Variant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,25 +13,19 @@ import java.util.stream.Collectors;
  * serial run of two minutes is one sample by nature). {@code runtime} is {@code java}, or
  * {@code python} for the recipe's benchmarks ({@code PythonIoBenchmark}, ...).
  */
-record PlanItem(String runtime, String family, String variant, Map<String, String> params, int samples) {
-    static final String JAVA = "java";
-    static final String PYTHON = "python";
+record PlanItem(Language runtime, Family family, Variant variant, Map<String, String> params, int samples) {
 
     PlanItem {
         params = Map.copyOf(new LinkedHashMap<>(params));
     }
 
-    PlanItem(String family, String variant, Map<String, String> params, int samples) {
-        this(JAVA, family, variant, params, samples);
-    }
-
-    PlanItem(String family, String variant, Map<String, String> params) {
-        this(family, variant, params, 0);
+    PlanItem(Family family, Variant variant, Map<String, String> params) {
+        this(Language.JAVA, family, variant, params, 0);
     }
 
     /** The same run in the Python recipe. */
     PlanItem inPython() {
-        return new PlanItem(PYTHON, family, variant, params, samples);
+        return new PlanItem(Language.PYTHON, family, variant, params, samples);
     }
 
     /** The same run with {@code samples} measured iterations (0: the profile's). */
@@ -38,7 +34,7 @@ record PlanItem(String runtime, String family, String variant, Map<String, Strin
     }
 
     boolean python() {
-        return PYTHON.equals(runtime);
+        return runtime == Language.PYTHON;
     }
 
     /**
@@ -46,19 +42,12 @@ record PlanItem(String runtime, String family, String variant, Map<String, Strin
      * in Python, {@code ...PythonIoBenchmark.asyncio}.
      */
     String benchmark() {
-        String method = variant.contains("-")
-                ? java.util.Arrays.stream(variant.split("-"))
-                        .map(part -> part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1))
-                        .collect(Collectors.joining())
-                : variant;
-        method = Character.toLowerCase(method.charAt(0)) + method.substring(1);
-        return "dev.tenfold.bench." + (python() ? "Python" : "") + Character.toUpperCase(family.charAt(0)) + family.substring(1)
-                + "Benchmark." + method;
+        return "dev.tenfold.bench." + family.benchmarkClass(runtime) + "." + variant.benchmarkMethod();
     }
 
     /** What --include matches against, e.g. {@code io/virtual}, {@code python/io/asyncio}. */
     String id() {
-        return (python() ? PYTHON + "/" : "") + family + "/" + variant;
+        return (python() ? runtime + "/" : "") + family + "/" + variant;
     }
 
     /** The shortest a batch can take: its requests' latency over the requests in flight (0 without a latency). */

@@ -12,10 +12,12 @@ import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.report.CrossCheck;
 import dev.tenfold.report.CsvFormat;
+import dev.tenfold.report.Family;
 import dev.tenfold.report.Plots;
 import dev.tenfold.report.ResultRow;
 import dev.tenfold.report.Rows;
 import dev.tenfold.report.RunContext;
+import dev.tenfold.report.Variant;
 import dev.tenfold.report.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,17 +138,19 @@ final class RunCommand implements Callable<Integer> {
         try (SupervisedBackend supervised = new SupervisedBackend(openBackend())) {
             Backend backend = supervised.current();
             if (!backend.hasTenfoldExtensions()) {
-                plan = plan.stream().filter(item -> !SuitePlan.NEEDS_TENFOLD_BACKEND.contains(item.family())).toList();
-                System.out.println("tenfold: " + backend.url() + " is a plain WireMock: the "
-                        + String.join(" and ", SuitePlan.NEEDS_TENFOLD_BACKEND) + " families need tenfold's backend and are left out");
+                plan = plan.stream().filter(item -> !item.family().needsTenfoldBackend()).toList();
+                String needTenfold = Arrays.stream(Family.values()).filter(Family::needsTenfoldBackend).map(Family::toString)
+                        .collect(java.util.stream.Collectors.joining(" and "));
+                System.out.println("tenfold: " + backend.url() + " is a plain WireMock: the " + needTenfold
+                        + " families need tenfold's backend and are left out");
                 if (plan.isEmpty()) {
                     throw new UsageException("nothing to run against the plain WireMock at " + backend.url()
-                            + " (the " + String.join(" and ", SuitePlan.NEEDS_TENFOLD_BACKEND) + " families need tenfold's own backend)");
+                            + " (the " + needTenfold + " families need tenfold's own backend)");
                 }
             }
             System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend %s, results %s%n",
                     context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(), backend.url(), csv);
-            if (plan.stream().anyMatch(item -> !item.family().equals("cpu"))) {
+            if (plan.stream().anyMatch(item -> item.family() != Family.CPU)) {
                 // the CPU family never calls the backend; smoke warms it briefly (its budget is 3 minutes)
                 warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
             }
@@ -309,7 +313,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The highest C of the plan's concurrent I/O rows; 0 when it has none. */
     private static int topIoConcurrency(List<PlanItem> plan) {
-        return plan.stream().filter(i -> i.family().equals("io") && !i.variant().equals("serial"))
+        return plan.stream().filter(i -> i.family() == Family.IO && i.variant() != Variant.SERIAL)
                 .mapToInt(i -> Integer.parseInt(i.params().get("concurrency"))).max().orElse(0);
     }
 
@@ -326,7 +330,7 @@ final class RunCommand implements Callable<Integer> {
      * to check.
      */
     private static String crossCheck(List<ResultRow> rows, Backend backend) throws InterruptedException {
-        ResultRow top = rows.stream().filter(r -> r.family().equals("io") && r.concurrency() != null
+        ResultRow top = rows.stream().filter(r -> r.family() == Family.IO && r.concurrency() != null
                         && r.concurrency() >= CROSS_CHECK_FROM && r.latencyMs() != null)
                 .max(java.util.Comparator.comparing(ResultRow::concurrency)).orElse(null);
         if (top == null) {
@@ -334,10 +338,10 @@ final class RunCommand implements Callable<Integer> {
         }
         BackendStubs.installItem(backend.url(), top.latencyMs());
         System.out.printf("%ntenfold: cross-check: plain HttpClient loops at C=%d, no JMH ...%n", top.concurrency());
-        Map<String, double[]> plain = new LinkedHashMap<>();
-        Map<String, Long> failures = new LinkedHashMap<>();
-        for (String style : List.of("virtual", "async")) {
-            try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs(), style.equals("async"))) {
+        Map<Variant, double[]> plain = new LinkedHashMap<>();
+        Map<Variant, Long> failures = new LinkedHashMap<>();
+        for (Variant style : List.of(Variant.VIRTUAL, Variant.ASYNC)) {
+            try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs(), style == Variant.ASYNC)) {
                 for (int i = 0; i < 2; i++) {
                     loop.round(2.0);
                 }

@@ -1,5 +1,9 @@
 package dev.tenfold.cli;
 
+import static dev.tenfold.report.Variant.*;
+
+import dev.tenfold.report.Family;
+import dev.tenfold.report.Variant;
 import dev.tenfold.workload.http.ImageSet;
 import dev.tenfold.workload.Workloads;
 import java.util.ArrayList;
@@ -23,9 +27,6 @@ final class SuitePlan {
     /** What -p workload= accepts: the CPU workloads and the hand-off ones. */
     private static final List<String> KNOWN_WORKLOADS = java.util.stream.Stream.concat(
             Workloads.CPU.keySet().stream(), Workloads.HANDOFF.keySet().stream()).toList();
-
-    /** Families whose endpoints are tenfold's WireMock extensions, which a plain WireMock lacks. */
-    static final List<String> NEEDS_TENFOLD_BACKEND = List.of("mixed", "resilience");
 
     /** K of the rate-limited endpoint: requests it lets in flight before it answers 429. */
     static final int RATE_LIMIT = 50;
@@ -100,24 +101,24 @@ final class SuitePlan {
     private void article(List<PlanItem> items) {
         String requests = Integer.toString(ARTICLE_REQUESTS);
         String latency = Integer.toString(ARTICLE_LATENCY_MS);
-        items.add(new PlanItem("io", "serial", io("serial", 1, 1, requests, latency).params(), 1));
-        for (String variant : List.of("platform", "virtual", "async")) {
-            items.add(new PlanItem("io", variant, io(variant, 10, 1, requests, latency).params(), 3)); // 12 s each
+        items.add(io(SERIAL, 1, 1, requests, latency).withSamples(1));
+        for (Variant variant : List.of(PLATFORM, VIRTUAL, ASYNC)) {
+            items.add(io(variant, 10, 1, requests, latency).withSamples(3)); // 12 s each
         }
         String tasks = Integer.toString(8 * usableCores);
         List<Integer> counts = List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
-        items.add(cpu("serial", 1, 1, tasks, "sha256"));
-        items.add(cpu("platform", usableCores, 1, tasks, "sha256"));
+        items.add(cpu(SERIAL, 1, 1, tasks, "sha256"));
+        items.add(cpu(PLATFORM, usableCores, 1, tasks, "sha256"));
         for (int n : counts) {
-            items.add(cpu("process", n, n, tasks, "sha256")); // the post's advice is about processes
+            items.add(cpu(PROCESS, n, n, tasks, "sha256")); // the post's advice is about processes
         }
         // The Java side of the Python rows' GIL-bound chain
-        items.add(cpu("serial", 1, 1, tasks, "sha256-small"));
-        items.add(cpu("platform", usableCores, 1, tasks, "sha256-small"));
+        items.add(cpu(SERIAL, 1, 1, tasks, "sha256-small"));
+        items.add(cpu(PLATFORM, usableCores, 1, tasks, "sha256-small"));
         String limit = Integer.toString(RATE_LIMIT);
-        items.add(resilience("serial", 1, "10", "50", "limited", "no-retry", limit));
+        items.add(resilience(SERIAL, 1, "10", "50", "limited", "no-retry", limit));
         for (String policy : List.of("no-retry", "retry")) {
-            items.add(resilience("virtual", 10 * RATE_LIMIT, resilienceTasks(10 * RATE_LIMIT), "50", "limited", policy, limit));
+            items.add(resilience(VIRTUAL, 10 * RATE_LIMIT, resilienceTasks(10 * RATE_LIMIT), "50", "limited", policy, limit));
         }
         python(items, latency);
     }
@@ -143,33 +144,33 @@ final class SuitePlan {
         List<Integer> sweep = article || profile == Profile.SMOKE ? List.of(10) : ints("concurrency", List.of(10, 100));
         int samples = article ? 3 : 0;
         String batch = Integer.toString(ARTICLE_PYTHON_REQUESTS);
-        items.add(io("serial", 1, 1, article ? Integer.toString(ARTICLE_PYTHON_REQUESTS / 10)
+        items.add(io(SERIAL, 1, 1, article ? Integer.toString(ARTICLE_PYTHON_REQUESTS / 10)
                 : Integer.toString(profile.serialTasks), latency).inPython().withSamples(samples));
-        for (String variant : List.of("asyncio", "threads")) {
+        for (Variant variant : List.of(ASYNCIO, THREADS)) {
             for (int c : sweep) {
                 items.add(io(variant, c, 1, article ? batch : tasks(c), latency).inPython().withSamples(samples));
             }
         }
         int w = 10;
-        items.add(io("process", w, w, article ? batch : tasks(w), latency).inPython().withSamples(samples));
+        items.add(io(PROCESS, w, w, article ? batch : tasks(w), latency).inPython().withSamples(samples));
         String tasks = Integer.toString((profile == Profile.SMOKE ? 4 : 8) * usableCores);
         for (String workload : profile == Profile.SMOKE ? List.of("sha256") : PYTHON_CPU_WORKLOADS) {
-            items.add(cpu("serial", 1, 1, tasks, workload).inPython());
-            items.add(cpu("threads", usableCores, 1, tasks, workload).inPython());
+            items.add(cpu(SERIAL, 1, 1, tasks, workload).inPython());
+            items.add(cpu(THREADS, usableCores, 1, tasks, workload).inPython());
             // cpu_count()-1 on the first workload: the advice is about the pool, not the task
             List<Integer> counts = profile == Profile.SMOKE || !workload.equals(PYTHON_CPU_WORKLOADS.get(0)) ? List.of(usableCores)
                     : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
             for (int n : counts) {
-                items.add(cpu("process", n, n, tasks, workload).inPython());
+                items.add(cpu(PROCESS, n, n, tasks, workload).inPython());
             }
         }
     }
 
     /** The I/O family: serial once, each concurrent model over the C sweep, the process pool over W. */
     private void io(List<PlanItem> items, String latency) {
-        items.add(io("serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
+        items.add(io(SERIAL, 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
         List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
-        for (String variant : List.of("platform", "virtual", "async")) {
+        for (Variant variant : List.of(PLATFORM, VIRTUAL, ASYNC)) {
             for (int c : sweep) {
                 items.add(io(variant, c, 1, tasks(c), latency));
             }
@@ -191,7 +192,7 @@ final class SuitePlan {
             }
         }
         for (int w : workerCounts) {
-            items.add(io("process", w, w, tasks(w), latency));
+            items.add(io(PROCESS, w, w, tasks(w), latency));
         }
     }
 
@@ -210,20 +211,20 @@ final class SuitePlan {
         List<Integer> counts = everyModel && profile != Profile.SMOKE
                 ? List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))))
                 : List.of(usableCores);
-        items.add(cpu("serial", 1, 1, tasks, workload));
+        items.add(cpu(SERIAL, 1, 1, tasks, workload));
         for (int threads : ints("concurrency", counts)) {
-            items.add(cpu("platform", threads, 1, tasks, workload));
+            items.add(cpu(PLATFORM, threads, 1, tasks, workload));
         }
         if (everyModel) {
             for (int threads : ints("concurrency", List.of(4 * usableCores))) {
-                items.add(cpu("virtual", threads, 1, tasks, workload));
+                items.add(cpu(VIRTUAL, threads, 1, tasks, workload));
             }
             for (int workers : ints("workers", List.of(usableCores))) {
-                items.add(cpu("forkjoin", workers, workers, tasks, workload));
+                items.add(cpu(FORKJOIN, workers, workers, tasks, workload));
             }
         }
         for (int workers : ints("workers", counts)) {
-            items.add(cpu("process", workers, workers, tasks, workload));
+            items.add(cpu(PROCESS, workers, workers, tasks, workload));
         }
     }
 
@@ -235,10 +236,10 @@ final class SuitePlan {
     private void handoff(List<PlanItem> items, String workload) {
         String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(8 * usableCores);
         if (profile != Profile.QUICK) {
-            items.add(cpu("serial", 1, 1, tasks, workload));
+            items.add(cpu(SERIAL, 1, 1, tasks, workload));
         }
         for (int workers : ints("workers", List.of(usableCores))) {
-            items.add(cpu("process", workers, workers, tasks, workload));
+            items.add(cpu(PROCESS, workers, workers, tasks, workload));
         }
     }
 
@@ -251,20 +252,20 @@ final class SuitePlan {
         // quick and smoke: half the images per batch, and one-pool (platform threads doing both, as virtual) only in full
         String tasks = values("tasks", List.of(Integer.toString(profile == Profile.FULL ? ImageSet.COUNT : ImageSet.COUNT / 2))).get(0);
         // serial's short batches stride over the same images as the combinations' (same task mix)
-        items.add(item("mixed", "serial", 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
+        items.add(item(Family.MIXED, SERIAL, 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
                 Map.of("latencyMs", latency, "mix", tasks)));
         for (int c : ints("concurrency", profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
-            for (String variant : profile == Profile.SMOKE ? List.of("split", "pipeline", "io-stage")
-                    : profile == Profile.QUICK ? List.of("virtual", "split", "split-process", "pipeline", "io-stage")
-                    : List.of("one-pool", "virtual", "split", "split-process", "pipeline", "io-stage")) {
+            for (Variant variant : profile == Profile.SMOKE ? List.of(SPLIT, PIPELINE, IO_STAGE)
+                    : profile == Profile.QUICK ? List.of(VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)
+                    : List.of(ONE_POOL, VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)) {
                 items.add(mixed(variant, c, usableCores, tasks, latency));
             }
         }
-        items.add(mixed("cpu-stage", usableCores, usableCores, tasks, latency));
+        items.add(mixed(CPU_STAGE, usableCores, usableCores, tasks, latency));
     }
 
-    private static PlanItem mixed(String variant, int concurrency, int workers, String tasks, String latency) {
-        return item("mixed", variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
+    private static PlanItem mixed(Variant variant, int concurrency, int workers, String tasks, String latency) {
+        return item(Family.MIXED, variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
     }
 
     /**
@@ -278,7 +279,7 @@ final class SuitePlan {
      */
     private void resilience(List<PlanItem> items, String latency) {
         String limit = Integer.toString(RATE_LIMIT);
-        items.add(resilience("serial", 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
+        items.add(resilience(SERIAL, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
                 latency, "limited", "no-retry", limit));
         // quick: at K and 10 K; below K (where no 429 can occur) and at 2 K only in full
         List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
@@ -292,12 +293,12 @@ final class SuitePlan {
                 // A cold start against warm only where the limit has something to learn: past K (quick: 10 K).
                 boolean coldNotNeeded = policy.equals("adaptive-cold") && (c <= RATE_LIMIT || profile == Profile.QUICK && c < 10 * RATE_LIMIT);
                 if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey("concurrency")) && !coldNotNeeded) {
-                    items.add(resilience("virtual", c, resilienceTasks(c), latency, "limited", policy, limit));
+                    items.add(resilience(VIRTUAL, c, resilienceTasks(c), latency, "limited", policy, limit));
                 }
             }
         }
         for (String policy : profile == Profile.SMOKE ? List.of("retry") : List.of("no-retry", "retry")) {
-            items.add(resilience("virtual", RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, "flaky", policy, limit));
+            items.add(resilience(VIRTUAL, RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, "flaky", policy, limit));
         }
     }
 
@@ -307,25 +308,25 @@ final class SuitePlan {
                 : Integer.toString(20 * Math.min(concurrency, RATE_LIMIT));
     }
 
-    private static PlanItem resilience(String variant, int concurrency, String tasks, String latency, String endpoint,
+    private static PlanItem resilience(Variant variant, int concurrency, String tasks, String latency, String endpoint,
                                        String policy, String limit) {
-        return item("resilience", variant, concurrency, 1, tasks,
+        return item(Family.RESILIENCE, variant, concurrency, 1, tasks,
                 Map.of("latencyMs", latency, "endpoint", endpoint, "policy", policy, "limit", limit));
     }
 
-    private static PlanItem io(String variant, int concurrency, int workers, String tasks, String latency) {
-        return item("io", variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
+    private static PlanItem io(Variant variant, int concurrency, int workers, String tasks, String latency) {
+        return item(Family.IO, variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
     }
 
-    private static PlanItem cpu(String variant, int concurrency, int workers, String tasks, String workload) {
-        return item("cpu", variant, concurrency, workers, tasks, Map.of("workload", workload));
+    private static PlanItem cpu(Variant variant, int concurrency, int workers, String tasks, String workload) {
+        return item(Family.CPU, variant, concurrency, workers, tasks, Map.of("workload", workload));
     }
 
     private String tasks(int concurrency) {
         return overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(profile.tasksFor(concurrency));
     }
 
-    private static PlanItem item(String family, String variant, int concurrency, int workers, String tasks,
+    private static PlanItem item(Family family, Variant variant, int concurrency, int workers, String tasks,
                                  Map<String, String> familyParams) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("concurrency", Integer.toString(concurrency));

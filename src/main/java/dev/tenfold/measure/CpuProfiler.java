@@ -9,10 +9,8 @@ import java.util.Set;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
-import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
-import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * A JMH profiler ({@code -prof dev.tenfold.measure.CpuProfiler}) that reports, per iteration, what
@@ -243,52 +241,50 @@ public final class CpuProfiler implements InternalProfiler {
             TaskTally.Snapshot tasks = end.tasks();
             double capacity = wall * ProcessTree.usableCores();
             List<Result> results = new ArrayList<>();
-            results.add(new ScalarResult("tenfold.cpu_share", end.clientCpu() / capacity, "share", AggregationPolicy.AVG));
+            results.add(Metric.CPU_SHARE.result(end.clientCpu() / capacity));
             if (end.backendCpu() != null) {
-                results.add(new ScalarResult("tenfold.backend_cpu_share", end.backendCpu() / capacity, "share", AggregationPolicy.AVG));
+                results.add(Metric.BACKEND_CPU_SHARE.result(end.backendCpu() / capacity));
             }
             BackendServed.Totals servedEnd = end.served();
             if (servedStart != null && servedEnd != null) {
-                results.add(new ScalarResult("tenfold.backend_requests", servedEnd.requests() - servedStart.requests(),
-                        "requests", AggregationPolicy.SUM));
+                results.add(Metric.BACKEND_REQUESTS.result(servedEnd.requests() - servedStart.requests()));
             }
             if (servedStart != null && servedEnd != null && servedEnd.count() > servedStart.count()) {
                 double ms = (servedEnd.nanos() - servedStart.nanos()) / 1e6 / (servedEnd.count() - servedStart.count());
-                results.add(new ScalarResult("tenfold.backend_latency_ms", ms, "ms", AggregationPolicy.AVG));
+                results.add(Metric.BACKEND_LATENCY_MS.result(ms));
             }
-            results.add(new ScalarResult("tenfold.rss_mb", end.rssMib(), "MiB", AggregationPolicy.MAX));
+            results.add(Metric.RSS_MB.result(end.rssMib()));
             if (end.descendantsMib() > 0) {
-                results.add(new ScalarResult("tenfold.descendants_rss_mb", end.descendantsMib(), "MiB", AggregationPolicy.MAX));
+                results.add(Metric.DESCENDANTS_RSS_MB.result(end.descendantsMib()));
             }
             if (end.threads() > 0) {
-                results.add(new ScalarResult("tenfold.threads", end.threads(), "threads", AggregationPolicy.MAX));
+                results.add(Metric.THREADS.result(end.threads()));
             }
-            results.add(new ScalarResult("tenfold.attempted", tasks.attempted(), "tasks", AggregationPolicy.SUM));
-            results.add(new ScalarResult("tenfold.succeeded", tasks.succeeded(), "tasks", AggregationPolicy.SUM));
-            results.add(new ScalarResult("tenfold.errors", tasks.errors(), "tasks", AggregationPolicy.SUM));
-            results.add(new ScalarResult("tenfold.retries", tasks.retries(), "tasks", AggregationPolicy.SUM));
-            results.add(new ScalarResult("tenfold.http_429", tasks.rejected(), "responses", AggregationPolicy.SUM));
+            results.add(Metric.ATTEMPTED.result(tasks.attempted()));
+            results.add(Metric.SUCCEEDED.result(tasks.succeeded()));
+            results.add(Metric.ERRORS.result(tasks.errors()));
+            results.add(Metric.RETRIES.result(tasks.retries()));
+            results.add(Metric.HTTP_429.result(tasks.rejected()));
             if (tasks.attempted() > 0) {
-                results.add(new ScalarResult("tenfold.latency_ms", tasks.meanLatencyMs(), "ms", AggregationPolicy.AVG));
+                results.add(Metric.LATENCY_MS.result(tasks.meanLatencyMs()));
             }
-            results.add(new ScalarResult("tenfold.wall_s", wall, "s", AggregationPolicy.SUM));
+            results.add(Metric.WALL_S.result(wall));
             Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
             if (steal != null) {
-                results.add(new ScalarResult("tenfold.steal_share", steal, "share", AggregationPolicy.AVG));
+                results.add(Metric.STEAL_SHARE.result(steal));
             }
             Double pipeCopy = pipeCopyMillis;
             if (pipeCopy != null) {
-                results.add(new ScalarResult("tenfold.pipe_copy_ms", pipeCopy, "ms", AggregationPolicy.MAX));
+                results.add(Metric.PIPE_COPY_MS.result(pipeCopy));
             }
             double[] warm = warmUp;
             if (warm != null) {
-                results.add(new ScalarResult("tenfold.warmup_s", warm[0], "s", AggregationPolicy.MAX));
-                results.add(new ScalarResult("tenfold.warmup_tasks", warm[1], "tasks", AggregationPolicy.MAX));
+                results.add(Metric.WARMUP_S.result(warm[0]));
+                results.add(Metric.WARMUP_TASKS.result(warm[1]));
             }
             Double background = backgroundCores;
             if (background != null) {
-                results.add(new ScalarResult("tenfold.background_cpu_share", background / ProcessTree.usableCores(),
-                        "share", AggregationPolicy.MIN));
+                results.add(Metric.BACKGROUND_CPU_SHARE.result(background / ProcessTree.usableCores()));
             }
             return results;
         }

@@ -18,13 +18,13 @@ final class ArticleVerdict {
 
     /** The serial run of the post's case: one batch of two minutes, one sample by nature. */
     static boolean literalSerialRun(ResultRow r) {
-        return !r.python() && "io".equals(r.family()) && "serial".equals(r.variant()) && Objects.equals(r.latencyMs(), LATENCY_MS);
+        return !r.python() && r.family() == Family.IO && r.variant() == Variant.SERIAL && Objects.equals(r.latencyMs(), LATENCY_MS);
     }
 
     static void headline(StringBuilder out, List<ResultRow> rows) {
         ResultRow serial = rows.stream().filter(r -> literalSerialRun(r) && r.throughput() != null).findFirst().orElse(null);
-        List<ResultRow> atTen = rows.stream().filter(r -> "io".equals(r.family()) && Objects.equals(r.latencyMs(), LATENCY_MS)
-                        && Objects.equals(r.concurrency(), 10) && !"serial".equals(r.variant()) && r.throughput() != null)
+        List<ResultRow> atTen = rows.stream().filter(r -> r.family() == Family.IO && Objects.equals(r.latencyMs(), LATENCY_MS)
+                        && Objects.equals(r.concurrency(), 10) && r.variant() != Variant.SERIAL && r.throughput() != null)
                 .sorted(Comparator.comparing(ResultRow::throughput).reversed()).toList();
         if (serial == null || atTen.isEmpty()) {
             return;

@@ -1,7 +1,5 @@
 package dev.tenfold.report;
 
-import java.util.List;
-
 /**
  * The SPEC's definitions as pure functions: what speedup a variant could reach, which limit
  * explains the figure, and how the article's rule and ours classify it.
@@ -38,28 +36,12 @@ public final class Bounds {
         return efficiency != null && efficiency < EXPLAINS_FROM && !"backend".equals(bound) ? "unexplained" : bound;
     }
 
-    /** Families whose tasks wait on the network, where Little's law sets the ideal. */
-    public static boolean waitsOnIo(String family) {
-        return !"cpu".equals(family);
-    }
-
-    /** Threads (or processes) that can run the variant's tasks at once. */
-    public static int threadsInUse(String variant, Integer concurrency, Integer workers) {
-        if ("serial".equals(variant)) {
-            return 1;
-        }
-        if (List.of("process", "forkjoin", "cpu-stage").contains(variant) && workers != null) {
-            return workers;
-        }
-        return concurrency != null ? concurrency : workers != null ? workers : 1;
-    }
-
     /**
      * I/O: min(C, tasks), Little's law (C in flight over latency L gives C/L per second).
      * CPU: min(threads, usable cores, tasks).
      */
-    public static double idealSpeedup(String family, int threads, int tasks, int logicalCores) {
-        return waitsOnIo(family) ? Math.min(threads, tasks) : Math.min(Math.min(threads, logicalCores), tasks);
+    public static double idealSpeedup(Family family, int threads, int tasks, int logicalCores) {
+        return family.waitsOnIo() ? Math.min(threads, tasks) : Math.min(Math.min(threads, logicalCores), tasks);
     }
 
     /**
@@ -110,10 +92,10 @@ public final class Bounds {
      * min(threads, usable cores). {@link #explained} then keeps the label only where the figure
      * reaches 85% of it.
      */
-    public static String bound(String family, int threads, int tasks, int usableCores, double ideal, Double roofline,
+    public static String bound(Family family, int threads, int tasks, int usableCores, double ideal, Double roofline,
                                Double backendLatencyMs, Integer latencyMs, Double cpuShare, Double backendCpuShare,
                                Integer serverLimit) {
-        if (waitsOnIo(family)) {
+        if (family.waitsOnIo()) {
             double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
             if (backendLatencyMs != null && latencyMs != null && latencyMs > 0
                     && backendLatencyMs > BACKEND_SLOWDOWN * latencyMs) {

@@ -45,7 +45,7 @@ final class Charts {
     }
 
     static double x(ResultRow r) {
-        return Bounds.threadsInUse(r.variant(), r.concurrency(), r.workers());
+        return r.variant().threadsInUse(r.concurrency(), r.workers());
     }
 
     static String subtitle(List<ResultRow> rows, String profile) {
@@ -56,7 +56,7 @@ final class Charts {
 
     /** I/O sweeps C over decades (log axes); CPU runs 1 to a few threads (linear axes). */
     static boolean logScale(List<ResultRow> rows) {
-        return Bounds.waitsOnIo(rows.get(0).family());
+        return rows.get(0).family().waitsOnIo();
     }
 
     static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
@@ -93,7 +93,7 @@ final class Charts {
 
     /** One series per variant, points sorted by x; rows without a value are left out. */
     static void perVariant(XYChart chart, List<ResultRow> rows, Function<ResultRow, Double> y) {
-        perSeries(chart, rows, ResultRow::variant, y, r -> null, false);
+        perSeries(chart, rows, r -> r.variant().toString(), y, r -> null, false);
     }
 
     /**

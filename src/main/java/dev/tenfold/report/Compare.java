@@ -96,7 +96,7 @@ public final class Compare {
         for (Map.Entry<String, ResultRow> e : union.entrySet()) {
             ResultRow any = e.getValue();
             String name = String.format(Locale.ROOT, "%s%s/%s/%s %s %s %s %s",
-                    "python".equals(any.runtime()) ? "python:" : "", any.family(), any.workload(), any.variant(),
+                    any.python() ? "python:" : "", any.family(), any.workload(), any.variant(),
                     dash(any.concurrency()), dash(any.workers()), dash(any.latencyMs()), dash(any.tasks()));
             List<String> in = new ArrayList<>();
             for (int i = 0; i < byKey.size(); i++) {

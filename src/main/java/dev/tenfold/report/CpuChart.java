@@ -20,7 +20,7 @@ final class CpuChart {
     /** {@code rows}: the CPU family's rows that have a speedup, serial left out. */
     static CategoryChart draw(List<ResultRow> rows, String profile) {
         List<String> workloads = rows.stream().map(ResultRow::workload).distinct().toList();
-        Map<String, Map<String, ResultRow>> byModel = new LinkedHashMap<>();
+        Map<Variant, Map<String, ResultRow>> byModel = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             byModel.computeIfAbsent(r.variant(), k -> new LinkedHashMap<>())
                     .merge(r.workload(), r, (a, b) -> Charts.x(a) >= Charts.x(b) ? a : b);
@@ -31,7 +31,7 @@ final class CpuChart {
         chart.getStyler().setSeriesColors(Charts.SERIES_COLORS);
         chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
         chart.getStyler().setLabelsVisible(false); // a model a profile does not run on a workload has no bar, not one labelled 0
-        byModel.forEach((model, byWorkload) -> chart.addSeries(model,
+        byModel.forEach((model, byWorkload) -> chart.addSeries(model.toString(),
                 workloads, workloads.stream().map(w -> byWorkload.containsKey(w) ? byWorkload.get(w).speedup() : 0.0).toList(),
                 workloads.stream().map(w -> byWorkload.containsKey(w) && Charts.speedupError(byWorkload.get(w)) != null
                         ? Charts.speedupError(byWorkload.get(w)) : 0.0).toList()));

@@ -1,5 +1,10 @@
 package dev.tenfold.report;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -10,18 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The results CSV: RFC 4180 (quoted when a cell holds a comma, quote or line break; CRLF-free
- * reading of both), '.' decimals, empty cells for "does not apply". Written by hand because the
- * format is this small; read back for {@code plot} and {@code compare}.
+ * The results CSV: RFC 4180 (Jackson's CSV module quotes a cell only when it holds a comma, quote
+ * or line break, and reads LF and CRLF alike), '.' decimals, empty cells for "does not apply". The
+ * cells are formatted here, so a number reads back as the double it was; read back for
+ * {@code plot} and {@code compare}.
  */
 public final class CsvFormat {
     private static final RecordComponent[] FIELDS = ResultRow.class.getRecordComponents();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private CsvFormat() {
     }
@@ -53,10 +60,11 @@ public final class CsvFormat {
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                out.write(line(ResultRow.COLUMNS));
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 SequenceWriter records = CSV.writer().writeValues(out)) {
+                records.write(ResultRow.COLUMNS);
                 for (ResultRow row : rows) {
-                    out.write(line(cells(row)));
+                    records.write(cells(row));
                 }
             }
             // ATOMIC_MOVE may replace a file that appeared meanwhile (rename(2) does): look once more.
@@ -92,15 +100,13 @@ public final class CsvFormat {
         return value.toString();
     }
 
-    /** One record: a cell holding a comma, a quote or a line break is quoted, its quotes doubled. */
-    private static String line(List<String> cells) {
-        return cells.stream().map(c -> c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")
-                ? '"' + c.replace("\"", "\"\"") + '"' : c).collect(Collectors.joining(",", "", "\n"));
-    }
-
     /** Reads a results CSV; fails with a one-line message when its header is not SPEC's. */
     public static List<ResultRow> read(Path file) throws IOException {
-        List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
+        List<List<String>> records;
+        try (MappingIterator<String[]> lines = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(file.toFile())) {
+            records = lines.readAll().stream().map(Arrays::asList).toList();
+        }
         if (records.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty");
         }
@@ -112,9 +118,6 @@ public final class CsvFormat {
         List<ResultRow> rows = new ArrayList<>();
         for (int line = 1; line < records.size(); line++) {
             List<String> record = records.get(line);
-            if (record.size() == 1 && record.get(0).isEmpty()) {
-                continue;
-            }
             if (record.size() != header.size()) {
                 throw new IllegalArgumentException(file + ": record " + line + " has " + record.size()
                         + " cells, the header " + header.size() + " (a cut or hand-edited file?)");
@@ -139,9 +142,14 @@ public final class CsvFormat {
                         : types[i] == Integer.class ? Integer.valueOf(cell)
                         : types[i] == Long.class ? Long.valueOf(cell)
                         : types[i] == Double.class ? Double.valueOf(cell)
+                        : types[i] == Family.class ? Family.of(cell)
+                        : types[i] == Variant.class ? Variant.of(cell)
+                        : types[i] == Language.class ? Language.of(cell)
                         : cell;
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(file + ": " + ResultRow.COLUMNS.get(i) + "='" + cell + "' is not a number");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage());
             }
         }
         try {
@@ -149,46 +157,5 @@ public final class CsvFormat {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(cell.toString());
-                cell.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                cell.append(ch);
-            }
-        }
-        if (cell.length() > 0 || !record.isEmpty()) {
-            record.add(cell.toString());
-            records.add(record);
-        }
-        return records;
     }
 }

@@ -23,7 +23,7 @@ final class HandOffVerdict {
      */
     static void handOff(StringBuilder out, List<ResultRow> rows) {
         Map<String, ResultRow> byTransport = new TreeMap<>();
-        rows.stream().filter(r -> "process".equals(r.variant()) && r.workload().startsWith("handoff-")
+        rows.stream().filter(r -> r.variant() == Variant.PROCESS && r.workload().startsWith("handoff-")
                         && r.throughput() != null && r.throughput() > 0 && r.workers() != null)
                 .forEach(r -> byTransport.put(r.workload().substring("handoff-".length()), r));
         ResultRow pipe = byTransport.get("pipe");

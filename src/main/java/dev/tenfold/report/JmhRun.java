@@ -2,12 +2,12 @@ package dev.tenfold.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenfold.measure.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,13 +18,11 @@ import java.util.Map;
  * the primary metric (key {@link #PRIMARY}) and of each secondary one: the samples the statistics
  * are computed from.
  */
-public record JmhRun(String runtime, String family, String variant, Map<String, String> params, double score, double scoreError,
+public record JmhRun(Language runtime, Family family, Variant variant, Map<String, String> params, double score, double scoreError,
                      Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs) {
 
     /** The key of the primary metric (batches per second) in {@link #raw}. */
     public static final String PRIMARY = "primary";
-    /** The class-name prefix of the benchmarks that run the Python recipe. */
-    private static final String PYTHON_PREFIX = "Python";
 
     public static List<JmhRun> read(Path json) throws IOException {
         List<JmhRun> runs = new ArrayList<>();
@@ -32,9 +30,9 @@ public record JmhRun(String runtime, String family, String variant, Map<String, 
             String benchmark = run.path("benchmark").asText();
             int lastDot = benchmark.lastIndexOf('.');
             String className = benchmark.substring(benchmark.lastIndexOf('.', lastDot - 1) + 1, lastDot);
-            String runtime = className.startsWith(PYTHON_PREFIX) ? "python" : "java";
-            String family = className.replaceAll("Benchmark$", "").replaceFirst("^" + PYTHON_PREFIX, "").toLowerCase(Locale.ROOT);
-            String variant = benchmark.substring(lastDot + 1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            Language runtime = Language.ofBenchmarkClass(className);
+            Family family = Family.ofBenchmarkClass(className);
+            Variant variant = Variant.ofBenchmarkMethod(benchmark.substring(lastDot + 1));
             Map<String, String> params = new HashMap<>();
             run.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
             Map<String, Double> secondary = new HashMap<>();
@@ -76,8 +74,8 @@ public record JmhRun(String runtime, String family, String variant, Map<String, 
         return v == null || v.isBlank() ? null : Integer.valueOf(v);
     }
 
-    Double metric(String name) {
-        Double v = secondary.get(name);
+    Double metric(Metric metric) {
+        Double v = secondary.get(metric.key());
         return v == null || v.isNaN() ? null : v;
     }
 

@@ -1,5 +1,6 @@
 package dev.tenfold.report;
 
+import dev.tenfold.measure.Metric;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,9 +33,9 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
      * per batch x the share that succeeded.
      */
     static Measured of(JmhRun run) {
-        List<double[]> succeeded = run.rawOf("tenfold.succeeded");
-        List<double[]> wall = run.rawOf("tenfold.wall_s");
-        List<double[]> cpu = run.rawOf("tenfold.cpu_share");
+        List<double[]> succeeded = run.rawOf(Metric.SUCCEEDED.key());
+        List<double[]> wall = run.rawOf(Metric.WALL_S.key());
+        List<double[]> cpu = run.rawOf(Metric.CPU_SHARE.key());
         if (sameShape(succeeded, wall)) {
             List<double[]> rates = new ArrayList<>();
             List<double[]> cpuPerTask = new ArrayList<>();
@@ -86,8 +87,8 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
     }
 
     private static double successRatio(JmhRun run) {
-        Double attempted = run.metric("tenfold.attempted");
-        Double succeeded = run.metric("tenfold.succeeded");
+        Double attempted = run.metric(Metric.ATTEMPTED);
+        Double succeeded = run.metric(Metric.SUCCEEDED);
         return attempted == null || succeeded == null || attempted == 0 ? 1.0 : succeeded / attempted;
     }
 }

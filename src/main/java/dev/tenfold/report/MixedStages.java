@@ -14,16 +14,16 @@ record MixedStages(ResultRow io, ResultRow cpu, int images, double ioSeconds, do
 
     /** One per {@code io-stage} row of the run (one per C), when the run has a {@code cpu-stage} row; rows without throughput left out. */
     static List<MixedStages> of(List<ResultRow> rows) {
-        List<ResultRow> mixed = rows.stream().filter(r -> !r.python() && "mixed".equals(r.family()) && r.throughput() != null
+        List<ResultRow> mixed = rows.stream().filter(r -> !r.python() && r.family() == Family.MIXED && r.throughput() != null
                 && r.throughput() > 0).toList();
-        ResultRow cpu = mixed.stream().filter(r -> "cpu-stage".equals(r.variant())).findFirst().orElse(null);
+        ResultRow cpu = mixed.stream().filter(r -> r.variant() == Variant.CPU_STAGE).findFirst().orElse(null);
         if (cpu == null) {
             return List.of();
         }
-        return mixed.stream().filter(r -> "io-stage".equals(r.variant())).map(io -> new MixedStages(io, cpu, io.tasks(),
+        return mixed.stream().filter(r -> r.variant() == Variant.IO_STAGE).map(io -> new MixedStages(io, cpu, io.tasks(),
                 io.tasks() / io.throughput(), io.tasks() / cpu.throughput(), mixed.stream()
-                        .filter(r -> Objects.equals(r.concurrency(), io.concurrency()) && !r.variant().endsWith("-stage")
-                                && !"serial".equals(r.variant()))
+                        .filter(r -> Objects.equals(r.concurrency(), io.concurrency()) && !r.variant().stageAlone()
+                                && r.variant() != Variant.SERIAL)
                         .sorted(Comparator.comparing(ResultRow::throughput).reversed()).toList())).toList();
     }
 

@@ -17,7 +17,7 @@ final class MixedWorkVerdict {
      * combination is timed against it and against the sum (what splitting the stages costs at best).
      */
     static void mixed(StringBuilder out, List<ResultRow> rows) {
-        ResultRow serial = rows.stream().filter(r -> !r.python() && "mixed".equals(r.family()) && "serial".equals(r.variant())
+        ResultRow serial = rows.stream().filter(r -> !r.python() && r.family() == Family.MIXED && r.variant() == Variant.SERIAL
                 && r.throughput() != null && r.throughput() > 0).findFirst().orElse(null);
         for (MixedStages stages : MixedStages.of(rows)) {
             ResultRow io = stages.io();
@@ -42,8 +42,8 @@ final class MixedWorkVerdict {
                         r.errors() != null && r.errors() > 0 ? ", ERRORS " + r.errors() : ""));
             }
             ResultRow best = combos.isEmpty() ? null : combos.get(0);
-            ResultRow split = combos.stream().filter(r -> "split".equals(r.variant())).findFirst().orElse(null);
-            ResultRow pipeline = combos.stream().filter(r -> "pipeline".equals(r.variant())).findFirst().orElse(null);
+            ResultRow split = combos.stream().filter(r -> r.variant() == Variant.SPLIT).findFirst().orElse(null);
+            ResultRow pipeline = combos.stream().filter(r -> r.variant() == Variant.PIPELINE).findFirst().orElse(null);
             if (best != null && serial != null) {
                 out.append(String.format(Locale.ROOT, "  winner here: %s, %.1fx serial (%.1f images/s)%n", best.variant(),
                         best.throughput() / serial.throughput(), serial.throughput()));

@@ -55,8 +55,8 @@ public final class Plots {
     public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        List<ResultRow> limited = rows.stream().filter(r -> "resilience".equals(r.family())
-                && r.serverLimit() != null && !"serial".equals(r.variant())).toList();
+        List<ResultRow> limited = rows.stream().filter(r -> r.family() == Family.RESILIENCE
+                && r.serverLimit() != null && r.variant() != Variant.SERIAL).toList();
         if (!limited.isEmpty()) {
             written.add(Png.save(goodput(limited, profile), dir.resolve("resilience-goodput.png")));
             written.add(Png.save(rejections(limited, profile), dir.resolve("resilience-429.png")));
@@ -65,13 +65,13 @@ public final class Plots {
         if (!mixed.isEmpty()) {
             written.add(Png.save(stageTimes(mixed.get(0), rows, profile), dir.resolve("mixed-stage-times.png")));
         }
-        List<ResultRow> cpu = rows.stream().filter(r -> !r.python() && "cpu".equals(r.family()) && r.speedup() != null
-                && !"serial".equals(r.variant())).toList();
+        List<ResultRow> cpu = rows.stream().filter(r -> !r.python() && r.family() == Family.CPU && r.speedup() != null
+                && r.variant() != Variant.SERIAL).toList();
         if (!cpu.isEmpty()) {
             written.add(Png.save(CpuChart.draw(cpu, profile), dir.resolve("cpu-speedup.png")));
         }
-        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !"resilience".equals(r.family())).collect(Collectors.groupingBy(
-                r -> (r.python() ? "python-" : "") + (r.family().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),
+        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> r.family() != Family.RESILIENCE).collect(Collectors.groupingBy(
+                r -> (r.python() ? "python-" : "") + (r.family().toString().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),
                 TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
             String name = group.getKey();
@@ -90,7 +90,7 @@ public final class Plots {
         if (!log) {
             chart.getStyler().setYAxisMin(0.0);
         }
-        Charts.perSeries(chart, rows, ResultRow::variant, ResultRow::speedup, Charts::speedupError, false);
+        Charts.perSeries(chart, rows, r -> r.variant().toString(), ResultRow::speedup, Charts::speedupError, false);
         TreeMap<Double, Double> ideal = new TreeMap<>();
         TreeMap<Double, Double> roofline = new TreeMap<>();
         for (ResultRow r : rows) {
@@ -98,13 +98,13 @@ public final class Plots {
                 ideal.merge(Charts.x(r), r.idealSpeedup(), Math::max);
             }
             // Thread-based models only: the worker JVMs' roofline prices their own overhead, not the machine's.
-            if (r.rooflineSpeedup() != null && r.rooflineSpeedup() > 0 && !"serial".equals(r.variant())
-                    && !"process".equals(r.variant())) {
+            if (r.rooflineSpeedup() != null && r.rooflineSpeedup() > 0 && r.variant() != Variant.SERIAL
+                    && r.variant() != Variant.PROCESS) {
                 roofline.merge(Charts.x(r), r.rooflineSpeedup(), Math::max);
             }
         }
-        boolean io = Bounds.waitsOnIo(rows.get(0).family());
-        String idealName = "mixed".equals(rows.get(0).family()) ? "ideal: the slower stage alone (io-stage, cpu-stage)"
+        boolean io = rows.get(0).family().waitsOnIo();
+        String idealName = rows.get(0).family() == Family.MIXED ? "ideal: the slower stage alone (io-stage, cpu-stage)"
                 : io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)";
         Charts.line(chart, idealName,
                 new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), Charts.REFERENCE);
@@ -172,7 +172,7 @@ public final class Plots {
         bars.put("CPU stage alone", stages.cpuSeconds());
         bars.put("bound: max", stages.bound());
         bars.put("sum: no overlap", stages.sum());
-        stages.combinations().forEach(r -> bars.put(r.variant(), stages.seconds(r)));
+        stages.combinations().forEach(r -> bars.put(r.variant().toString(), stages.seconds(r)));
         String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), C=%d, %d CPU threads  |  %s",
                 images, io.concurrency(), cpu.workers(), Charts.subtitle(rows, profile));
         CategoryChart chart = Charts.categoryChart(title, "stage or combination", "seconds per batch (lower is better)");

@@ -38,27 +38,27 @@ final class PythonVerdict {
 
     /** I/O: "use asyncio at concurrency 10-100": each C the Python rows ran, against Java's best there. */
     private static void io(StringBuilder out, List<ResultRow> python, List<ResultRow> java) {
-        python.stream().filter(r -> "io".equals(r.family()) && r.speedup() != null && !"serial".equals(r.variant()))
+        python.stream().filter(r -> r.family() == Family.IO && r.speedup() != null && r.variant() != Variant.SERIAL)
                 .map(r -> List.of(r.concurrency(), r.latencyMs())).distinct().forEach(cl -> {
-                    Predicate<ResultRow> here = r -> "io".equals(r.family()) && Objects.equals(r.concurrency(), cl.get(0))
+                    Predicate<ResultRow> here = r -> r.family() == Family.IO && Objects.equals(r.concurrency(), cl.get(0))
                             && Objects.equals(r.latencyMs(), cl.get(1)) && r.speedup() != null;
                     List<ResultRow> py = python.stream().filter(here).sorted(Comparator.comparing(ResultRow::speedup).reversed()).toList();
-                    Optional<ResultRow> bestJava = java.stream().filter(here.and(r -> !"serial".equals(r.variant())))
+                    Optional<ResultRow> bestJava = java.stream().filter(here.and(r -> r.variant() != Variant.SERIAL))
                             .max(Comparator.comparing(ResultRow::speedup));
                     out.append(String.format(Locale.ROOT, "  I/O at C=%d, %d ms: Python %s; Java %s%n", cl.get(0), cl.get(1),
                             String.join(", ", py.stream().map(PythonVerdict::figure).toList()),
                             bestJava.map(r -> "best " + figure(r)).orElse("not run at this C and latency")));
                     bestJava.ifPresent(j -> out.append("    " + compared(py.get(0), j) + "\n"));
                 });
-        List<ResultRow> withMemory = python.stream().filter(r -> "io".equals(r.family()) && r.descendantsRssMb() != null).toList();
+        List<ResultRow> withMemory = python.stream().filter(r -> r.family() == Family.IO && r.descendantsRssMb() != null).toList();
         if (!withMemory.isEmpty()) {
             out.append("  memory of the interpreters (peak PSS, the JMH fork that drives them left out): "
                     + String.join(", ", withMemory.stream().map(r -> r.variant() + (r.concurrency() == null || r.concurrency() == 1 ? ""
                             : " C=" + r.concurrency()) + " " + num(r.descendantsRssMb(), 0) + " MiB").toList()) + "\n");
         }
-        python.stream().filter(r -> "io".equals(r.family()) && "serial".equals(r.variant()) && r.cpuShare() != null).findFirst()
+        python.stream().filter(r -> r.family() == Family.IO && r.variant() == Variant.SERIAL && r.cpuShare() != null).findFirst()
                 .ifPresent(serial -> {
-                    Optional<ResultRow> javaSerial = java.stream().filter(r -> "io".equals(r.family()) && "serial".equals(r.variant())
+                    Optional<ResultRow> javaSerial = java.stream().filter(r -> r.family() == Family.IO && r.variant() == Variant.SERIAL
                             && Objects.equals(r.latencyMs(), serial.latencyMs()) && r.cpuShare() != null).findFirst();
                     out.append(String.format(Locale.ROOT, "  the 30%% rule on serial I/O: Python CPU %s (its idle JMH fork included) -> %s%s%n",
                             pct(serial.cpuShare()), serial.articleRule(), javaSerial.map(j -> String.format(Locale.ROOT,
@@ -68,20 +68,20 @@ final class PythonVerdict {
 
     /** CPU: "threads don't help (the GIL), use processes, cpu_count()-1 of them". */
     private static void cpu(StringBuilder out, List<ResultRow> python, List<ResultRow> java) {
-        python.stream().filter(r -> "cpu".equals(r.family()) && r.speedup() != null).map(ResultRow::workload).distinct().forEach(workload -> {
-            Predicate<ResultRow> same = r -> "cpu".equals(r.family()) && workload.equals(r.workload()) && r.speedup() != null;
+        python.stream().filter(r -> r.family() == Family.CPU && r.speedup() != null).map(ResultRow::workload).distinct().forEach(workload -> {
+            Predicate<ResultRow> same = r -> r.family() == Family.CPU && workload.equals(r.workload()) && r.speedup() != null;
             int cores = python.get(0).usableCores() == null ? 1 : python.get(0).usableCores();
-            Optional<ResultRow> threads = find(python, same.and(r -> "threads".equals(r.variant()) && Objects.equals(r.concurrency(), cores)));
-            Optional<ResultRow> processes = find(python, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores)));
-            Optional<ResultRow> javaThreads = find(java, same.and(r -> "platform".equals(r.variant()) && Objects.equals(r.concurrency(), cores)));
-            Optional<ResultRow> javaProcesses = find(java, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores)));
+            Optional<ResultRow> threads = find(python, same.and(r -> r.variant() == Variant.THREADS && Objects.equals(r.concurrency(), cores)));
+            Optional<ResultRow> processes = find(python, same.and(r -> r.variant() == Variant.PROCESS && Objects.equals(r.workers(), cores)));
+            Optional<ResultRow> javaThreads = find(java, same.and(r -> r.variant() == Variant.PLATFORM && Objects.equals(r.concurrency(), cores)));
+            Optional<ResultRow> javaProcesses = find(java, same.and(r -> r.variant() == Variant.PROCESS && Objects.equals(r.workers(), cores)));
             out.append(String.format(Locale.ROOT, "  CPU (%s) on %d cores: Python threads %s, processes %s; Java threads %s, worker JVMs %s%n",
                     workload, cores, threads.map(PythonVerdict::speedup).orElse("not run"),
                     processes.map(PythonVerdict::speedup).orElse("not run"), javaThreads.map(PythonVerdict::speedup).orElse("not run"),
                     javaProcesses.map(PythonVerdict::speedup).orElse("not run")));
             threads.ifPresent(t -> out.append("    \"threads don't help CPU work (the GIL)\": " + gilVerdict(t) + "\n"));
-            Optional<ResultRow> fewer = find(python, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores - 1)));
-            Optional<ResultRow> javaFewer = find(java, same.and(r -> "process".equals(r.variant()) && Objects.equals(r.workers(), cores - 1)));
+            Optional<ResultRow> fewer = find(python, same.and(r -> r.variant() == Variant.PROCESS && Objects.equals(r.workers(), cores - 1)));
+            Optional<ResultRow> javaFewer = find(java, same.and(r -> r.variant() == Variant.PROCESS && Objects.equals(r.workers(), cores - 1)));
             if (fewer.isPresent() && processes.isPresent()) {
                 out.append(String.format(Locale.ROOT, "    \"cpu_count()-1 processes\": Python %s%s%n", fewerVerdict(fewer.get(), processes.get()),
                         javaFewer.isPresent() && javaProcesses.isPresent() ? "; Java " + fewerVerdict(javaFewer.get(), javaProcesses.get()) : ""));
@@ -127,7 +127,7 @@ final class PythonVerdict {
 
     /** The variants that run in one interpreter (its GIL), not in a pool of processes. */
     private static boolean oneInterpreter(ResultRow r) {
-        return List.of("serial", "asyncio", "threads").contains(r.variant());
+        return !r.variant().usesWorkerProcesses();
     }
 
     static String gilVerdict(ResultRow threads) {

@@ -18,8 +18,8 @@ final class ResilienceVerdict {
      * failures and 429s; then what retrying bought at the highest C.
      */
     static void rateLimit(StringBuilder out, List<ResultRow> rows) {
-        List<ResultRow> limited = rows.stream().filter(r -> "resilience".equals(r.family())
-                && r.workload().startsWith("limited-") && !"serial".equals(r.variant()) && r.serverLimit() != null).toList();
+        List<ResultRow> limited = rows.stream().filter(r -> r.family() == Family.RESILIENCE
+                && r.workload().startsWith("limited-") && r.variant() != Variant.SERIAL && r.serverLimit() != null).toList();
         if (limited.isEmpty()) {
             return;
         }
@@ -55,7 +55,7 @@ final class ResilienceVerdict {
 
     /** Retrying against a server that fails a set fraction: what no-retry loses and retry recovers. */
     static void flaky(StringBuilder out, List<ResultRow> rows) {
-        List<ResultRow> flaky = rows.stream().filter(r -> "resilience".equals(r.family()) && r.workload().startsWith("flaky-"))
+        List<ResultRow> flaky = rows.stream().filter(r -> r.family() == Family.RESILIENCE && r.workload().startsWith("flaky-"))
                 .sorted(Comparator.comparing((ResultRow r) -> policyOrder(r.workload().substring("flaky-".length())))).toList();
         if (flaky.isEmpty()) {
             return;

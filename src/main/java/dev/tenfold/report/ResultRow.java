@@ -9,14 +9,14 @@ import java.util.List;
 public record ResultRow(
         String runId, String timestamp, String host, String os, String cpuModel,
         Integer physicalCores, Integer logicalCores, Double memoryGb, String jdk,
-        String family, String workload, String variant,
+        Family family, String workload, Variant variant,
         Integer concurrency, Integer workers, Integer latencyMs, Integer tasks,
         Double throughput, Double throughputError, Double speedup, Double idealSpeedup,
         Double rooflineSpeedup, Double efficiency, Double cpuShare, Double busyCores,
         Double backendCpuShare, Double rssMb, String articleRule, String classification, String bound,
         Long errors, Long retries,
         Integer samples, Double speedupLow, Double speedupHigh, String steady, Integer usableCores, Double loadStart,
-        Double stealShare, String runtime,
+        Double stealShare, Language runtime,
         Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
         Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests,
         Double pipeCopyMs, Double descendantsRssMb) {
@@ -44,12 +44,12 @@ public record ResultRow(
 
     /** A row of the Python recipe ({@code runtime=python}), not of a Java model. */
     public boolean python() {
-        return "python".equals(runtime);
+        return runtime == Language.PYTHON;
     }
 
     /** The parameters that identify the same measurement on another machine. */
     public String joinKey() {
-        return String.join("|", runtime == null ? "java" : runtime, family, workload, variant, String.valueOf(concurrency),
+        return String.join("|", String.valueOf(runtime == null ? Language.JAVA : runtime), family.toString(), workload, variant.toString(), String.valueOf(concurrency),
                 String.valueOf(workers), String.valueOf(latencyMs), String.valueOf(tasks), String.valueOf(serverLimit));
     }
 

@@ -1,5 +1,6 @@
 package dev.tenfold.report;
 
+import dev.tenfold.measure.Metric;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,7 +24,7 @@ public final class Rows {
         Map<String, JmhRun> serialByKey = new HashMap<>();
         Map<String, JmhRun> serialBySameTasks = new HashMap<>();
         for (JmhRun run : runs) {
-            if (run.variant().equals("serial")) {
+            if (run.variant() == Variant.SERIAL) {
                 serialByKey.putIfAbsent(baselineKey(run), run);
                 serialBySameTasks.putIfAbsent(baselineKey(run) + "|" + tasks(run), run);
             }
@@ -33,7 +34,7 @@ public final class Rows {
             JmhRun serial = serialBySameTasks.getOrDefault(baselineKey(run) + "|" + tasks(run),
                     serialByKey.get(baselineKey(run)));
             // A stage run alone does part of the task: no speedup over the whole task's serial run.
-            boolean stageAlone = "mixed".equals(run.family()) && run.variant().endsWith("-stage");
+            boolean stageAlone = run.variant().stageAlone();
             rows.add(row(run, serial == null || stageAlone ? null : Measured.of(serial), stageBound(run, runs), context));
         }
         return rows;
@@ -50,13 +51,13 @@ public final class Rows {
      * stage run is missing, or for the stage runs and serial themselves.
      */
     static StageBound stageBound(JmhRun run, List<JmhRun> runs) {
-        if (!"mixed".equals(run.family()) || List.of("serial", "io-stage", "cpu-stage").contains(run.variant())) {
+        if (run.family() != Family.MIXED || run.variant() == Variant.SERIAL || run.variant().stageAlone()) {
             return null;
         }
-        JmhRun io = runs.stream().filter(r -> "mixed".equals(r.family()) && "io-stage".equals(r.variant())
+        JmhRun io = runs.stream().filter(r -> r.family() == Family.MIXED && r.variant() == Variant.IO_STAGE
                 && r.params().get("concurrency").equals(run.params().get("concurrency"))
                 && r.params().get("latencyMs").equals(run.params().get("latencyMs"))).findFirst().orElse(null);
-        JmhRun cpu = runs.stream().filter(r -> "mixed".equals(r.family()) && "cpu-stage".equals(r.variant())
+        JmhRun cpu = runs.stream().filter(r -> r.family() == Family.MIXED && r.variant() == Variant.CPU_STAGE
                 && r.params().get("workers").equals(run.params().get("workers"))).findFirst().orElse(null);
         if (io == null || cpu == null) {
             return null;
@@ -84,7 +85,7 @@ public final class Rows {
      */
     private static String workload(JmhRun run) {
         String endpoint = run.params().get("endpoint");
-        return endpoint != null ? endpoint + "-" + run.params().get("policy") : run.params().getOrDefault("workload", run.family());
+        return endpoint != null ? endpoint + "-" + run.params().get("policy") : run.params().getOrDefault("workload", run.family().toString());
     }
 
     /** K when the rate-limited endpoint admits at most K requests at once; null otherwise. */
@@ -103,39 +104,38 @@ public final class Rows {
 
     private static ResultRow row(JmhRun run, Measured serial, StageBound stages, RunContext c) {
         Double serialThroughput = serial == null ? null : serial.estimate().mean();
-        String family = run.family();
-        String variant = run.variant();
+        Family family = run.family();
+        Variant variant = run.variant();
         Integer concurrency = run.intParam("concurrency");
-        boolean hasWorkers = List.of("process", "forkjoin", "split", "split-process", "pipeline", "cpu-stage").contains(variant);
-        Integer workers = hasWorkers ? run.intParam("workers") : null;
+        Integer workers = variant.hasWorkers() ? run.intParam("workers") : null;
         Integer latency = run.intParam("latencyMs");
         int tasks = tasks(run);
-        int threads = Bounds.threadsInUse(variant, concurrency, workers);
+        int threads = variant.threadsInUse(concurrency, workers);
         int cores = c.usableCores();
 
         Measured measured = Measured.of(run);
         double throughput = measured.estimate().mean();
         double error = measured.estimate().halfWidth();
         // Rounded once, here, so the CSV's article_rule agrees with the cpu_share it prints.
-        Double cpuShare = significant(run.metric("tenfold.cpu_share"), 4);
-        Double backendShare = significant(run.metric("tenfold.backend_cpu_share"), 4);
-        Double backgroundShare = significant(run.metric("tenfold.background_cpu_share"), 3);
-        Double observedLatency = run.metric("tenfold.latency_ms");
-        Double backendLatency = run.metric("tenfold.backend_latency_ms");
+        Double cpuShare = significant(run.metric(Metric.CPU_SHARE), 4);
+        Double backendShare = significant(run.metric(Metric.BACKEND_CPU_SHARE), 4);
+        Double backgroundShare = significant(run.metric(Metric.BACKGROUND_CPU_SHARE), 3);
+        Double observedLatency = run.metric(Metric.LATENCY_MS);
+        Double backendLatency = run.metric(Metric.BACKEND_LATENCY_MS);
 
         Integer limit = serverLimit(run);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
         Statistics.Interval speedupInterval = speedup == null ? null : Statistics.ratio(measured.estimate(), serial.estimate());
         double ideal = stages != null && serialThroughput != null && serialThroughput > 0
                 ? stages.throughput() / serialThroughput
-                : Bounds.idealSpeedup("cpu-stage".equals(variant) ? "cpu" : family,
+                : Bounds.idealSpeedup(variant.boundsFamily(family),
                         limit == null ? threads : Math.min(threads, limit), tasks, cores);
-        Double roofline = Bounds.waitsOnIo(family) && serialThroughput != null
+        Double roofline = family.waitsOnIo() && serialThroughput != null
                 ? Bounds.rooflineSpeedup(throughput, serialThroughput, cpuShare, backendShare, backgroundShare) : null;
         Double efficiency = speedup == null ? null : Bounds.efficiency(speedup, ideal, roofline);
         Double busy = cpuShare == null ? null : cpuShare * cores;
         // The limit named, then kept only where the figure reaches 85% of that limit itself.
-        String label = Bounds.bound("cpu-stage".equals(variant) ? "cpu" : family, threads, tasks, cores, ideal, roofline,
+        String label = Bounds.bound(variant.boundsFamily(family), threads, tasks, cores, ideal, roofline,
                 backendLatency, latency, cpuShare, backendShare, limit);
         if (stages != null && !List.of("cpu-roofline", "backend").contains(label)) {
             label = stages.bound();
@@ -147,23 +147,23 @@ public final class Rows {
                 c.memoryGb(), c.jdk(), family, workload(run), variant, concurrency, workers, latency, tasks,
                 significant(throughput, 5), Double.isNaN(error) ? null : significant(error, 3), round(speedup, 3),
                 round(ideal, 3), round(roofline, 3), round(efficiency, 3), cpuShare, round(busy, 3),
-                backendShare, round(run.metric("tenfold.rss_mb"), 1),
+                backendShare, round(run.metric(Metric.RSS_MB), 1),
                 cpuShare == null ? null : Bounds.articleRule(cpuShare),
                 busy == null ? null : Bounds.classification(busy, threads, cores),
                 Bounds.explained(label, labelEfficiency),
-                count(run, "tenfold.errors"), count(run, "tenfold.retries"),
+                count(run, Metric.ERRORS), count(run, Metric.RETRIES),
                 measured.estimate().n(), speedupInterval == null ? null : roundDown(speedupInterval.low(), 3),
                 speedupInterval == null ? null : roundUp(speedupInterval.high(), 3), measured.steady(), cores,
-                round(c.loadStart(), 3), significant(run.metric("tenfold.steal_share"), 3), run.runtime(),
-                count(run, "tenfold.attempted"), count(run, "tenfold.succeeded"), count(run, "tenfold.http_429"),
+                round(c.loadStart(), 3), significant(run.metric(Metric.STEAL_SHARE), 3), run.runtime(),
+                count(run, Metric.ATTEMPTED), count(run, Metric.SUCCEEDED), count(run, Metric.HTTP_429),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
                 measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare,
-                count(run, "tenfold.threads"), count(run, "tenfold.backend_requests"), round(run.metric("tenfold.pipe_copy_ms"), 1),
-                round(run.metric("tenfold.descendants_rss_mb"), 1));
+                count(run, Metric.THREADS), count(run, Metric.BACKEND_REQUESTS), round(run.metric(Metric.PIPE_COPY_MS), 1),
+                round(run.metric(Metric.DESCENDANTS_RSS_MB), 1));
     }
 
-    private static Long count(JmhRun run, String metric) {
+    private static Long count(JmhRun run, Metric metric) {
         Double v = run.metric(metric);
         return v == null ? null : Math.round(v);
     }

@@ -54,7 +54,7 @@ final class RunConditions {
     /** Tasks per batch of each row, keyed by everything but the batch size. */
     private static Map<String, Integer> tasksByRow(List<ResultRow> rows) {
         Map<String, Integer> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.putIfAbsent(String.join("|", String.valueOf(r.runtime()), r.family(), r.workload(), r.variant(),
+        rows.forEach(r -> map.putIfAbsent(String.join("|", String.valueOf(r.runtime()), r.family().toString(), r.workload(), r.variant().toString(),
                 String.valueOf(r.concurrency()), String.valueOf(r.workers()), String.valueOf(r.latencyMs())), r.tasks()));
         return map;
     }

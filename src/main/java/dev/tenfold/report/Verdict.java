@@ -4,11 +4,14 @@ import static dev.tenfold.report.VerdictText.*;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -99,8 +102,8 @@ public final class Verdict {
     }
 
     /** The article: "concurrency 10-100 is enough". Does more in flight still pay here? */
-    private static void articlesConcurrencyAdvice(StringBuilder out, Map<Integer, ResultRow> bestPerC, String family) {
-        if (!Bounds.waitsOnIo(family)) {
+    private static void articlesConcurrencyAdvice(StringBuilder out, Map<Integer, ResultRow> bestPerC, Family family) {
+        if (!family.waitsOnIo()) {
             return;
         }
         ResultRow upTo100 = bestPerC.entrySet().stream().filter(e -> e.getKey() <= 100).map(Map.Entry::getValue)
@@ -118,25 +121,26 @@ public final class Verdict {
 
     /** What C platform threads cost against C virtual threads, at the highest C both ran: memory and OS threads. */
     private static void threadCost(StringBuilder out, List<ResultRow> rows) {
-        Map<String, ResultRow> atTopC = new TreeMap<>();
-        rows.stream().filter(r -> List.of("platform", "virtual").contains(r.variant()) && r.rssMb() != null)
-                .filter(r -> rows.stream().anyMatch(o -> !o.variant().equals(r.variant())
-                        && List.of("platform", "virtual").contains(o.variant()) && Objects.equals(o.concurrency(), r.concurrency())))
+        Set<Variant> threadPerTask = EnumSet.of(Variant.PLATFORM, Variant.VIRTUAL);
+        Map<Variant, ResultRow> atTopC = new EnumMap<>(Variant.class);
+        rows.stream().filter(r -> threadPerTask.contains(r.variant()) && r.rssMb() != null)
+                .filter(r -> rows.stream().anyMatch(o -> o.variant() != r.variant()
+                        && threadPerTask.contains(o.variant()) && Objects.equals(o.concurrency(), r.concurrency())))
                 .max(Comparator.comparing((ResultRow r) -> Objects.requireNonNullElse(r.concurrency(), 0)))
                 .ifPresent(top -> rows.stream().filter(r -> Objects.equals(r.concurrency(), top.concurrency()))
-                        .filter(r -> List.of("platform", "virtual").contains(r.variant())).forEach(r -> atTopC.put(r.variant(), r)));
+                        .filter(r -> threadPerTask.contains(r.variant())).forEach(r -> atTopC.put(r.variant(), r)));
         if (atTopC.size() == 2) {
             out.append(String.format(Locale.ROOT, "  memory at C=%d (peak PSS of the client, peak OS threads): %s%n",
-                    atTopC.get("platform").concurrency(), atTopC.values().stream().map(r -> String.format(Locale.ROOT,
+                    atTopC.get(Variant.PLATFORM).concurrency(), atTopC.values().stream().map(r -> String.format(Locale.ROOT,
                             "%s %s MiB, %s threads", r.variant(), num(r.rssMb(), 0), r.threads() == null ? "?" : r.threads()))
                             .collect(Collectors.joining("; "))));
         }
     }
 
     private static void answerTheClaim(StringBuilder out, List<ResultRow> rows) {
-        List<ResultRow> judged = rows.stream().filter(r -> r.speedup() != null && !"serial".equals(r.variant())).toList();
+        List<ResultRow> judged = rows.stream().filter(r -> r.speedup() != null && r.variant() != Variant.SERIAL).toList();
         // The resilience family asks another question (goodput under a limit): its own section answers it.
-        if (judged.isEmpty() || "resilience".equals(judged.get(0).family())) {
+        if (judged.isEmpty() || judged.get(0).family() == Family.RESILIENCE) {
             return;
         }
         Map<Integer, ResultRow> bestPerC = new TreeMap<>();
@@ -151,7 +155,7 @@ public final class Verdict {
         bestPerC.forEach((c, r) -> {
             // Without intervals nothing is tested: no tie is claimed either.
             List<String> tied = r.speedupLow() == null ? List.of() : judged.stream().filter(o -> o != r && o.speedupLow() != null
-                    && Objects.equals(o.concurrency(), r.concurrency()) && !beats(r, o)).map(ResultRow::variant).toList();
+                    && Objects.equals(o.concurrency(), r.concurrency()) && !beats(r, o)).map(o -> o.variant().toString()).toList();
             out.append(String.format(Locale.ROOT, "  C=%d %s%s %.1fx of %s (%s), 10x: %s;", c, r.variant(),
                     tied.isEmpty() ? "" : " (indistinguishable from " + String.join(", ", tied) + ")",
                     r.speedup(), num(r.idealSpeedup(), 0), r.bound(), tenfold(r)));
@@ -159,7 +163,7 @@ public final class Verdict {
         out.append(System.lineSeparator());
         articlesConcurrencyAdvice(out, bestPerC, judged.get(0).family());
         threadCost(out, judged);
-        Map<String, List<ResultRow>> byModel = judged.stream()
+        Map<Variant, List<ResultRow>> byModel = judged.stream()
                 .collect(Collectors.groupingBy(ResultRow::variant, TreeMap::new, Collectors.toList()));
         byModel.forEach((model, modelRows) -> {
             ResultRow best = modelRows.stream().max(Comparator.comparing(ResultRow::speedup)).orElseThrow();

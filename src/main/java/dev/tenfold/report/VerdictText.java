@@ -79,7 +79,7 @@ final class VerdictText {
             notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
         }
         if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null
-                && "mixed".equals(r.family())) {
+                && r.family() == Family.MIXED) {
             // A mixed row's ideal is the slower stage's rate, measured in a row of its own at another time.
             notes.add("ABOVE ITS IDEAL: faster than its slower stage measured alone, in a row of its own");
         } else if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenfold.report.Family;
+import dev.tenfold.report.Variant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,14 +39,14 @@ class SuitePlanTest {
         for (PlanItem item : items) {
             int c = Integer.parseInt(item.params().get("concurrency"));
             int tasks = Integer.parseInt(item.params().get("tasks"));
-            if (!item.variant().equals("serial")) {
+            if (item.variant() != Variant.SERIAL) {
                 assertTrue(tasks >= 10 * c, item.describe());
             }
         }
-        Set<String> workers = items.stream().filter(i -> i.variant().equals("process"))
+        Set<String> workers = items.stream().filter(i -> i.variant() == Variant.PROCESS)
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet());
         // quick: cores-1 = 1 on two cores; full also one per request in flight, min(C, 16), over its sweep
-        assertEquals(Set.of("10", "100"), items.stream().filter(i -> i.variant().equals("virtual"))
+        assertEquals(Set.of("10", "100"), items.stream().filter(i -> i.variant() == Variant.VIRTUAL)
                 .map(i -> i.params().get("concurrency")).collect(Collectors.toSet()), "C=1000 only in full");
         assertEquals(Set.of("1"), workers);
         assertEquals(Set.of("1", "10", "16"), plan(Profile.FULL, Map.of(), "^io/process").stream()
@@ -70,7 +72,7 @@ class SuitePlanTest {
                 quick.stream().map(i -> i.params().get("workload")).collect(Collectors.toSet()), "downscale only in full");
         assertTrue(plan(Profile.FULL, Map.of(), "^cpu/").stream().anyMatch(i -> i.params().get("workload").equals("downscale")));
         // 2 cores: platform and process at cores (2) and at cores-1 (1), the article's advice
-        assertEquals(Set.of("1", "2"), quick.stream().filter(i -> i.variant().equals("process"))
+        assertEquals(Set.of("1", "2"), quick.stream().filter(i -> i.variant() == Variant.PROCESS)
                 .filter(i -> !i.params().get("workload").startsWith("handoff"))
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet()));
         assertTrue(quick.stream().allMatch(i -> Integer.parseInt(i.params().get("tasks")) >= 4 * 2));
@@ -81,7 +83,7 @@ class SuitePlanTest {
     void resilienceSweepsEveryPolicyBelowAtAndPastTheLimit() {
         List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^resilience/");
         Set<String> limitedRuns = quick.stream().filter(i -> i.params().get("endpoint").equals("limited"))
-                .filter(i -> i.variant().equals("virtual"))
+                .filter(i -> i.variant() == Variant.VIRTUAL)
                 .map(i -> i.params().get("policy") + "@" + i.params().get("concurrency")).collect(Collectors.toSet());
         Set<String> expected = new java.util.HashSet<>();
         for (String policy : List.of("no-retry", "retry", "adaptive")) {
@@ -94,13 +96,13 @@ class SuitePlanTest {
         // K (where every policy does what no-retry does) and at 2 K (cold: at 2 K and 10 K).
         assertEquals(expected, limitedRuns);
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^resilience/").stream()
-                .filter(i -> i.params().get("endpoint").equals("limited") && i.variant().equals("virtual")).toList();
+                .filter(i -> i.params().get("endpoint").equals("limited") && i.variant() == Variant.VIRTUAL).toList();
         assertEquals(14, full.size());
         // an operation of the stream is 20 min(C, K) tasks: one second of K/L = 1000/s
-        assertEquals(Set.of("1000"), quick.stream().filter(i -> i.variant().equals("virtual"))
+        assertEquals(Set.of("1000"), quick.stream().filter(i -> i.variant() == Variant.VIRTUAL)
                 .map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
         assertEquals(Set.of("200", "1000"), full.stream().map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
-        assertEquals(1, quick.stream().filter(i -> i.variant().equals("serial")).count(), "one serial baseline");
+        assertEquals(1, quick.stream().filter(i -> i.variant() == Variant.SERIAL).count(), "one serial baseline");
         assertEquals(Set.of("no-retry", "retry"), quick.stream().filter(i -> i.params().get("endpoint").equals("flaky"))
                 .map(i -> i.params().get("policy")).collect(Collectors.toSet()));
         assertTrue(quick.stream().allMatch(i -> i.params().get("limit").equals("50")));
@@ -111,16 +113,16 @@ class SuitePlanTest {
     void mixedRunsEveryCombinationAndBothStagesAtTheSameC() {
         List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^mixed/");
         assertEquals(Set.of("serial", "virtual", "split", "split-process", "pipeline", "io-stage", "cpu-stage"),
-                quick.stream().map(PlanItem::variant).collect(Collectors.toSet()));
+                quick.stream().map(i -> i.variant().toString()).collect(Collectors.toSet()));
         assertTrue(plan(Profile.FULL, Map.of(), "^mixed/one-pool").size() > 0, "one-pool in full");
-        assertTrue(quick.stream().filter(i -> !i.variant().equals("serial") && !i.variant().equals("cpu-stage"))
+        assertTrue(quick.stream().filter(i -> i.variant() != Variant.SERIAL && i.variant() != Variant.CPU_STAGE)
                 .allMatch(i -> i.params().get("concurrency").equals("10") && i.params().get("workers").equals("2")));
         assertEquals("dev.tenfold.bench.MixedBenchmark.splitProcess",
-                quick.stream().filter(i -> i.variant().equals("split-process")).findFirst().orElseThrow().benchmark());
+                quick.stream().filter(i -> i.variant() == Variant.SPLIT_PROCESS).findFirst().orElseThrow().benchmark());
         for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK, Profile.FULL)) { // article has no mixed work
             List<PlanItem> mixed = plan(profile, Map.of(), "^mixed/");
-            PlanItem serial = mixed.stream().filter(i -> i.variant().equals("serial")).findFirst().orElseThrow();
-            assertTrue(mixed.stream().filter(i -> !i.variant().equals("serial"))
+            PlanItem serial = mixed.stream().filter(i -> i.variant() == Variant.SERIAL).findFirst().orElseThrow();
+            assertTrue(mixed.stream().filter(i -> i.variant() != Variant.SERIAL)
                     .allMatch(i -> i.params().get("tasks").equals(serial.params().get("mix"))),
                     profile + ": serial strides over the images the combinations run: " + mixed);
         }
@@ -129,7 +131,7 @@ class SuitePlanTest {
     @Test
     void benchmarkNamesFollowTheVariant() {
         assertEquals("dev.tenfold.bench.MixedBenchmark.onePool",
-                new PlanItem("mixed", "one-pool", Map.of()).benchmark());
+                new PlanItem(Family.MIXED, Variant.ONE_POOL, Map.of()).benchmark());
     }
 
     @Test
@@ -148,10 +150,10 @@ class SuitePlanTest {
         assertEquals(1, serial.samples(), "two minutes of serial requests: one sample");
         assertEquals(120.0, serial.minimumBatchSeconds(), 1e-9);
         assertEquals(Set.of("io/platform", "io/virtual", "io/async"), article.stream()
-                .filter(i -> i.family().equals("io") && i.params().get("concurrency").equals("10")).map(PlanItem::id).collect(Collectors.toSet()));
-        assertTrue(article.stream().filter(i -> i.family().equals("io") && i != serial).allMatch(i -> i.samples() == 3),
+                .filter(i -> i.family() == Family.IO && i.params().get("concurrency").equals("10")).map(PlanItem::id).collect(Collectors.toSet()));
+        assertTrue(article.stream().filter(i -> i.family() == Family.IO && i != serial).allMatch(i -> i.samples() == 3),
                 "three batches of 12 s at C=10");
-        assertTrue(article.stream().filter(i -> !i.family().equals("io")).allMatch(i -> i.samples() == 0), "the others: the profile's 8");
+        assertTrue(article.stream().filter(i -> i.family() != Family.IO).allMatch(i -> i.samples() == 0), "the others: the profile's 8");
         assertEquals(Set.of("1", "2"), article.stream().filter(i -> i.id().equals("cpu/process"))
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet()), "cpu_count()-1 and cpu_count() on 2 cores");
         assertEquals(Set.of("no-retry", "retry"), article.stream().filter(i -> i.id().equals("resilience/virtual"))
@@ -166,12 +168,12 @@ class SuitePlanTest {
                 "python/cpu/serial", "python/cpu/threads", "python/cpu/process", "python/cpu/process",
                 "python/cpu/serial", "python/cpu/threads", "python/cpu/process"),
                 article.stream().map(PlanItem::id).toList());
-        assertEquals(List.of("sha256", "sha256-small"), article.stream().filter(i -> i.family().equals("cpu"))
+        assertEquals(List.of("sha256", "sha256-small"), article.stream().filter(i -> i.family() == Family.CPU)
                 .map(i -> i.params().get("workload")).distinct().toList(), "the chain that lets go of the GIL, and the one that keeps it");
         assertEquals(Set.of("serial", "platform"), plan(Profile.ARTICLE, Map.of(), "^cpu/").stream()
-                .filter(i -> i.params().get("workload").equals("sha256-small")).map(PlanItem::variant).collect(Collectors.toSet()),
+                .filter(i -> i.params().get("workload").equals("sha256-small")).map(i -> i.variant().toString()).collect(Collectors.toSet()),
                 "Java's figures beside Python's on the short chain");
-        assertTrue(article.stream().filter(i -> i.family().equals("io"))
+        assertTrue(article.stream().filter(i -> i.family() == Family.IO)
                 .allMatch(i -> i.params().get("latencyMs").equals("1000") && i.samples() == 3), "the post's 1 s requests, 3 samples");
         assertEquals(Set.of("1", "2"), article.stream().filter(i -> i.id().equals("python/cpu/process"))
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet()), "cpu_count()-1 and cpu_count() on 2 cores");

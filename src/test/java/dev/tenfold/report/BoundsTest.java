@@ -9,10 +9,10 @@ class BoundsTest {
 
     @Test
     void idealIsLittlesLawForIoAndTheCoreCountForCpu() {
-        assertEquals(10, Bounds.idealSpeedup("io", 10, 100, 2));
-        assertEquals(50, Bounds.idealSpeedup("io", 100, 50, 2), "fewer tasks than C: the batch bounds it");
-        assertEquals(2, Bounds.idealSpeedup("cpu", 8, 32, 2));
-        assertEquals(4, Bounds.idealSpeedup("cpu", 8, 4, 16));
+        assertEquals(10, Bounds.idealSpeedup(Family.IO, 10, 100, 2));
+        assertEquals(50, Bounds.idealSpeedup(Family.IO, 100, 50, 2), "fewer tasks than C: the batch bounds it");
+        assertEquals(2, Bounds.idealSpeedup(Family.CPU, 8, 32, 2));
+        assertEquals(4, Bounds.idealSpeedup(Family.CPU, 8, 4, 16));
     }
 
     @Test
@@ -46,30 +46,30 @@ class BoundsTest {
 
     @Test
     void boundNamesTheLimit() {
-        assertEquals("littles-law", Bounds.bound("io", 10, 100, 2, 10, 40.0, 50.5, 50, 0.2, 0.1, null));
-        assertEquals("cpu-roofline", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.35, null));
-        assertEquals("tasks", Bounds.bound("io", 100, 50, 2, 50, null, null, 50, null, null, null));
-        assertEquals("backend", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.2, 0.1, null),
+        assertEquals("littles-law", Bounds.bound(Family.IO, 10, 100, 2, 10, 40.0, 50.5, 50, 0.2, 0.1, null));
+        assertEquals("cpu-roofline", Bounds.bound(Family.IO, 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.35, null));
+        assertEquals("tasks", Bounds.bound(Family.IO, 100, 50, 2, 50, null, null, 50, null, null, null));
+        assertEquals("backend", Bounds.bound(Family.IO, 100, 1000, 2, 100, 500.0, 80.0, 50, 0.2, 0.1, null),
                 "backend slow while the CPU idles: not a client result");
-        assertEquals("backend", Bounds.bound("io", 100, 1000, 2, 100, 500.0, 80.0, 50, 0.6, 0.35, null),
+        assertEquals("backend", Bounds.bound(Family.IO, 100, 1000, 2, 100, 500.0, 80.0, 50, 0.6, 0.35, null),
                 "a slow backend is flagged even when the shared CPU is saturated");
-        assertEquals("server-limit", Bounds.bound("resilience", 500, 1000, 2, 50, 80.0, 50.0, 50, 0.3, 0.2, 50));
-        assertEquals("littles-law", Bounds.bound("resilience", 50, 1000, 2, 50, 80.0, 50.0, 50, 0.3, 0.2, 50),
+        assertEquals("server-limit", Bounds.bound(Family.RESILIENCE, 500, 1000, 2, 50, 80.0, 50.0, 50, 0.3, 0.2, 50));
+        assertEquals("littles-law", Bounds.bound(Family.RESILIENCE, 50, 1000, 2, 50, 80.0, 50.0, 50, 0.3, 0.2, 50),
                 "C = K: the server admits every request in flight");
-        assertEquals("cores", Bounds.bound("cpu", 2, 8, 2, 2, null, null, null, 1.0, null, null));
-        assertEquals("cores", Bounds.bound("cpu", 1, 8, 2, 1, null, null, null, 0.5, null, null),
+        assertEquals("cores", Bounds.bound(Family.CPU, 2, 8, 2, 2, null, null, null, 1.0, null, null));
+        assertEquals("cores", Bounds.bound(Family.CPU, 1, 8, 2, 1, null, null, null, 0.5, null, null),
                 "one thread: the one core it can use");
-        assertEquals("tasks", Bounds.bound("cpu", 8, 4, 16, 4, null, null, null, 0.25, null, null));
+        assertEquals("tasks", Bounds.bound(Family.CPU, 8, 4, 16, 4, null, null, null, 0.25, null, null));
     }
 
     @Test
     void theCutOffsAreTheSpecs() {
         // the backend flag: more than 20% over the configured latency
-        assertEquals("littles-law", Bounds.bound("io", 10, 100, 2, 10, null, 60.0, 50, 0.1, 0.1, null), "exactly +20%");
-        assertEquals("backend", Bounds.bound("io", 10, 100, 2, 10, null, 60.1, 50, 0.1, 0.1, null), "just over +20%");
+        assertEquals("littles-law", Bounds.bound(Family.IO, 10, 100, 2, 10, null, 60.0, 50, 0.1, 0.1, null), "exactly +20%");
+        assertEquals("backend", Bounds.bound(Family.IO, 10, 100, 2, 10, null, 60.1, 50, 0.1, 0.1, null), "just over +20%");
         // cpu-roofline only on a saturated machine: client + backend >= 90% of the usable cores
-        assertEquals("cpu-roofline", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.31, null));
-        assertEquals("littles-law", Bounds.bound("io", 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.29, null),
+        assertEquals("cpu-roofline", Bounds.bound(Family.IO, 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.31, null));
+        assertEquals("littles-law", Bounds.bound(Family.IO, 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.29, null),
                 "89% busy: the CPU is not what stops it");
         // the article's 30%
         assertEquals("cpu-bound", Bounds.articleRule(0.30));
@@ -90,9 +90,9 @@ class BoundsTest {
 
     @Test
     void threadsInUseFollowTheModel() {
-        assertEquals(1, Bounds.threadsInUse("serial", 1, null));
-        assertEquals(3, Bounds.threadsInUse("process", 8, 3), "worker JVMs, not C");
-        assertEquals(100, Bounds.threadsInUse("virtual", 100, null));
-        assertEquals(2, Bounds.threadsInUse("forkjoin", 8, 2), "the pool's parallelism, not C");
+        assertEquals(1, Variant.SERIAL.threadsInUse(1, null));
+        assertEquals(3, Variant.PROCESS.threadsInUse(8, 3), "worker JVMs, not C");
+        assertEquals(100, Variant.VIRTUAL.threadsInUse(100, null));
+        assertEquals(2, Variant.FORKJOIN.threadsInUse(8, 2), "the pool's parallelism, not C");
     }
 }

@@ -33,8 +33,8 @@ class ReportTest {
         List<ResultRow> rows = fixtureRows(MACHINE);
         ResultRow serial = rows.get(0);
         ResultRow virtual = rows.get(1);
-        assertEquals("io", serial.family());
-        assertEquals("virtual", virtual.variant());
+        assertEquals(Family.IO, serial.family());
+        assertEquals(Variant.VIRTUAL, virtual.variant());
         assertEquals(19.0, serial.throughput(), 1e-9, "0.19 batches/s x 100 tasks");
         assertEquals(1.0, serial.speedup(), 1e-9);
         // 1.5 batches/s x 1000 tasks x 7600/8000 succeeded = 1425 tasks/s

@@ -3,7 +3,10 @@ package dev.tenfold.report;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 
-/** A copy of a row with some fields changed, by their record names: tests build variants of fixture rows. */
+/**
+ * A copy of a row with some fields changed, by their record names: tests build variants of fixture
+ * rows. Family, variant and runtime may be given by their CSV names.
+ */
 final class RowCopy {
     private RowCopy() {
     }
@@ -15,8 +18,12 @@ final class RowCopy {
         try {
             for (int i = 0; i < fields.length; i++) {
                 types[i] = fields[i].getType();
-                values[i] = changes.containsKey(fields[i].getName()) ? changes.get(fields[i].getName())
-                        : fields[i].getAccessor().invoke(row);
+                Object change = changes.get(fields[i].getName());
+                values[i] = !changes.containsKey(fields[i].getName()) ? fields[i].getAccessor().invoke(row)
+                        : change instanceof String name && types[i] == Family.class ? Family.of(name)
+                        : change instanceof String name && types[i] == Variant.class ? Variant.of(name)
+                        : change instanceof String name && types[i] == Language.class ? Language.of(name)
+                        : change;
             }
             return ResultRow.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {

@@ -15,7 +15,7 @@ class RowsTest {
             "Temurin 25", "quick", 8, 0.1, "cgroup cpu.max unlimited");
 
     static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String, Double> secondary) {
-        return new JmhRun("java", family, variant, params, score, Double.NaN, secondary, Map.of(), List.of());
+        return new JmhRun(Language.JAVA, Family.of(family), Variant.of(variant), params, score, Double.NaN, secondary, Map.of(), List.of());
     }
 
     static Map<String, Double> metrics(double cpuShare, long attempted, long errors, double backendLatencyMs) {
@@ -57,9 +57,9 @@ class RowsTest {
                     jmhJson("dev.tenfold.bench.PythonIoBenchmark.serial", 1, 0.25),   // Python: 10 tasks/s
                     jmhJson("dev.tenfold.bench.PythonIoBenchmark.asyncio", 10, 2.5)) + "]"); // Python: 100 tasks/s
             List<ResultRow> rows = Rows.fromJmhJson(json, EIGHT_CORES);
-            assertEquals(List.of("java", "python", "python"), rows.stream().map(ResultRow::runtime).toList());
-            assertEquals(List.of("io", "io", "io"), rows.stream().map(ResultRow::family).toList());
-            assertEquals("asyncio", rows.get(2).variant());
+            assertEquals(List.of("java", "python", "python"), rows.stream().map(r -> r.runtime().toString()).toList());
+            assertEquals(List.of("io", "io", "io"), rows.stream().map(r -> r.family().toString()).toList());
+            assertEquals(Variant.ASYNCIO, rows.get(2).variant());
             assertEquals(10.0, rows.get(2).speedup(), 1e-9, "against Python's serial (10/s), not Java's (20/s)");
         } finally {
             java.nio.file.Files.delete(json);
@@ -177,13 +177,13 @@ class RowsTest {
                 "tenfold.cpu_share", List.of(cpuShare));
         double tasks = java.util.Arrays.stream(succeeded).sum();
         Map<String, Double> secondary = metrics(java.util.Arrays.stream(cpuShare).average().orElse(0), (long) tasks, 0, 50);
-        return new JmhRun("java", "io", variant, params, Double.NaN, Double.NaN, secondary, raw, List.of());
+        return new JmhRun(Language.JAVA, Family.IO, Variant.of(variant), params, Double.NaN, Double.NaN, secondary, raw, List.of());
     }
 
     /** A bare JMH run (no profiler) still has tasks/s from JMH itself: BatchBenchmark's aux counter. */
     @Test
     void withoutTheProfilerTheThroughputIsJmhsOwnCountOfTasks() {
-        JmhRun bare = new JmhRun("java", "io", "virtual", io(10, 100), 1.7, 0.1, Map.of(),
+        JmhRun bare = new JmhRun(Language.JAVA, Family.IO, Variant.VIRTUAL, io(10, 100), 1.7, 0.1, Map.of(),
                 Map.of(JmhRun.PRIMARY, List.of(new double[] {1.68, 1.70, 1.72}),
                         Measured.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of());
         ResultRow row = Rows.fromRuns(List.of(bare), EIGHT_CORES).get(0);
@@ -210,7 +210,7 @@ class RowsTest {
         assertTrue(virtual.speedupLow() < virtual.speedup() && virtual.speedup() < virtual.speedupHigh(), virtual.toString());
         assertEquals("yes", virtual.steady());
         assertEquals(8, virtual.usableCores());
-        assertEquals("java", virtual.runtime());
+        assertEquals(Language.JAVA, virtual.runtime());
         ResultRow warming = rows.get(2);
         assertEquals("no", warming.steady(), "1000 tasks in 1.0 s, then in 0.55 s: still warming up");
         assertTrue(warming.drift() > 0.3, warming.toString());

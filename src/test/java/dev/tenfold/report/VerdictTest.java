@@ -82,10 +82,10 @@ class VerdictTest {
     void theCrossCheckPairsEachPlainLoopWithItsModelAndSaysWhenTheBestDiffers() {
         ResultRow virtual = row("virtual", 1000, 5500, 300, 300, 280, 320);
         ResultRow async = row("async", 1000, 9000, 500, 480, 450, 510);
-        Map<String, double[]> plain = new java.util.LinkedHashMap<>();
-        plain.put("virtual", new double[] {6000, 6100, 5900, 6050});
-        plain.put("async", new double[] {8800, 9100, 8900, 9050});
-        String text = CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of("virtual", 0L, "async", 0L));
+        Map<Variant, double[]> plain = new java.util.LinkedHashMap<>();
+        plain.put(Variant.VIRTUAL, new double[] {6000, 6100, 5900, 6050});
+        plain.put(Variant.ASYNC, new double[] {8800, 9100, 8900, 9050});
+        String text = CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of(Variant.VIRTUAL, 0L, Variant.ASYNC, 0L));
         assertTrue(text.contains("plain virtual   6025 requests/s"), text);
         assertTrue(text.contains("suite's virtual row 5500.0 ± 300.0 = 0.91x"), text);
         assertTrue(text.contains("suite's async row 9000.0 ± 500.0 = 1.00x"), text);
@@ -94,7 +94,7 @@ class VerdictTest {
         ResultRow drifting = RowCopy.with(async, Map.of("steady", "no"));
         assertTrue(CrossCheck.render(List.of(virtual, drifting), 1000, plain, 2.0, Map.of())
                 .contains("but the suite's async at C=1000 is NOT STEADY"), "an agreement of moving targets is said to be one");
-        plain.put("async", new double[] {6000, 6000, 6000, 6000});
+        plain.put(Variant.ASYNC, new double[] {6000, 6000, 6000, 6000});
         assertTrue(CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of()).contains("DIFFERS by more than 10%"));
     }
 
