@@ -1,6 +1,5 @@
 package dev.tenfold.report;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The CSV's {@code family} column: what one task is. Its name is the column's value, e.g. {@code io}. */
@@ -15,8 +14,7 @@ public enum Family {
     RESILIENCE;
 
     public static Family of(String name) {
-        return Arrays.stream(values()).filter(f -> f.toString().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no family named " + name));
+        return CsvNames.of(Family.class, name, "family");
     }
 
     /** Its tasks wait on the network, so Little's law sets the ideal, not the cores. */

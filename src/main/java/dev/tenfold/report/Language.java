@@ -1,6 +1,5 @@
 package dev.tenfold.report;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -17,8 +16,7 @@ public enum Language {
     }
 
     public static Language of(String name) {
-        return Arrays.stream(values()).filter(l -> l.toString().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no runtime named " + name));
+        return CsvNames.of(Language.class, name, "runtime");
     }
 
     /** The language of a benchmark class, e.g. {@code PythonIoBenchmark} → python. */

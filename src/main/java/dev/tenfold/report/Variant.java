@@ -1,6 +1,5 @@
 package dev.tenfold.report;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -47,8 +46,7 @@ public enum Variant {
     }
 
     public static Variant of(String name) {
-        return Arrays.stream(values()).filter(v -> v.toString().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no variant named " + name));
+        return CsvNames.of(Variant.class, name, "variant");
     }
 
     /** The variant of a JMH method name, e.g. {@code onePool} (the inverse of {@link #benchmarkMethod}). */
