@@ -15,10 +15,29 @@ public final class StageViews {
     private StageViews() {
     }
 
+    /** A stage runs its own part of each task; worker JVMs rebuild it, and it warms up, as the whole task. */
+    private abstract static class Stage implements Task {
+        private final Task whole;
+
+        Stage(Task whole) {
+            this.whole = whole;
+        }
+
+        @Override
+        public String spec() {
+            return whole.spec();
+        }
+
+        @Override
+        public int warmupTasks() {
+            return whole.warmupTasks();
+        }
+    }
+
     /** The I/O stage of {@code task}: download and check, no processing. */
     public static Task downloadOnly(ImageThumbnailTask task) {
         ImageSet local = new ImageSet().encodeAll();
-        return new Task() {
+        return new Stage(task) {
             @Override
             public long run(int index) throws Exception {
                 byte[] body = task.fetch(index);
@@ -30,36 +49,18 @@ public final class StageViews {
                 return crc.getValue();
             }
 
-            @Override
-            public String spec() {
-                return task.spec();
-            }
-
-            @Override
-            public int warmupTasks() {
-                return task.warmupTasks();
-            }
         };
     }
 
     /** The CPU stage of {@code task}: decode and thumbnail the PNGs from memory, checked. */
     public static Task processOnly(ImageThumbnailTask task) {
         ImageSet local = new ImageSet().encodeAll();
-        return new Task() {
+        return new Stage(task) {
             @Override
             public long run(int index) throws Exception {
                 return task.process(index, local.png(index % ImageSet.COUNT));
             }
 
-            @Override
-            public String spec() {
-                return task.spec();
-            }
-
-            @Override
-            public int warmupTasks() {
-                return task.warmupTasks();
-            }
         };
     }
 }
