@@ -2,11 +2,13 @@ package dev.tenfold.bench;
 
 import dev.tenfold.backend.Backend;
 import dev.tenfold.measure.CpuProfiler;
-import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.TaskTally;
+import dev.tenfold.measure.WarmUpRule;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.ModelKind;
+import dev.tenfold.model.PlatformPoolModel;
+import dev.tenfold.model.SerialModel;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
@@ -41,11 +43,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
  * measured).
  *
- * <p>Warm-up is by amount of work, at trial set-up: batches run until every JVM of the model (the
- * fork, and each worker JVM of a process pool) has run {@link Task#warmupTasks()} tasks, or for at
- * most {@value #WARMUP_SECONDS_PROPERTY} seconds (default {@value #DEFAULT_WARMUP_SECONDS}; the CLI's
- * profiles set it). JMH's own warm-up iterations follow, then the measured ones; the report tests
- * the measured samples for a remaining trend (steady state).
+ * <p>Warm-up, at trial set-up: batches run until every JVM of the model (the fork, and each worker
+ * JVM of a process pool) has run {@link Task#warmupTasks()} tasks, the JIT is done and the CPU per
+ * task is flat ({@link WarmUpRule}), or for at most {@value #WARMUP_SECONDS_PROPERTY} seconds
+ * (default {@value #DEFAULT_WARMUP_SECONDS}; the CLI's profiles set it). JMH's own warm-up
+ * iterations follow, then the measured ones, each window opened and closed by the iteration's
+ * set-up and tear-down; the report tests the measured samples for a remaining trend.
  *
  * <p>The defaults below are for a bare {@code java -jar target/benchmarks.jar} run; the CLI's
  * profiles set forks, warm-up and measurement explicitly.
@@ -162,50 +165,76 @@ public abstract class BatchBenchmark {
                 counting.drainRetryCounts();
             }
         }
-        CpuProfiler.startMeasuredWorkNow(); // JMH opened the first window before this set-up: restart it
+    }
+
+    /** The measured window opens here, right before JMH's timed loop, so that it holds only the work JMH times. */
+    @Setup(Level.Iteration)
+    public final void startIteration() {
+        CpuProfiler.startMeasuredWorkNow();
+    }
+
+    /** ... and closes right after it. */
+    @TearDown(Level.Iteration)
+    public final void endIteration() {
+        CpuProfiler.endMeasuredWorkNow();
     }
 
     /**
      * Runs whole batches until each JVM that runs tasks has run {@link Task#warmupTasks()} of them
-     * (a process pool spreads them over its worker JVMs), or until the last
-     * {@value #STEADY_BATCHES} batches ran at rates within {@value #STEADY_SPREAD_PERCENT}% of their
-     * mean, at a CPU cost per task (this JVM's: the JIT and GC included) within
-     * {@value #STEADY_CPU_SPREAD_PERCENT}%, while the machine had CPU to spare (a batch that waits
-     * on latency is steady early, and more of it compiles nothing that changes its rate), or until
-     * the time cap. Nothing of it is counted: the profiler's first window is restarted after it.
-     * How it ended goes to the JSON ({@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}) and
-     * to the fork's output. A task that asks for no warm-up (0 tasks: a request of a second) gets none.
-     *
-     * <p>Why the spare CPU: on a saturated machine the JIT's threads share the cores with the
-     * client and the backend, so compilation lags the work and the rate climbs in steps with flat
-     * stretches between them (io/virtual at C=1000 on 2 cores: 2,500 -> 8,000 tasks/s over ~35 s,
-     * with 5 s plateaus that three batches within 3% mistook for the steady state). There only the
-     * amount of work, or the cap, ends the warm-up.
+     * (a process pool spreads them over its worker JVMs), the JIT of the fork and of its worker
+     * JVMs is done and this JVM's CPU per task no longer trends ({@link WarmUpRule}), or until the
+     * time cap ({@value #WARMUP_SECONDS_PROPERTY}). Nothing of it is counted: the measured windows
+     * open after it. How long it took goes to the JSON ({@code tenfold.warmup_s},
+     * {@code tenfold.warmup_tasks}) and, with what ended it, to the fork's output. A task that asks
+     * for no warm-up (0 tasks: a request of a second) gets none.
      */
-    private void warmUp() throws InterruptedException {
-        int jvms = variant.endsWith("process") ? workers : 1;
-        long target = model.compilesAsItRuns() ? (long) task.warmupTasks() * jvms
+    private void warmUp() throws Exception {
+        long minimum = model.compilesAsItRuns() ? (long) task.warmupTasks() * Math.max(1, model.jvms())
                 : task.warmupTasks() == 0 ? 0 : INTERPRETER_WARMUP_BATCHES * tasks;
         long start = System.nanoTime();
         long deadline = start + (long) (Double.parseDouble(
                 System.getProperty(WARMUP_SECONDS_PROPERTY, Integer.toString(DEFAULT_WARMUP_SECONDS))) * 1e9);
-        java.util.ArrayDeque<WarmUpBatch> recent = new java.util.ArrayDeque<>();
-        long done = 0;
-        String endedBy = "the task asking for none";
-        while (target > 0) {
-            Environment.CpuTicks ticks = Environment.cpuTicksNow();
-            long cpuBefore = PROCESS.getProcessCpuTime();
-            long batchStart = System.nanoTime();
-            done += model.run(nextBatchTask(), tasks).attempted();
-            recent.addLast(new WarmUpBatch(tasks / ((System.nanoTime() - batchStart) / 1e9), tasks,
-                    PROCESS.getProcessCpuTime() - cpuBefore, ticks));
-            if (recent.size() > STEADY_BATCHES) {
-                recent.removeFirst();
+        CpuProfiler.recordWorkerCompileMillis(model::workerCompileMillis);
+        // A worker JVM rebuilds its task from the spec: the twin without latency is for this JVM's models only.
+        Task twin = model.jvms() == 0 ? task.withoutLatency() : task;
+        WarmUpRule rule = new WarmUpRule(minimum, CpuProfiler.compileMillis());
+        long twinTasks = 0;
+        if (twin != task && minimum > 0) {
+            // The call counts, fast, with the task itself in about TASK_SHARE of the time: the profile
+            // the JIT compiles from then holds the paths a waiting request takes too, and the switch
+            // to the task alone deoptimizes nothing (it did: C2 recompiled the client's path in the
+            // first measured windows). Then the rule asks the task alone, from the minimum done.
+            // Serial's twin runs on a small pool: one request at a time would take minutes to make the
+            // calls, and the client code they run is the same (HttpClient.send).
+            boolean pooled = model instanceof SerialModel;
+            double twinSeconds = 0;
+            double taskSeconds = 0;
+            ExecutionModel twinModel = pooled ? new PlatformPoolModel(SERIAL_TWIN_THREADS) : model;
+            try {
+                while (rule.tasks() < minimum && System.nanoTime() < deadline) {
+                    boolean itself = taskSeconds < TASK_SHARE * (twinSeconds + taskSeconds);
+                    WarmUpRule.Batch batch = itself ? warmUpBatch(task, model, tasks)
+                            : warmUpBatch(twin, twinModel, pooled ? SERIAL_TWIN_THREADS * tasks : tasks);
+                    rule.add(batch);
+                    if (itself) {
+                        taskSeconds += batch.seconds();
+                    } else {
+                        twinSeconds += batch.seconds();
+                    }
+                }
+            } finally {
+                if (pooled) {
+                    twinModel.close();
+                }
             }
-            if (done >= target) {
-                endedBy = "its amount of work";
-            } else if (settled(recent, Environment.cpuTicksNow())) {
-                endedBy = "a steady rate";
+            twinTasks = rule.tasks();
+            rule = new WarmUpRule(0, CpuProfiler.compileMillis());
+        }
+        String endedBy = "the task asking for none";
+        while (minimum > 0) {
+            rule.add(warmUpBatch(task, model, tasks));
+            if (rule.done()) {
+                endedBy = "the JIT done and the CPU per task flat";
             } else if (System.nanoTime() >= deadline) {
                 endedBy = "its time cap";
             } else {
@@ -213,45 +242,52 @@ public abstract class BatchBenchmark {
             }
             break;
         }
+        endRehearsal();
         double seconds = (System.nanoTime() - start) / 1e9;
-        CpuProfiler.recordWarmUp(seconds, done);
-        System.out.printf("tenfold warm-up: %d tasks in %.1f s, ended by %s%n", done, seconds, endedBy);
+        CpuProfiler.recordWarmUp(seconds, twinTasks + rule.tasks());
+        System.out.printf("tenfold warm-up: %.1f s, %d tasks without latency then %s; ended by %s%n",
+                seconds, twinTasks, rule.status(), endedBy);
         if (task instanceof RetryCounting counting) {
             counting.drainRetryCounts();
         }
     }
 
+    /**
+     * One warm-up batch of {@code batchTask} (the task or its twin). The batches run inside
+     * rehearsals of a measured window, each held open for about a measured iteration's length, so
+     * that the JIT also compiles the window's readings before anything is measured (see
+     * CpuProfiler#rehearsal).
+     */
+    private WarmUpRule.Batch warmUpBatch(Task batchTask, ExecutionModel runner, int batchTasks) throws Exception {
+        if (rehearsal == null) {
+            rehearsal = CpuProfiler.rehearsal();
+            rehearsalStart = System.nanoTime();
+        }
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        long batchStart = System.nanoTime();
+        long attempted = runner.run(stride(batchTask), batchTasks).attempted();
+        long batchEnd = System.nanoTime();
+        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
+        if (batchEnd - rehearsalStart >= REHEARSAL_NANOS) {
+            endRehearsal();
+        }
+        return new WarmUpRule.Batch((batchEnd - batchStart) / 1e9, attempted, cpuSeconds, CpuProfiler.compileMillis());
+    }
+
+    private void endRehearsal() throws Exception {
+        if (rehearsal != null) {
+            rehearsal.close();
+            rehearsal = null;
+        }
+    }
+
+    private AutoCloseable rehearsal;
+    private long rehearsalStart;
+    /** How long a rehearsal window stays open: about a short measured iteration. */
+    private static final long REHEARSAL_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
+
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-
-    /** One warm-up batch: its rate, its tasks, this JVM's CPU nanoseconds over it, the machine's CPU ticks at its start. */
-    record WarmUpBatch(double rate, long tasks, long cpuNanos, Environment.CpuTicks ticksAtStart) {
-        double cpuPerTask() {
-            return cpuNanos / (double) tasks;
-        }
-    }
-
-    /** The JVM reads its CPU time in clock ticks of 10 ms (times(2) on Linux). */
-    static final double CPU_CLOCK_TICK_SECONDS = 0.01;
-
-    /**
-     * The last {@value #STEADY_BATCHES} batches agree on rate and CPU per task, and the machine left
-     * the JIT CPU to spare from the first of them to {@code now}. CPU per task agrees within
-     * {@value #STEADY_CPU_SPREAD_PERCENT}%, or within two clock ticks of a batch's CPU where that is
-     * more: a batch that waits on latency spends a few ticks, whose count alone varies by more.
-     */
-    static boolean settled(java.util.Collection<WarmUpBatch> recent, Environment.CpuTicks now) {
-        java.util.List<WarmUpBatch> batches = new java.util.ArrayList<>(recent);
-        if (batches.size() < STEADY_BATCHES) {
-            return false;
-        }
-        double batchCpuSeconds = batches.subList(batches.size() - STEADY_BATCHES, batches.size()).stream()
-                .mapToLong(WarmUpBatch::cpuNanos).average().orElse(0) / 1e9;
-        double cpuSpread = Math.max(STEADY_CPU_SPREAD_PERCENT / 100.0, 2 * CPU_CLOCK_TICK_SECONDS / Math.max(batchCpuSeconds, 1e-9));
-        return lastAgree(batches.stream().map(WarmUpBatch::rate).toList(), STEADY_SPREAD_PERCENT / 100.0)
-                && lastAgree(batches.stream().map(WarmUpBatch::cpuPerTask).toList(), cpuSpread)
-                && spareCpu(batches.get(Math.max(0, batches.size() - STEADY_BATCHES)).ticksAtStart(), now);
-    }
 
     /**
      * System property: milliseconds of the idle windows, after the warm-up and after the measured
@@ -260,41 +296,26 @@ public abstract class BatchBenchmark {
     public static final String BACKGROUND_MILLIS_PROPERTY = "tenfold.background.millis";
     private static final long BACKGROUND_MILLIS = Long.getLong(BACKGROUND_MILLIS_PROPERTY, 300);
 
-    static final int STEADY_BATCHES = 3;
+    /** The share of the warm-up's first part that runs the task itself, the rest its twin without latency. */
+    static final double TASK_SHARE = 0.05;
+    /** Threads of the pool that runs serial's twin in the warm-up. */
+    static final int SERIAL_TWIN_THREADS = 8;
+
     /** The warm-up of a model without a JIT: its connections, its pool, CPython's quickened bytecode. */
     static final long INTERPRETER_WARMUP_BATCHES = 2;
-    static final int STEADY_SPREAD_PERCENT = 3;
-    static final int STEADY_CPU_SPREAD_PERCENT = 10;
-
-    /** Share of the machine's CPU time left idle that lets the JIT keep up with the work. */
-    static final double SPARE_CPU_SHARE = 0.25;
-
-    /** The machine left at least {@value #SPARE_CPU_SHARE} of its CPU idle between the two readings (unknown: yes). */
-    static boolean spareCpu(Environment.CpuTicks from, Environment.CpuTicks to) {
-        Double idle = from == null || to == null ? null : to.idleShareSince(from);
-        return idle == null || idle >= SPARE_CPU_SHARE;
-    }
-
-    /**
-     * The last {@value #STEADY_BATCHES} rates all lie within {@code spread} (a fraction) of their
-     * mean: how both warm-ups (a trial's, and the run's backend warm-up) tell that a rate has settled.
-     */
-    public static boolean lastAgree(java.util.List<Double> rates, double spread) {
-        if (rates.size() < STEADY_BATCHES) {
-            return false;
-        }
-        java.util.List<Double> last = rates.subList(rates.size() - STEADY_BATCHES, rates.size());
-        double mean = last.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return last.stream().allMatch(r -> Math.abs(r - mean) <= spread * mean);
-    }
 
     /** The task as the next batch runs it: itself, or its stride over the {@link #mix}. */
     private Task nextBatchTask() {
+        return stride(task);
+    }
+
+    /** {@code whole} as the next batch runs it: itself, or its stride over the {@link #mix}. */
+    private Task stride(Task whole) {
         if (mix <= tasks) {
-            return task;
+            return whole;
         }
         int stride = mix / tasks;
-        return new Strided(task, batches++ % stride, stride);
+        return new Strided(whole, batches++ % stride, stride);
     }
 
     /** Task i of a batch is task {@code offset + i x stride} of the whole mix. */
@@ -377,7 +398,6 @@ public abstract class BatchBenchmark {
 
     @TearDown(Level.Trial)
     public final void stopTrial() throws Exception {
-        CpuProfiler.endMeasuredWorkNow(); // JMH tears down inside the last measured window: end it first
         if (model != null) {
             model.pause();
         }

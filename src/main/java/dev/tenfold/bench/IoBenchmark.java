@@ -41,6 +41,7 @@ public class IoBenchmark extends JavaFamilyBenchmark {
         String backendUrl = backendUrl();
         HttpClient client = httpClient();
         BackendStubs.installItem(backendUrl, latencyMs);
+        BackendStubs.installItem(backendUrl, 0); // the warm-up's twin (Task#withoutLatency)
         return new HttpItemTask(client, backendUrl, latencyMs);
     }
 

@@ -50,6 +50,7 @@ public class MixedBenchmark extends JavaFamilyBenchmark {
         String backendUrl = backendUrl();
         HttpClient client = httpClient();
         BackendStubs.installImages(backendUrl, latencyMs);
+        BackendStubs.installImages(backendUrl, 0); // the warm-up's twin (Task#withoutLatency)
         ImageThumbnailTask task = new ImageThumbnailTask(client, backendUrl, latencyMs);
         return switch (variant()) {
             case "io-stage" -> StageViews.downloadOnly(task);

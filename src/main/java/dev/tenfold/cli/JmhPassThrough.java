@@ -111,10 +111,11 @@ final class JmhPassThrough {
         int samples = options.getMeasurementIterations().orElse(item.samples() > 0 ? item.samples() : profile.measurementIterations);
         double measured = samples * (Math.max(batch, seconds(options.getMeasurementTime()
                 .orElse(TimeValue.milliseconds(profile.measurementMillis)))) + 0.15);
-        // The set-up warm-up: about three batches where the rate settles early; the whole cap where it
-        // cannot (on 2 cores: I/O at C >= 1000, and pools of 4+ worker JVMs, each warming its own JIT).
-        double settle = toTheCap(item) ? profile.warmupCapSeconds : Math.min(profile.warmupCapSeconds, 3 * batch + 5);
-        return Math.max(1, forks) * (3.0 + settle + 2 * profile.backgroundMillis() / 1000.0 + warmup + measured);
+        // The set-up warm-up (until the JIT is done: the twin's calls, then >= 4 s of the task itself;
+        // seen 9-15 s per fork on 2 cores); the whole cap where it cannot end sooner (on 2 cores: I/O
+        // at C >= 1000, and pools of 4+ worker JVMs, each warming its own JIT).
+        double settle = toTheCap(item) ? profile.warmupCapSeconds : Math.min(profile.warmupCapSeconds, 3 * batch + 10);
+        return Math.max(1, forks) * (4.0 + settle + 2 * profile.backgroundMillis() / 1000.0 + warmup + measured);
     }
 
     private static boolean toTheCap(PlanItem item) {

@@ -52,7 +52,8 @@ public final class Main {
     static int execute(String... args) {
         CommandLine cli = new CommandLine(new RunCommand())
                 .addSubcommand(new CompareCommand())
-                .addSubcommand(new PlotCommand());
+                .addSubcommand(new PlotCommand())
+                .addSubcommand(new CalibrateCommand());
         cli.setParameterExceptionHandler((e, ignored) -> usage(e.getCommandLine().getErr(), e.getMessage()));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException) {

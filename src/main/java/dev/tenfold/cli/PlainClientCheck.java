@@ -1,6 +1,6 @@
 package dev.tenfold.cli;
 
-import dev.tenfold.bench.BatchBenchmark;
+import dev.tenfold.measure.WarmUpRule;
 import dev.tenfold.workload.http.HttpClients;
 import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.http.ItemPayload;
@@ -109,7 +109,7 @@ final class PlainClientCheck implements AutoCloseable {
 
     /** The last three rates agree within 5% of their mean (1 s rounds are noisier than a trial's batches). */
     static boolean steady(List<Double> rates) {
-        return BatchBenchmark.lastAgree(rates, 0.05);
+        return WarmUpRule.lastAgree(rates, 0.05);
     }
 
     @Override

@@ -4,19 +4,19 @@ import java.util.List;
 
 /**
  * How long and how often each benchmark runs. {@code smoke} proves every benchmark works (CI, under
- * 3 minutes on 2 cores; one batch of warm-up and one sample, so no statistics); {@code quick} is the default answer (under
- * 10 minutes, 6 samples behind every row, one fork); {@code full} is for publication (3 forks, so
- * the samples also hold the JVM-to-JVM variation, and the widest sweep); {@code article} runs the
- * blog post's own cases (see SuitePlan): 8 samples of one batch each, 3 of the 12 s batches at
- * C=10, and one of the literal two-minute serial run.
+ * 3 minutes on 2 cores; one batch of warm-up and one sample, so no statistics); {@code quick} is the
+ * default answer (under 10 minutes on 2 cores: 3 forks of 6 samples behind every row, so its
+ * intervals hold the variation between JVMs, on the claims of the I/O, CPU and mixed families at
+ * C=10); {@code full} is for publication (3 forks of 10 samples, every family and the widest
+ * sweep); {@code article} runs the blog post's own cases (see SuitePlan): 8 samples of one batch
+ * each, 3 of the 12 s batches at C=10, and one of the literal two-minute serial run.
  *
- * <p>Every trial first warms up by work (see BatchBenchmark: each JVM runs enough tasks to compile
- * its hot path, or until its batch rate is steady, within {@code warmupCapSeconds}), then runs
- * JMH's warm-up iterations (none in quick: the warm-up by work replaces them) and the measured
- * ones. Short iterations, several of them: the 99% interval of a mean of n samples is
- * t(n-1) s / sqrt(n) wide, 9.9 s/sqrt(3) for 3 samples, 4.0 s/sqrt(6) for 6. quick stops the I/O
- * sweep at C=100: at C=1000 a fork's rate on 2 cores still climbs after 45 s of warm-up (200,000+
- * requests), which does not fit in 10 minutes; full runs C=1000 and 5000 with a 90 s cap.
+ * <p>Every trial first warms up until the JIT is done and the CPU per task is flat (see
+ * BatchBenchmark and measure/WarmUpRule), within {@code warmupCapSeconds}, then runs JMH's warm-up
+ * iterations (none in quick) and the measured ones. The fork is the unit of replication: the 99%
+ * interval of 3 fork rates is t(2) = 9.92 standard errors wide, so quick cuts rows (resilience,
+ * C=100, the other CPU workloads and models go to full), never forks. quick stops the I/O sweep at
+ * C=10; full runs C=1 to 5000 with a 90 s cap.
  *
  * @param serialTasks tasks per batch of a serial I/O run: serial throughput does not depend on the
  *                    batch size, and 10,000 sequential 50 ms requests would take 8 minutes
@@ -25,7 +25,7 @@ import java.util.List;
  */
 public enum Profile {
     SMOKE(1, 0, 0, 0, 1, 500, List.of(10), 20, 100),
-    QUICK(1, 45, 0, 0, 6, 500, List.of(10, 100), 10, 10),
+    QUICK(3, 15, 0, 0, 6, 500, List.of(10), 10, 10),
     FULL(3, 90, 1, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 20),
     ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120);
 

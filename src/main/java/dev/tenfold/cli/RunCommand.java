@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -119,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
                     chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan) / 60);
             return Main.OK;
         }
+        Instant startedAt = Instant.now();
         LocalDateTime started = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         String runId = machine.fileSafeHost() + "-" + started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path csv = out != null ? out : Plots.home().resolve("results").resolve(runId + ".csv");
@@ -159,10 +162,12 @@ final class RunCommand implements Callable<Integer> {
             backend = supervised.current(); // a new one, when the first died
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
             String crossCheck = supervised.death() == null ? crossCheck(rows.stream().filter(r -> !r.python()).toList(), backend) : null;
+            String verdict = Verdict.render(rows) + (crossCheck == null ? "" : "\n" + crossCheck);
             System.out.println();
-            System.out.println(Verdict.render(rows));
-            if (crossCheck != null) {
-                System.out.println(crossCheck);
+            System.out.println(verdict);
+            if (!rows.isEmpty()) {
+                Path report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()));
+                System.out.println("Verdict: " + report);
             }
             if (!rows.isEmpty()) {
                 List<Path> pngs = Plots.draw(rows, plotsDir != null ? plotsDir : Plots.runDirectory(runId), context.profile());
@@ -264,13 +269,15 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * This machine, now, as the context of a run called {@code runId}; {@code startsNow}: the load
-     * average is the run's own start (not for a run that happened before, as a bare JMH JSON's).
+     * average and the suite's commit are the run's own (not for a run that happened before, as a
+     * bare JMH JSON's).
      */
     static RunContext contextNow(String runId, String profile, MachineIdentity machine, boolean startsNow) {
         return new RunContext(runId, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 machine.host(), machine.os(), machine.cpuModel(), machine.physicalCores(), machine.logicalCores(),
                 machine.memoryGb(), machine.jdk(), profile, Environment.usableCores(),
-                startsNow ? Environment.loadPerCore() : null, Environment.cpuPolicy());
+                startsNow ? Environment.loadPerCore() : null, Environment.cpuPolicy(),
+                startsNow ? SuiteCommit.of(Plots.home()) : null);
     }
 
     /** Rewrites this run's JSON and CSV with everything measured so far (temp file, then rename). */

@@ -66,8 +66,7 @@ final class SuitePlan {
         }
         // quick: downscale (an allocation-heavy kernel like matmul, at the same bound) and the short
         // SHA-256 chain (Python's GIL-bound case; in Java the same bound as sha256) only in full
-        List<String> cpuWorkloads = profile == Profile.SMOKE ? List.of("sha256")
-                : profile == Profile.QUICK ? List.of("sha256", "matmul") : CPU_WORKLOADS;
+        List<String> cpuWorkloads = profile == Profile.FULL ? CPU_WORKLOADS : List.of("sha256");
         for (String workload : values("workload", cpuWorkloads)) {
             if (Workloads.HANDOFF.containsKey(workload)) {
                 handoff(items, workload);
@@ -75,12 +74,14 @@ final class SuitePlan {
                 cpu(items, workload);
             }
         }
-        if (profile != Profile.SMOKE && !overrides.containsKey("workload")) {
+        if (profile == Profile.FULL && !overrides.containsKey("workload")) {
             Workloads.HANDOFF.keySet().forEach(workload -> handoff(items, workload));
         }
         for (String latency : values("latencyMs", List.of("50"))) {
             mixed(items, latency);
-            resilience(items, latency);
+            if (profile != Profile.QUICK) { // quick's 10 minutes hold 3 forks of the other families' claims
+                resilience(items, latency);
+            }
         }
         if (profile != Profile.QUICK) { // quick has no minute left for them; smoke proves they run
             python(items, values("latencyMs", List.of("50")).get(0));
@@ -172,7 +173,10 @@ final class SuitePlan {
         List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
         for (Variant variant : List.of(PLATFORM, VIRTUAL, ASYNC)) {
             for (int c : sweep) {
-                items.add(io(variant, c, 1, tasks(c), latency));
+                // quick: C=10, the article's case (the models do not part before C=1000)
+                if (profile != Profile.QUICK || c <= 10 || overrides.containsKey("concurrency")) {
+                    items.add(io(variant, c, 1, tasks(c), latency));
+                }
             }
         }
         // The article's advice, cpu_count()-1 workers, and (full) one worker per request in flight (capped
@@ -183,13 +187,9 @@ final class SuitePlan {
             workerCounts.addAll(ints("workers", List.of()));
         } else if (profile == Profile.SMOKE) {
             workerCounts.add(Math.min(sweep.get(sweep.size() - 1), 10));
-        } else {
+        } else if (profile == Profile.FULL) {
             workerCounts.add(Math.max(1, usableCores - 1));
-            // One worker JVM per request in flight (capped at 16) only in full: ten JVMs take quick's
-            // longest warm-up (40 s), and cores-1 already answers the article's advice.
-            if (profile == Profile.FULL) {
-                sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
-            }
+            sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
         }
         for (int w : workerCounts) {
             items.add(io(PROCESS, w, w, tasks(w), latency));
@@ -207,7 +207,7 @@ final class SuitePlan {
     private void cpu(List<PlanItem> items, String workload) {
         String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
                 : Integer.toString(profile == Profile.SMOKE ? 4 * usableCores : 8 * usableCores);
-        boolean everyModel = profile != Profile.QUICK || workload.equals(CPU_WORKLOADS.get(0));
+        boolean everyModel = profile != Profile.QUICK;
         List<Integer> counts = everyModel && profile != Profile.SMOKE
                 ? List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))))
                 : List.of(usableCores);
@@ -223,8 +223,10 @@ final class SuitePlan {
                 items.add(cpu(FORKJOIN, workers, workers, tasks, workload));
             }
         }
-        for (int workers : ints("workers", counts)) {
-            items.add(cpu(PROCESS, workers, workers, tasks, workload));
+        if (profile != Profile.QUICK) { // quick: threads only (Java has no GIL); worker JVMs in full
+            for (int workers : ints("workers", counts)) {
+                items.add(cpu(PROCESS, workers, workers, tasks, workload));
+            }
         }
     }
 
@@ -256,12 +258,14 @@ final class SuitePlan {
                 Map.of("latencyMs", latency, "mix", tasks)));
         for (int c : ints("concurrency", profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
             for (Variant variant : profile == Profile.SMOKE ? List.of(SPLIT, PIPELINE, IO_STAGE)
-                    : profile == Profile.QUICK ? List.of(VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)
+                    : profile == Profile.QUICK ? List.of(SPLIT, PIPELINE)
                     : List.of(ONE_POOL, VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)) {
                 items.add(mixed(variant, c, usableCores, tasks, latency));
             }
         }
-        items.add(mixed(CPU_STAGE, usableCores, usableCores, tasks, latency));
+        if (profile != Profile.QUICK) {
+            items.add(mixed(CPU_STAGE, usableCores, usableCores, tasks, latency));
+        }
     }
 
     private static PlanItem mixed(Variant variant, int concurrency, int workers, String tasks, String latency) {
@@ -283,9 +287,10 @@ final class SuitePlan {
                 latency, "limited", "no-retry", limit));
         // quick: at K and 10 K; below K (where no 429 can occur) and at 2 K only in full
         List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
-                : profile == Profile.QUICK ? List.of(RATE_LIMIT, 10 * RATE_LIMIT)
+                : profile == Profile.QUICK ? List.of(10 * RATE_LIMIT)
                 : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
         for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive")
+                : profile == Profile.QUICK ? List.of("no-retry", "retry")
                 : List.of("no-retry", "retry", "adaptive", "adaptive-cold")) {
             for (int c : sweep) {
                 // Below K no request meets a 429, so every policy does what no-retry does: quick runs that once.
@@ -297,8 +302,10 @@ final class SuitePlan {
                 }
             }
         }
-        for (String policy : profile == Profile.SMOKE ? List.of("retry") : List.of("no-retry", "retry")) {
-            items.add(resilience(VIRTUAL, RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, "flaky", policy, limit));
+        if (profile != Profile.QUICK) {
+            for (String policy : profile == Profile.SMOKE ? List.of("retry") : List.of("no-retry", "retry")) {
+                items.add(resilience(VIRTUAL, RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, "flaky", policy, limit));
+            }
         }
     }
 

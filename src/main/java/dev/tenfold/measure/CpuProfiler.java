@@ -80,10 +80,10 @@ public final class CpuProfiler implements InternalProfiler {
     private static volatile Window current;
 
     /**
-     * Takes the open window's end readings now. JMH runs a trial's tear-down before the profilers'
-     * {@code afterIteration} of the last iteration, so without this the last window would include
-     * stopping the model (its wall time, and worker JVMs already gone from the CPU and memory
-     * readings). The benchmark calls it first thing in its trial tear-down; a no-op otherwise.
+     * Takes the open window's end readings now. The benchmark calls it in its iteration tear-down,
+     * right after JMH's timed loop: JMH stops its profilers well after that (and, in the last
+     * iteration, after the trial's tear-down has stopped the model), so the window ends where the
+     * work JMH timed ends, not at the profiler's bookkeeping; a no-op when already ended.
      */
     public static void endMeasuredWorkNow() {
         Window open = current;
@@ -93,16 +93,44 @@ public final class CpuProfiler implements InternalProfiler {
     }
 
     /**
-     * Takes the open window's start readings again, now. JMH opens the first iteration's window
-     * before it runs the trial's set-up, so without this a first window that is measured (no
-     * warm-up iteration, as in smoke) would include creating the task, starting worker JVMs and
-     * the set-up warm-up. The benchmark calls it last thing in its trial set-up.
+     * Takes the open window's start readings again, now. JMH starts its profilers "way before the
+     * workload starts" (before the trial's set-up, in the first iteration), so the benchmark calls
+     * this in its iteration set-up, right before JMH's timed loop: the window then holds the work
+     * JMH times and nothing else (no set-up, no idle wait while the profiler reads process trees).
      */
     public static void startMeasuredWorkNow() {
         Window open = current;
         if (open != null) {
             open.start();
         }
+    }
+
+    /** Milliseconds the JIT of this trial's worker JVMs has compiled so far (none: 0). */
+    private static volatile java.util.function.LongSupplier workerCompileMillis = () -> 0;
+
+    /** The trial's worker JVMs report their compile time through this (see ExecutionModel#workerCompileMillis). */
+    public static void recordWorkerCompileMillis(java.util.function.LongSupplier source) {
+        workerCompileMillis = source;
+    }
+
+    /** Compile time so far of this JVM and of the trial's worker JVMs, in milliseconds. */
+    public static long compileMillis() {
+        return JIT.getTotalCompilationTime() + workerCompileMillis.getAsLong();
+    }
+
+    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+
+    /**
+     * A window like a measured one, whose results are thrown away: the warm-up runs each batch
+     * inside one, so that the JIT also compiles the readings a measured window takes (process
+     * trees, the memory sampler, the backend's counters) before anything is measured; otherwise
+     * their compilation lands in the first measured windows (seen: 300-700 ms of compile time in
+     * each of the first four 0.5 s windows after a warm-up whose JIT was quiet).
+     */
+    public static AutoCloseable rehearsal() {
+        Window window = Window.open(ProcessHandle.current().pid(), backendPid(),
+                BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
+        return window::close;
     }
 
     /** This trial's set-up warm-up: seconds and tasks; null until it ran. */
@@ -160,6 +188,8 @@ public final class CpuProfiler implements InternalProfiler {
         private final Long backend;
         private final BackendServed served;
         private long startNanos;
+        private long workStartNanos;
+        private long compileStart;
         private Map<Integer, Long> clientStart;
         private Map<Integer, Long> backendStart;
         private BackendServed.Totals servedStart;
@@ -184,8 +214,7 @@ public final class CpuProfiler implements InternalProfiler {
                 return; // ended already: a restart would open a window nobody closes
             }
             servedStart = served.read();
-            TaskTally.drain(); // tasks of the previous window (or of set-up) do not count here
-            ChildProcess.drainStopped(); // likewise child JVMs stopped before it
+            ChildProcess.drainStopped(); // child JVMs stopped before the window do not count in it
             long before = System.nanoTime();
             clientStart = ProcessTree.cpuMillis(client, excluded());
             backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
@@ -195,6 +224,10 @@ public final class CpuProfiler implements InternalProfiler {
                 memory.stop(); // set-up's memory is not the window's
             }
             memory = new MemorySampler(client, excluded());
+            compileStart = compileMillis();
+            // last: the work starts now, and only tasks that end from now on count
+            TaskTally.drain();
+            workStartNanos = System.nanoTime();
         }
 
         static Window open(long client, Long backend, BackendServed served) {
@@ -206,7 +239,8 @@ public final class CpuProfiler implements InternalProfiler {
         }
 
         /** Readings at the end of the measured work. */
-        private record End(double wall, Environment.CpuTicks ticks, TaskTally.Snapshot tasks, double clientCpu,
+        private record End(double wall, double work, double compileMillis, Environment.CpuTicks ticks, TaskTally.Snapshot tasks,
+                           double clientCpu,
                            Double backendCpu, BackendServed.Totals served, double rssMib, double descendantsMib, int threads) {
         }
 
@@ -217,6 +251,10 @@ public final class CpuProfiler implements InternalProfiler {
             if (end != null) {
                 return;
             }
+            // first: the work ends now, and the tasks counted are those that ended inside it
+            long workEnd = System.nanoTime();
+            TaskTally.Snapshot tasks = TaskTally.drain();
+            double compiled = compileMillis() - compileStart;
             long before = System.nanoTime();
             // A worker JVM that ended inside the window still counts up to its end; a backend this
             // JVM started and stopped does not.
@@ -230,7 +268,7 @@ public final class CpuProfiler implements InternalProfiler {
             Environment.CpuTicks ticks = Environment.cpuTicksNow();
             double wall = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
             MemorySampler.Peak peak = memory.stop();
-            end = new End(wall, ticks, TaskTally.drain(), clientCpu, backendCpu, served.read(),
+            end = new End(wall, (workEnd - workStartNanos) / 1e9, compiled, ticks, tasks, clientCpu, backendCpu, served.read(),
                     peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.descendantsPssMib(), peak.threads());
         }
 
@@ -269,6 +307,8 @@ public final class CpuProfiler implements InternalProfiler {
                 results.add(Metric.LATENCY_MS.result(tasks.meanLatencyMs()));
             }
             results.add(Metric.WALL_S.result(wall));
+            results.add(Metric.WORK_S.result(end.work()));
+            results.add(Metric.JIT_MS.result(end.compileMillis()));
             Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
             if (steal != null) {
                 results.add(Metric.STEAL_SHARE.result(steal));

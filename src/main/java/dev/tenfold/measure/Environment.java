@@ -45,12 +45,6 @@ public final class Environment {
             long total = this.total - before.total;
             return total <= 0 ? null : (double) (steal - before.steal) / total;
         }
-
-        /** The share of CPU time nobody used between {@code before} and this reading; null when no time passed. */
-        public Double idleShareSince(CpuTicks before) {
-            long total = this.total - before.total;
-            return total <= 0 ? null : (double) (idle - before.idle) / total;
-        }
     }
 
     /**

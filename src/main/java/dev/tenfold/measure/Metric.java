@@ -19,7 +19,8 @@ public enum Metric {
     BACKEND_REQUESTS("requests", SUM), BACKEND_LATENCY_MS("ms", AVG), LATENCY_MS("ms", AVG),
     RSS_MB("MiB", MAX), DESCENDANTS_RSS_MB("MiB", MAX), THREADS("threads", MAX),
     ATTEMPTED("tasks", SUM), SUCCEEDED("tasks", SUM), ERRORS("tasks", SUM), RETRIES("tasks", SUM), HTTP_429("responses", SUM),
-    WALL_S("s", SUM), PIPE_COPY_MS("ms", MAX), WARMUP_S("s", MAX), WARMUP_TASKS("tasks", MAX);
+    WALL_S("s", SUM), PIPE_COPY_MS("ms", MAX), WARMUP_S("s", MAX), WARMUP_TASKS("tasks", MAX),
+    JIT_MS("ms", SUM), WORK_S("s", SUM);
 
     private final String unit;
     private final AggregationPolicy policy;

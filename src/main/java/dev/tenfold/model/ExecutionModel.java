@@ -34,6 +34,19 @@ public interface ExecutionModel extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Milliseconds the JIT of this model's worker JVMs has compiled so far, summed over them, as of
+     * their last answers; 0 for a model that runs in this JVM.
+     */
+    default long workerCompileMillis() {
+        return 0;
+    }
+
+    /** The JVMs other than this one that run its tasks, each of which must warm up (a process pool: its workers). */
+    default int jvms() {
+        return 0;
+    }
+
     /** Stops this model's threads or processes. */
     @Override
     void close();

@@ -41,6 +41,8 @@ public final class ProcessPoolModel implements ExecutionModel {
 
     /** Slot i is fed by feeder i, which replaces a failed worker in it; close() reads them all. */
     private final AtomicReferenceArray<ChildProcess> workers;
+    /** Each worker JVM's compile time in ms, as of its last answer. */
+    private final java.util.concurrent.atomic.AtomicLongArray compiledMillis;
     private final ExecutorService feeders;
     private final ScheduledThreadPoolExecutor watchdog;
     /** Set by close(): a replacement started after it is closed at once instead of leaking. */
@@ -56,6 +58,7 @@ public final class ProcessPoolModel implements ExecutionModel {
         this.spec = taskSpec;
         this.taskTimeout = taskTimeout;
         this.workers = new AtomicReferenceArray<>(workerCount);
+        this.compiledMillis = new java.util.concurrent.atomic.AtomicLongArray(workerCount);
         this.feeders = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().daemon().name("feeder-", 0).factory());
         this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-watchdog").factory());
         watchdog.setRemoveOnCancelPolicy(true); // a cancelled timer per task must not wait out its 60 s on the heap
@@ -144,6 +147,7 @@ public final class ProcessPoolModel implements ExecutionModel {
                     throw new IOException("worker JVM " + worker.pid() + " wrote 0x" + Integer.toHexString(frame)
                             + " where an answer belongs: something else writes to its stdout");
                 }
+                compiledMillis.set(slot, fromWorker.readLong());
                 if (fromWorker.readBoolean()) {
                     recorder.success(fromWorker.readLong(), System.nanoTime() - start);
                 } else {
@@ -200,6 +204,20 @@ public final class ProcessPoolModel implements ExecutionModel {
             System.err.println("tenfold: replacement worker JVM " + fresh.pid() + " did not start: " + e.getMessage());
             return false;
         }
+    }
+
+    @Override
+    public long workerCompileMillis() {
+        long sum = 0;
+        for (int i = 0; i < compiledMillis.length(); i++) {
+            sum += compiledMillis.get(i);
+        }
+        return sum;
+    }
+
+    @Override
+    public int jvms() {
+        return compiledMillis.length();
     }
 
     /** Stops the feeders, then every worker at once (stdin closed; killed if still there after 5 s). */

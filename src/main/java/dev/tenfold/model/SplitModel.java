@@ -67,6 +67,16 @@ public final class SplitModel implements ExecutionModel {
     }
 
     @Override
+    public long workerCompileMillis() {
+        return cpuStage.workerCompileMillis();
+    }
+
+    @Override
+    public int jvms() {
+        return cpuStage.jvms();
+    }
+
+    @Override
     public void close() {
         try {
             cpuStage.close();

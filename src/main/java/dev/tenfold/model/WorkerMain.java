@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * The main of one worker JVM of {@link ProcessPoolModel}. Protocol over stdin/stdout: the parent
  * sends the task spec ({@code writeUTF}); the worker answers the text line {@code READY}; then for
  * each task the parent sends its index and its payload (length, -1 for none, then the bytes) and
- * the worker answers {@link #ANSWER}, then {@code true} + the digest, or {@code false} + an error
- * message. End of stdin ends the worker.
+ * the worker answers {@link #ANSWER}, its JIT's compile time so far in ms (a long: the parent's
+ * warm-up waits until it stops growing), then {@code true} + the digest, or {@code false} + an
+ * error message. End of stdin ends the worker.
  *
  * <p>Nothing else may write to stdout: {@code System.out} is pointed at stderr before the task is
  * built (a task or library that prints cannot corrupt the protocol), the JVM logs to stderr (see
@@ -26,6 +27,7 @@ public final class WorkerMain {
     static final String READY = "READY";
     /** Starts every answer: an int that stray text is unlikely to spell. */
     static final int ANSWER = 0x7F54460A;
+    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
 
     private WorkerMain() {
     }
@@ -62,11 +64,13 @@ public final class WorkerMain {
                 try {
                     long digest = payload == null ? task.run(index) : task.run(index, payload);
                     out.writeInt(ANSWER);
+                    out.writeLong(JIT.getTotalCompilationTime());
                     out.writeBoolean(true);
                     out.writeLong(digest);
                 } catch (Exception e) {
                     String message = e.getClass().getSimpleName() + ": " + e.getMessage();
                     out.writeInt(ANSWER);
+                    out.writeLong(JIT.getTotalCompilationTime());
                     out.writeBoolean(false);
                     out.writeUTF(message.length() > 1000 ? message.substring(0, 1000) : message);
                 }

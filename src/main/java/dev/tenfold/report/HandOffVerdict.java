@@ -66,8 +66,8 @@ final class HandOffVerdict {
             return "no interval: one sample";
         }
         Statistics.Interval i = Statistics.ratio(
-                Statistics.Estimate.fromInterval(mmap.throughput(), mmap.throughputError(), mmap.samples()),
-                Statistics.Estimate.fromInterval(pipe.throughput(), pipe.throughputError(), pipe.samples()));
+                mmap.estimate(),
+                pipe.estimate());
         double workers = (double) pipe.workers() / mmap.workers();
         if (i == null || Double.isInfinite(i.high())) {
             return "no upper bound at 99%: the pipe's interval reaches 0 tasks/s";

@@ -5,12 +5,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the measured iterations say: the throughput with its standard error (one sample per
- * measured iteration, forks pooled as JMH pools them), the trend of the rate across the window,
- * and the trend of the client's CPU seconds per task (a JIT still compiling shows there first,
- * while a latency-bound rate stays flat). Trends are null below two samples in a fork.
+ * What the measured iterations say: the throughput with its standard error, the trend of the rate
+ * across the window, and the trend of the client's CPU seconds per task (a JIT still compiling
+ * shows there first, while a latency-bound rate stays flat). Trends are null below two samples in
+ * a fork.
+ *
+ * <p>The fork is the unit of replication: samples of one JVM share its JIT decisions, its heap
+ * layout and its moment on the machine, so they are correlated and say little about the next run.
+ * With two forks or more the standard error is that of the fork rates (t with forks - 1 degrees of
+ * freedom), which covers run-to-run variation; with one fork it can only be that of the samples,
+ * and {@link #forks} says so (docs/measurement.md).
  */
-record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statistics.Trend cpuTrend) {
+record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statistics.Trend cpuTrend, int forks,
+                double forkSpread) {
+
+    /**
+     * How far apart the forks' own rates lie: (highest - lowest) / their mean; null with one fork.
+     * Where it is large the row's interval is wide because JVMs differ, not because samples do.
+     */
+    Double forkSpreadOrNull() {
+        return forks < 2 || Double.isNaN(forkSpread) ? null : forkSpread;
+    }
+
+    private static double spread(List<double[]> work, List<double[]> time) {
+        double[] rates = new double[work.size()];
+        for (int f = 0; f < rates.length; f++) {
+            rates[f] = java.util.Arrays.stream(work.get(f)).sum() / java.util.Arrays.stream(time.get(f)).sum();
+        }
+        double mean = java.util.Arrays.stream(rates).average().orElse(Double.NaN);
+        return (java.util.Arrays.stream(rates).max().orElse(0) - java.util.Arrays.stream(rates).min().orElse(0)) / mean;
+    }
+
+    private static List<double[]> ones(List<double[]> like) {
+        return like.stream().map(f -> java.util.Arrays.stream(f).map(x -> 1).toArray()).toList();
+    }
 
     /** yes, no (a significant trend), or null (too few samples to tell). */
     String steady() {
@@ -25,7 +53,7 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
 
     /**
      * The throughput is succeeded tasks summed over the measured iterations, divided by their summed
-     * wall time (the profiler's windows), not JMH's mean of per-iteration batch rates: with few
+     * time (the span of the work JMH timed, from the iteration's set-up to its tear-down), not JMH's mean of per-iteration batch rates: with few
      * batches per iteration, the two differ; its error is that of this ratio (see
      * {@link Statistics#rate}). Without the profiler's counts (a bare JMH run without it), the
      * samples are JMH's own count of tasks that succeeded per second ({@value #TASKS_PER_SECOND},
@@ -34,7 +62,10 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
      */
     static Measured of(JmhRun run) {
         List<double[]> succeeded = run.rawOf(Metric.SUCCEEDED.key());
-        List<double[]> wall = run.rawOf(Metric.WALL_S.key());
+        List<double[]> window = run.rawOf(Metric.WALL_S.key());
+        // the span of the work JMH timed; a JSON from before it was recorded has the profiler's window only
+        List<double[]> work = run.rawOf(Metric.WORK_S.key());
+        List<double[]> wall = sameShape(work, window) ? work : window;
         List<double[]> cpu = run.rawOf(Metric.CPU_SHARE.key());
         if (sameShape(succeeded, wall)) {
             List<double[]> rates = new ArrayList<>();
@@ -43,25 +74,30 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
                 double[] s = succeeded.get(f);
                 double[] w = wall.get(f);
                 rates.add(java.util.stream.IntStream.range(0, s.length).mapToDouble(i -> s[i] / w[i]).toArray());
-                if (sameShape(cpu, wall)) {
+                if (sameShape(cpu, window)) {
                     double[] c = cpu.get(f);
-                    cpuPerTask.add(java.util.stream.IntStream.range(0, s.length).mapToDouble(i -> c[i] * w[i] / Math.max(1, s[i])).toArray());
+                    double[] cw = window.get(f);
+                    cpuPerTask.add(java.util.stream.IntStream.range(0, s.length)
+                            .mapToDouble(i -> c[i] * cw[i] / Math.max(1, s[i])).toArray());
                 }
             }
-            return new Measured(Statistics.rate(flatten(succeeded), flatten(wall)), Statistics.trend(rates),
-                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask));
+            return new Measured(Statistics.rateOverForks(succeeded, wall), Statistics.trend(rates),
+                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask), succeeded.size(), spread(succeeded, wall));
         }
         List<double[]> counted = run.rawOf(TASKS_PER_SECOND);
         if (!counted.isEmpty()) {
-            return new Measured(Statistics.estimate(flatten(counted)), Statistics.trend(counted), null);
+            return new Measured(Statistics.meanOverForks(counted), Statistics.trend(counted), null, counted.size(),
+                    spread(counted, ones(counted)));
         }
         double perBatch = tasksPerBatch(run) * successRatio(run);
         List<double[]> rates = new ArrayList<>();
         for (double[] fork : run.rawOf(JmhRun.PRIMARY)) {
             rates.add(java.util.Arrays.stream(fork).map(batches -> batches * perBatch).toArray());
         }
-        double[] all = rates.isEmpty() ? new double[] {run.score() * perBatch} : flatten(rates);
-        return new Measured(Statistics.estimate(all), rates.isEmpty() ? null : Statistics.trend(rates), null);
+        if (rates.isEmpty()) {
+            return new Measured(Statistics.estimate(new double[] {run.score() * perBatch}), null, null, 1, Double.NaN);
+        }
+        return new Measured(Statistics.meanOverForks(rates), Statistics.trend(rates), null, rates.size(), spread(rates, ones(rates)));
     }
 
     private static boolean sameShape(List<double[]> a, List<double[]> b) {
@@ -74,10 +110,6 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
             }
         }
         return true;
-    }
-
-    private static double[] flatten(List<double[]> perFork) {
-        return perFork.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
 
     /** The run's {@code tasks} parameter: tasks per JMH operation (one batch). */

@@ -53,7 +53,7 @@ final class Ratios {
     }
 
     private static Statistics.Estimate estimate(ResultRow r) {
-        return Statistics.Estimate.fromInterval(r.throughput(), r.throughputError(), r.samples());
+        return r.estimate();
     }
 
     /**
@@ -78,7 +78,7 @@ final class Ratios {
                 }
                 double v = Math.pow(e.standardError() / e.mean(), 2);
                 variance += v;
-                dfDenominator += v * v / (e.n() - 1);
+                dfDenominator += v * v / e.df();
             }
         }
         int m = usable.size();

@@ -19,7 +19,8 @@ public record ResultRow(
         Double stealShare, Language runtime,
         Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
         Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests,
-        Double pipeCopyMs, Double descendantsRssMb) {
+        Double pipeCopyMs, Double descendantsRssMb, Integer forks, Double jitMs, Double warmupS, String commit, Double forkSpread,
+        Double jitCpuShare) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -31,7 +32,7 @@ public record ResultRow(
             "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
             "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
             "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms",
-            "descendants_rss_mb");
+            "descendants_rss_mb", "forks", "jit_ms", "warmup_s", "commit", "fork_spread", "jit_cpu_share");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;
@@ -68,6 +69,16 @@ public record ResultRow(
         Long sent = requestsSent();
         return sent != null && sent > 0 && backendRequests != null && backendRequests > 0
                 && Math.abs(backendRequests - sent) > 0.03 * sent;
+    }
+
+    /**
+     * The throughput as an estimate, its standard error recovered from the 99% half-width and the
+     * units it was computed from: the forks when there were two or more (the unit of
+     * replication), else the samples of the one fork (and of a CSV from before forks were written).
+     */
+    public Statistics.Estimate estimate() {
+        int units = forks != null && forks >= 2 ? forks : samples == null ? 1 : samples;
+        return Statistics.Estimate.fromInterval(throughput, throughputError, units);
     }
 
     /** Every task is accounted for: it succeeded or it is an error. */

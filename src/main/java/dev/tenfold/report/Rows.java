@@ -160,7 +160,45 @@ public final class Rows {
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
                 measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare,
                 count(run, Metric.THREADS), count(run, Metric.BACKEND_REQUESTS), round(run.metric(Metric.PIPE_COPY_MS), 1),
-                round(run.metric(Metric.DESCENDANTS_RSS_MB), 1));
+                round(run.metric(Metric.DESCENDANTS_RSS_MB), 1), measured.forks(), round(perFork(run, Metric.JIT_MS, true), 1),
+                round(perFork(run, Metric.WARMUP_S, false), 1), c.commit() == null ? "unknown" : c.commit(),
+                round(measured.forkSpreadOrNull(), 4), significant(jitShareOfCpu(run, cores), 3));
+    }
+
+    /**
+     * A metric per fork, averaged over the forks: summed over each fork's windows ({@code summed}:
+     * compile time inside them), or the fork's one value, repeated in each window (its warm-up).
+     */
+    static Double perFork(JmhRun run, Metric metric, boolean summed) {
+        List<double[]> forks = run.rawOf(metric.key());
+        if (forks.isEmpty()) {
+            return null;
+        }
+        return forks.stream().mapToDouble(f -> summed ? java.util.Arrays.stream(f).sum() : f.length == 0 ? 0 : f[0])
+                .average().orElse(0);
+    }
+
+    /**
+     * The JIT's compile time inside the measured windows over the client's CPU time in them (fork
+     * and worker JVMs); null where either was not recorded. Compiler threads compile on a CPU, so
+     * this is the part of the client's CPU share that is still warm-up.
+     */
+    static Double jitShareOfCpu(JmhRun run, int cores) {
+        List<double[]> jit = run.rawOf(Metric.JIT_MS.key());
+        List<double[]> share = run.rawOf(Metric.CPU_SHARE.key());
+        List<double[]> wall = run.rawOf(Metric.WALL_S.key());
+        if (jit.isEmpty() || share.size() != jit.size() || wall.size() != jit.size()) {
+            return null;
+        }
+        double compiled = 0;
+        double cpuMillis = 0;
+        for (int f = 0; f < jit.size(); f++) {
+            for (int i = 0; i < Math.min(jit.get(f).length, Math.min(share.get(f).length, wall.get(f).length)); i++) {
+                compiled += jit.get(f)[i];
+                cpuMillis += share.get(f)[i] * wall.get(f)[i] * cores * 1000;
+            }
+        }
+        return cpuMillis <= 0 ? null : compiled / cpuMillis;
     }
 
     private static Long count(JmhRun run, Metric metric) {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The statistics behind every figure the verdict uses: the mean of independent samples with its
+ * The statistics behind every figure the verdict uses: the mean of independent units (forks) with its
  * 99% confidence interval (Student's t), the interval of a ratio of two such means (Fieller's
  * theorem), and a test for samples that still trend (no steady state yet).
  */
@@ -28,13 +28,14 @@ public final class Statistics {
         }
 
         /** Degrees of freedom of the standard error. */
-        int df() {
+        public int df() {
             return n - 1;
         }
 
         /**
-         * An estimate from a value, the 99% half-width and the sample count it was written with
-         * (the CSV's throughput, throughput_error, samples): the standard error is recovered.
+         * An estimate from a value, the 99% half-width and the count of independent units it was
+         * computed from (the CSV's throughput, throughput_error, and forks, or samples for a row of
+         * one fork): the standard error is recovered.
          */
         public static Estimate fromInterval(double mean, Double halfWidth, Integer samples) {
             if (halfWidth == null || samples == null || samples < 2) {
@@ -180,6 +181,47 @@ public final class Statistics {
             squares += e * e;
         }
         return new Estimate(n, rate, Math.sqrt(squares / (n * (n - 1.0))) / (timeSum / n));
+    }
+
+    /**
+     * The rate of summed work over summed time across every fork's samples, with the standard error
+     * of the fork rates (each fork's summed work over its summed time) when there are two forks or
+     * more: the fork is the unit of replication. One fork: the ratio estimator over its samples
+     * ({@link #rate}), which holds only the variation within that JVM.
+     */
+    public static Estimate rateOverForks(List<double[]> work, List<double[]> time) {
+        double[] allWork = work.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        double[] allTime = time.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        Estimate pooled = rate(allWork, allTime);
+        if (work.size() < 2) {
+            return pooled;
+        }
+        double[] forkRates = new double[work.size()];
+        for (int f = 0; f < forkRates.length; f++) {
+            forkRates[f] = sum(work.get(f)) / sum(time.get(f));
+        }
+        return new Estimate(forkRates.length, pooled.mean(), estimate(forkRates).standardError());
+    }
+
+    /**
+     * The mean of every sample, with the standard error of the fork means when there are two forks
+     * or more (see {@link #rateOverForks}); one fork: that of its samples.
+     */
+    public static Estimate meanOverForks(List<double[]> samplesPerFork) {
+        double[] all = samplesPerFork.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        if (samplesPerFork.size() < 2) {
+            return estimate(all);
+        }
+        double[] forkMeans = samplesPerFork.stream().mapToDouble(Statistics::mean).toArray();
+        return new Estimate(forkMeans.length, mean(all), estimate(forkMeans).standardError());
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum;
     }
 
     private static double mean(double[] values) {

@@ -80,8 +80,8 @@ public final class Verdict {
             return false;
         }
         Statistics.Interval ratio = Statistics.ratio(
-                Statistics.Estimate.fromInterval(a.throughput(), a.throughputError(), a.samples()),
-                Statistics.Estimate.fromInterval(b.throughput(), b.throughputError(), b.samples()));
+                a.estimate(),
+                b.estimate());
         return ratio != null && ratio.low() > 1;
     }
 

@@ -43,6 +43,12 @@ final class VerdictText {
                 + (r.speedupHigh() == null ? "inf" : num(r.speedupHigh(), 2)) + "]");
     }
 
+    /** Compile time above this share of the client's CPU in the windows is named in the verdict. */
+    static final double JIT_STILL_COMPILING = 0.10;
+
+    /** Fork rates further apart than this share of their mean are named in the verdict. */
+    static final double FORKS_DIFFER = 0.05;
+
     /** How to read the intervals, or that there are none (smoke: one sample per row). */
     static String statisticsLine(List<ResultRow> rows) {
         // The article's literal serial run (two minutes) is one sample by nature: its own line says so.
@@ -53,8 +59,15 @@ final class VerdictText {
             return String.format(Locale.ROOT, "Statistics: none (%d sample per row%s): no interval, no steady-state test;"
                     + " the claims below are unchecked%n", fewest, "smoke".equals(rows.get(0).profile()) ? ", smoke" : "");
         }
-        return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width over >= %d samples per row (measured iterations);"
-                + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", fewest,
+        int forks = rows.stream().filter(r -> !ArticleVerdict.literalSerialRun(r)).map(ResultRow::forks)
+                .filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
+        String unit = forks >= 2
+                ? String.format(Locale.ROOT, "over >= %d forks per row (the interval of the fork rates, t with forks-1 df:"
+                        + " it covers run-to-run variation; >= %d samples)", forks, fewest)
+                : String.format(Locale.ROOT, "over >= %d samples of ONE fork per row (the interval holds the noise within"
+                        + " one JVM, not between runs)", fewest);
+        return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width %s;"
+                + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", unit,
                 unsteady == 0 ? "; every row steady (no significant drift > 10% of tasks/s or of CPU per task)"
                         : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly)");
     }
@@ -64,6 +77,13 @@ final class VerdictText {
         List<String> notes = new ArrayList<>();
         if ("no".equals(r.steady())) {
             notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task " + pct(r.cpuDrift()));
+        }
+        if (r.jitCpuShare() != null && r.jitCpuShare() > JIT_STILL_COMPILING) {
+            notes.add("JIT STILL COMPILING: " + pct(r.jitCpuShare()) + " of the client's CPU in the windows was compile time ("
+                    + num(r.jitMs(), 0) + " ms per fork)");
+        }
+        if (r.forkSpread() != null && r.forkSpread() > FORKS_DIFFER) {
+            notes.add("FORKS DIFFER: their rates span " + pct(r.forkSpread()) + " of the mean, which sets the interval");
         }
         if ("backend".equals(r.bound())) {
             notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "

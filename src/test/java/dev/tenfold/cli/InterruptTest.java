@@ -30,7 +30,7 @@ class InterruptTest {
         ProcessBuilder command = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--profile", "quick", "--include", "mixed/split-process", "-p", "concurrency=10",
+                "--profile", "full", "--include", "mixed/split-process", "-p", "concurrency=10",
                 "--out", dir.resolve("x.csv").toString(), "--plots", dir.resolve("plots").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("suite.log").toFile());
         command.environment().put(RUN_TAG, tag); // every JVM of the run inherits it, whoever its parent ends up being

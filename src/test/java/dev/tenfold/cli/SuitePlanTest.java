@@ -43,12 +43,13 @@ class SuitePlanTest {
                 assertTrue(tasks >= 10 * c, item.describe());
             }
         }
-        Set<String> workers = items.stream().filter(i -> i.variant() == Variant.PROCESS)
-                .map(i -> i.params().get("workers")).collect(Collectors.toSet());
-        // quick: cores-1 = 1 on two cores; full also one per request in flight, min(C, 16), over its sweep
-        assertEquals(Set.of("10", "100"), items.stream().filter(i -> i.variant() == Variant.VIRTUAL)
-                .map(i -> i.params().get("concurrency")).collect(Collectors.toSet()), "C=1000 only in full");
-        assertEquals(Set.of("1"), workers);
+        // quick: the article's C=10 and every thread model, 3 forks each; full: C=1 to 5000 and worker JVMs:
+        // cores-1 = 1 on two cores (the article's advice) and one per request in flight, min(C, 16)
+        assertEquals(List.of("io/serial", "io/platform", "io/virtual", "io/async"), items.stream().map(PlanItem::id).toList());
+        assertEquals(Set.of("10"), items.stream().filter(i -> i.variant() != Variant.SERIAL)
+                .map(i -> i.params().get("concurrency")).collect(Collectors.toSet()), "C=100 and up only in full");
+        assertEquals(Set.of("1", "10", "100", "1000", "5000"), plan(Profile.FULL, Map.of(), "^io/virtual").stream()
+                .map(i -> i.params().get("concurrency")).collect(Collectors.toSet()));
         assertEquals(Set.of("1", "10", "16"), plan(Profile.FULL, Map.of(), "^io/process").stream()
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet()));
     }
@@ -68,11 +69,13 @@ class SuitePlanTest {
         assertEquals(Set.of("cpu/serial", "cpu/platform", "cpu/virtual", "cpu/forkjoin", "cpu/process"),
                 smoke.stream().map(PlanItem::id).collect(Collectors.toSet()));
         List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^cpu/");
-        assertEquals(Set.of("sha256", "matmul", "handoff-pipe", "handoff-mmap"),
-                quick.stream().map(i -> i.params().get("workload")).collect(Collectors.toSet()), "downscale only in full");
-        assertTrue(plan(Profile.FULL, Map.of(), "^cpu/").stream().anyMatch(i -> i.params().get("workload").equals("downscale")));
+        assertEquals(List.of("cpu/serial", "cpu/platform"), quick.stream().map(PlanItem::id).toList(), "sha256, threads at all cores");
+        assertEquals(Set.of("sha256"), quick.stream().map(i -> i.params().get("workload")).collect(Collectors.toSet()));
+        List<PlanItem> full = plan(Profile.FULL, Map.of(), "^cpu/");
+        assertEquals(Set.of("sha256", "sha256-small", "downscale", "matmul", "handoff-pipe", "handoff-mmap"),
+                full.stream().map(i -> i.params().get("workload")).collect(Collectors.toSet()));
         // 2 cores: platform and process at cores (2) and at cores-1 (1), the article's advice
-        assertEquals(Set.of("1", "2"), quick.stream().filter(i -> i.variant() == Variant.PROCESS)
+        assertEquals(Set.of("1", "2"), full.stream().filter(i -> i.variant() == Variant.PROCESS)
                 .filter(i -> !i.params().get("workload").startsWith("handoff"))
                 .map(i -> i.params().get("workers")).collect(Collectors.toSet()));
         assertTrue(quick.stream().allMatch(i -> Integer.parseInt(i.params().get("tasks")) >= 4 * 2));
@@ -81,44 +84,46 @@ class SuitePlanTest {
 
     @Test
     void resilienceSweepsEveryPolicyBelowAtAndPastTheLimit() {
-        List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^resilience/");
-        Set<String> limitedRuns = quick.stream().filter(i -> i.params().get("endpoint").equals("limited"))
+        assertEquals(List.of(), plan(Profile.QUICK, Map.of(), "^resilience/"), "quick's 10 minutes hold 3 forks of the other families");
+        List<PlanItem> all = plan(Profile.FULL, Map.of(), "^resilience/");
+        Set<String> limitedRuns = all.stream().filter(i -> i.params().get("endpoint").equals("limited"))
                 .filter(i -> i.variant() == Variant.VIRTUAL)
                 .map(i -> i.params().get("policy") + "@" + i.params().get("concurrency")).collect(Collectors.toSet());
         Set<String> expected = new java.util.HashSet<>();
         for (String policy : List.of("no-retry", "retry", "adaptive")) {
-            for (int c : List.of(50, 500)) {
+            for (int c : List.of(10, 50, 100, 500)) {
                 expected.add(policy + "@" + c);
             }
         }
+        expected.add("adaptive-cold@100");
         expected.add("adaptive-cold@500");
-        // quick runs every policy at K and 10 K, and a cold adaptive client at 10 K; full also below
-        // K (where every policy does what no-retry does) and at 2 K (cold: at 2 K and 10 K).
+        // every policy below K (where each does what no-retry does), at K, at 2 K and 10 K; a cold
+        // adaptive client where the limit has something to learn (past K)
         assertEquals(expected, limitedRuns);
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^resilience/").stream()
                 .filter(i -> i.params().get("endpoint").equals("limited") && i.variant() == Variant.VIRTUAL).toList();
         assertEquals(14, full.size());
         // an operation of the stream is 20 min(C, K) tasks: one second of K/L = 1000/s
-        assertEquals(Set.of("1000"), quick.stream().filter(i -> i.variant() == Variant.VIRTUAL)
-                .map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
         assertEquals(Set.of("200", "1000"), full.stream().map(i -> i.params().get("tasks")).collect(Collectors.toSet()));
-        assertEquals(1, quick.stream().filter(i -> i.variant() == Variant.SERIAL).count(), "one serial baseline");
-        assertEquals(Set.of("no-retry", "retry"), quick.stream().filter(i -> i.params().get("endpoint").equals("flaky"))
+        assertEquals(1, all.stream().filter(i -> i.variant() == Variant.SERIAL).count(), "one serial baseline");
+        assertEquals(Set.of("no-retry", "retry"), all.stream().filter(i -> i.params().get("endpoint").equals("flaky"))
                 .map(i -> i.params().get("policy")).collect(Collectors.toSet()));
-        assertTrue(quick.stream().allMatch(i -> i.params().get("limit").equals("50")));
-        assertEquals("dev.tenfold.bench.ResilienceBenchmark.virtual", quick.get(1).benchmark());
+        assertTrue(all.stream().allMatch(i -> i.params().get("limit").equals("50")));
+        assertEquals("dev.tenfold.bench.ResilienceBenchmark.virtual", all.get(1).benchmark());
     }
 
     @Test
     void mixedRunsEveryCombinationAndBothStagesAtTheSameC() {
         List<PlanItem> quick = plan(Profile.QUICK, Map.of(), "^mixed/");
-        assertEquals(Set.of("serial", "virtual", "split", "split-process", "pipeline", "io-stage", "cpu-stage"),
-                quick.stream().map(i -> i.variant().toString()).collect(Collectors.toSet()));
-        assertTrue(plan(Profile.FULL, Map.of(), "^mixed/one-pool").size() > 0, "one-pool in full");
-        assertTrue(quick.stream().filter(i -> i.variant() != Variant.SERIAL && i.variant() != Variant.CPU_STAGE)
+        assertEquals(List.of("mixed/serial", "mixed/split", "mixed/pipeline"), quick.stream().map(PlanItem::id).toList(),
+                "the article's split against the pipeline");
+        List<PlanItem> full = plan(Profile.FULL, Map.of(), "^mixed/");
+        assertEquals(Set.of("serial", "one-pool", "virtual", "split", "split-process", "pipeline", "io-stage", "cpu-stage"),
+                full.stream().map(i -> i.variant().toString()).collect(Collectors.toSet()));
+        assertTrue(quick.stream().filter(i -> i.variant() != Variant.SERIAL)
                 .allMatch(i -> i.params().get("concurrency").equals("10") && i.params().get("workers").equals("2")));
         assertEquals("dev.tenfold.bench.MixedBenchmark.splitProcess",
-                quick.stream().filter(i -> i.variant() == Variant.SPLIT_PROCESS).findFirst().orElseThrow().benchmark());
+                full.stream().filter(i -> i.variant() == Variant.SPLIT_PROCESS).findFirst().orElseThrow().benchmark());
         for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK, Profile.FULL)) { // article has no mixed work
             List<PlanItem> mixed = plan(profile, Map.of(), "^mixed/");
             PlanItem serial = mixed.stream().filter(i -> i.variant() == Variant.SERIAL).findFirst().orElseThrow();

@@ -97,4 +97,51 @@ class StatisticsTest {
         assertEquals(Statistics.estimate(new double[] {100, 110, 90}).standardError(), even.standardError(), 1e-12,
                 "equal windows: the plain standard error of the per-iteration rates");
     }
+
+    @Test
+    void withForksTheIntervalIsThatOfTheForkRates() {
+        // fork 1: 100 tasks in 1 s + 110 in 1 s = 105/s; fork 2: 90/s twice; fork 3: 120/s twice
+        List<double[]> work = List.of(new double[] {100, 110}, new double[] {90, 90}, new double[] {120, 120});
+        List<double[]> time = List.of(new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1});
+        Statistics.Estimate e = Statistics.rateOverForks(work, time);
+        assertEquals(3, e.n(), "the fork is the unit");
+        assertEquals(630.0 / 6, e.mean(), 1e-12);
+        // fork rates 105, 90, 120: sd 15, se 15/sqrt(3); half-width t(0.995, 2) x se
+        assertEquals(15 / Math.sqrt(3), e.standardError(), 1e-12);
+        assertEquals(9.9248 * 15 / Math.sqrt(3), e.halfWidth(), 1e-3);
+        // the samples alone (6 of them, t with 5 df) would claim a narrower interval
+        Statistics.Estimate pooled = Statistics.rate(new double[] {100, 110, 90, 90, 120, 120}, new double[] {1, 1, 1, 1, 1, 1});
+        assertTrue(pooled.halfWidth() < e.halfWidth() / 2, pooled + " vs " + e);
+    }
+
+    @Test
+    void aForkRateWeighsItsSamplesByTheirTime() {
+        // 100 tasks in 2 s and 50 in 0.5 s: 150 / 2.5 = 60/s, not the mean of 50/s and 100/s
+        List<double[]> work = List.of(new double[] {100, 50}, new double[] {60, 60});
+        List<double[]> time = List.of(new double[] {2, 0.5}, new double[] {1, 1});
+        Statistics.Estimate e = Statistics.rateOverForks(work, time);
+        // fork rates 60 and 60: no spread between forks
+        assertEquals(0, e.standardError(), 1e-12);
+        assertEquals(270 / 4.5, e.mean(), 1e-12);
+    }
+
+    @Test
+    void oneForkFallsBackToItsSamples() {
+        List<double[]> work = List.of(new double[] {100, 104, 98});
+        List<double[]> time = List.of(new double[] {1, 1, 1});
+        Statistics.Estimate e = Statistics.rateOverForks(work, time);
+        assertEquals(3, e.n());
+        assertEquals(Statistics.rate(work.get(0), time.get(0)).standardError(), e.standardError(), 1e-12);
+        Statistics.Estimate means = Statistics.meanOverForks(List.of(new double[] {10, 12, 14}));
+        assertEquals(2 / Math.sqrt(3), means.standardError(), 1e-12);
+    }
+
+    @Test
+    void theMeanOverForksTakesItsErrorFromTheForkMeans() {
+        // fork means 11, 13, 15 (sd 2), each from two samples that differ by 2
+        Statistics.Estimate e = Statistics.meanOverForks(List.of(new double[] {10, 12}, new double[] {12, 14}, new double[] {14, 16}));
+        assertEquals(3, e.n());
+        assertEquals(13, e.mean(), 1e-12);
+        assertEquals(2 / Math.sqrt(3), e.standardError(), 1e-12);
+    }
 }

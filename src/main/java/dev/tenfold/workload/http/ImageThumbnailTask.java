@@ -26,12 +26,23 @@ public final class ImageThumbnailTask implements StagedTask {
     private final HttpClient client;
     private final String baseUrl;
     private final int latencyMs;
-    private final long[] expected = expectedDigests();
+    private final long[] expected;
 
     public ImageThumbnailTask(HttpClient client, String baseUrl, int latencyMs) {
+        this(client, baseUrl, latencyMs, expectedDigests());
+    }
+
+    private ImageThumbnailTask(HttpClient client, String baseUrl, int latencyMs, long[] expected) {
         this.client = client;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.latencyMs = latencyMs;
+        this.expected = expected;
+    }
+
+    /** The same downloads answered at once, the same thumbnails and checks: the image stub for latency 0 must be installed. */
+    @Override
+    public Task withoutLatency() {
+        return latencyMs == 0 ? this : new ImageThumbnailTask(client, baseUrl, 0, expected);
     }
 
     /** The path and query of image {@code id}, as the backend's stub matches it. */
