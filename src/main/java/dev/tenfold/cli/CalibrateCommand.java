@@ -33,6 +33,10 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Where the runs and calibration.md go (default results/calibrate-<host>-<yyyyMMdd-HHmmss>/).")
     Path dir;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Print the calibration of the three runs already in DIR (a.csv, b.csv, c.csv); run nothing.")
+    Path reportOnly;
+
     @CommandLine.Unmatched
     List<String> runOptions = new ArrayList<>();
 
@@ -43,9 +47,18 @@ final class CalibrateCommand implements Callable<Integer> {
                 throw new UsageException("calibrate chooses " + refused + " itself (see --dir)");
             }
         }
+        if (reportOnly != null) {
+            for (String run : List.of("a", "b", "c")) {
+                if (!Files.isReadable(reportOnly.resolve(run + ".csv"))) {
+                    throw new UsageException("--report " + reportOnly + ": no " + run + ".csv there");
+                }
+            }
+            return report(reportOnly);
+        }
         int latency = baseLatency();
-        Path home = dir != null ? dir : Plots.home().resolve("results").resolve("calibrate-" + MachineIdentity.current().fileSafeHost()
-                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path home = dir != null ? dir : Plots.home().resolve("results").resolve("calibrate-"
+                + MachineIdentity.current().fileSafeHost() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(home.resolve("a.csv"))) {
             throw new UsageException("refusing to overwrite the calibration in " + home + ": choose another --dir");
         }
@@ -53,19 +66,29 @@ final class CalibrateCommand implements Callable<Integer> {
         int slowerLatency = (int) Math.round(latency * SLOWER);
         List<String> given = withoutLatency(runOptions);
         for (String run : List.of("a", "b", "c")) {
-            List<String> args = new ArrayList<>(List.of("-p", "latencyMs=" + (run.equals("c") ? slowerLatency : latency),
-                    "--out", home.resolve(run + ".csv").toString(), "--plots", home.resolve("plots-" + run).toString()));
+            int runLatency = run.equals("c") ? slowerLatency : latency;
+            List<String> args = new ArrayList<>(List.of("-p", "latencyMs=" + runLatency, "--out",
+                    home.resolve(run + ".csv").toString(), "--plots", home.resolve("plots-" + run).toString()));
             args.addAll(given); // after ours: JMH options after -- stay last
-            System.out.printf(Locale.ROOT, "tenfold calibrate: run %s of 3, latency %d ms%n", run.toUpperCase(Locale.ROOT),
-                    run.equals("c") ? slowerLatency : latency);
+            System.out.printf(Locale.ROOT, "tenfold calibrate: run %s of 3, latency %d ms%n",
+                    run.toUpperCase(Locale.ROOT), runLatency);
             int status = Main.execute(args.toArray(String[]::new));
+            if (status == Main.USAGE) {
+                return status; // the run said why, in one line
+            }
             if (status != Main.OK) {
-                System.err.println("tenfold calibrate: run " + run + " ended with exit code " + status + "; what it measured is in " + home);
+                System.err.println("tenfold calibrate: run " + run + " ended with exit code " + status
+                        + "; what it measured is in " + home);
                 return status;
             }
         }
-        String report = Calibration.render(CsvFormat.read(home.resolve("a.csv")), CsvFormat.read(home.resolve("b.csv")),
-                CsvFormat.read(home.resolve("c.csv")));
+        return report(home);
+    }
+
+    /** Computes the calibration of the three runs in {@code home}, prints it and writes calibration.md beside them. */
+    private static int report(Path home) throws java.io.IOException {
+        String report = Calibration.render(CsvFormat.read(home.resolve("a.csv")),
+                CsvFormat.read(home.resolve("b.csv")), CsvFormat.read(home.resolve("c.csv")));
         Files.writeString(home.resolve("calibration.md"), "# tenfold calibration\n\n```text\n" + report + "```\n");
         System.out.println(report);
         System.out.println("Calibration: " + home.resolve("calibration.md"));
@@ -90,7 +113,8 @@ final class CalibrateCommand implements Callable<Integer> {
     private int baseLatency() {
         for (int i = 0; i < runOptions.size(); i++) {
             String o = runOptions.get(i);
-            String value = o.equals("-p") && i + 1 < runOptions.size() ? runOptions.get(i + 1) : o.startsWith("-p") ? o.substring(2) : null;
+            String value = o.equals("-p") && i + 1 < runOptions.size() ? runOptions.get(i + 1)
+                    : o.startsWith("-p") ? o.substring(2) : null;
             if (value != null && value.startsWith("latencyMs=")) {
                 String v = value.substring("latencyMs=".length());
                 if (!v.matches("[1-9][0-9]{0,5}")) {

@@ -20,8 +20,8 @@ final class RunReport {
 
     static Path write(Path csv, RunContext c, List<ResultRow> rows, String verdict, Duration took) throws IOException {
         Path md = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ".md"));
-        int forks = rows.stream().map(ResultRow::forks).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).min().orElse(0);
-        int samples = rows.stream().map(ResultRow::samples).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).min().orElse(0);
+        int forks = fewest(rows.stream().map(ResultRow::forks));
+        int samples = fewest(rows.stream().map(ResultRow::samples));
         String text = String.format(Locale.ROOT, """
                 # tenfold run %s
 
@@ -36,9 +36,13 @@ final class RunReport {
                 ```
                 """, c.runId(), c.host(), c.cpuModel(), c.physicalCores(), c.logicalCores(), c.usableCores(),
                 c.memoryGb(), c.os(), c.jdk(), c.profile(), c.commit() == null ? "unknown" : c.commit(), c.timestamp(),
-                took.toMinutes(), took.toSecondsPart(), rows.size(), forks, samples, csv.getFileName(), csv.getFileName(),
-                c.runId(), verdict.strip());
+                took.toMinutes(), took.toSecondsPart(), rows.size(), forks, samples, csv.getFileName(),
+                csv.getFileName(), c.runId(), verdict.strip());
         Files.writeString(md, text);
         return md;
+    }
+
+    private static int fewest(java.util.stream.Stream<Integer> counts) {
+        return counts.filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).min().orElse(0);
     }
 }

@@ -77,9 +77,9 @@ public final class WarmUpRule {
     public String status() {
         int jit = spanStart(JIT_SPAN_SECONDS, JIT_SPAN_BATCHES);
         int cpu = spanStart(CPU_SPAN_SECONDS, CPU_SPAN_BATCHES);
-        String jitText = jit < 0 ? "JIT: too few batches" : String.format(java.util.Locale.ROOT, "JIT compiled %d ms in the last %.1f s",
-                batches.get(batches.size() - 1).compileMillisAtEnd()
-                        - (jit == 0 ? compileMillisAtStart : batches.get(jit - 1).compileMillisAtEnd()), secondsFrom(jit));
+        String jitText = jit < 0 ? "JIT: too few batches"
+                : String.format(java.util.Locale.ROOT, "JIT compiled %d ms in the last %.1f s",
+                        compiledSince(jit), secondsFrom(jit));
         String cpuText = cpu < 0 ? "CPU per task: too few batches" : String.format(java.util.Locale.ROOT,
                 "CPU per task %s over the last %.1f s", flat(cpuSeries(cpu)) ? "flat" : "trending", secondsFrom(cpu));
         return String.format(java.util.Locale.ROOT, "%d of %d tasks; %s; %s", tasks, minimumTasks, jitText, cpuText);
@@ -95,8 +95,7 @@ public final class WarmUpRule {
         if (first < 0) {
             return false;
         }
-        long before = first == 0 ? compileMillisAtStart : batches.get(first - 1).compileMillisAtEnd();
-        long grew = batches.get(batches.size() - 1).compileMillisAtEnd() - before;
+        long grew = compiledSince(first);
         double cpuSeconds = batches.subList(first, batches.size()).stream().mapToDouble(Batch::cpuSeconds).sum();
         return grew <= 1000 * Math.max(JIT_QUIET_SHARE * secondsFrom(first), JIT_SHARE_OF_WORK * cpuSeconds);
     }
@@ -110,7 +109,10 @@ public final class WarmUpRule {
         return flat(cpuSeries(first));
     }
 
-    /** A series in time order has no significant least-squares trend of more than {@value #CPU_MAX_DRIFT} of its mean. */
+    /**
+     * A series in time order has no significant least-squares trend of more than {@value #CPU_MAX_DRIFT}
+     * of its mean.
+     */
     static boolean flat(double[] series) {
         SimpleRegression line = new SimpleRegression();
         double sum = 0;
@@ -127,7 +129,7 @@ public final class WarmUpRule {
         return Math.abs(drift) <= CPU_MAX_DRIFT || Double.isNaN(p) || p > SIGNIFICANCE;
     }
 
-    /** The index of the first of the last batches that span at least {@code seconds} and {@code count}; -1 if none do yet. */
+    /** The first of the last batches spanning at least {@code seconds} and {@code count} batches; -1: none yet. */
     private int spanStart(double seconds, int count) {
         double span = 0;
         for (int i = batches.size() - 1; i >= 0; i--) {
@@ -137,6 +139,12 @@ public final class WarmUpRule {
             }
         }
         return -1;
+    }
+
+    /** Compile time (ms) from the start of batch {@code first} to the end of the last. */
+    private long compiledSince(int first) {
+        long before = first == 0 ? compileMillisAtStart : batches.get(first - 1).compileMillisAtEnd();
+        return batches.get(batches.size() - 1).compileMillisAtEnd() - before;
     }
 
     private double secondsFrom(int first) {

@@ -14,7 +14,7 @@ import java.util.Map;
  *   <li>(b) A/A: compare marks >= 95% of the joined rows {@code ~} (no difference beyond noise);</li>
  *   <li>(c) A/B: compare marks >= 90% of the latency-bound rows of the slower run {@code -}.</li>
  * </ul>
- * Latency-bound rows are those whose bound in run A is Little's law or the server's limit: their
+ * Latency-bound rows are those of run A on their Little's-law line (see {@link #latencyBound}): their
  * throughput is proportional to 1 / latency, so 10% more latency is 9.1% fewer tasks per second.
  */
 public final class Calibration {
@@ -87,11 +87,13 @@ public final class Calibration {
     public static String render(List<ResultRow> a, List<ResultRow> b, List<ResultRow> slower) {
         Result r = of(a, b, slower);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Calibration of %d rows (run A, run B of the same code, run C at %s ms of latency):%n",
+        out.append(String.format(Locale.ROOT,
+                "Calibration of %d rows (run A, run B of the same code, run C at %s ms of latency):%n",
                 a.size(), latencies(slower)));
         out.append(line("(a) B inside A's 99% interval", r.covered(), r.coverable(), r.coverage(), COVERAGE_TARGET));
         out.append(line("(b) compare B/A marks ~", r.same(), r.joined(), r.sameShare(), SAME_TARGET));
-        out.append(line("(c) compare C/A marks - (latency-bound rows)", r.slower(), r.latencyBound(), r.slowerShare(), SLOWER_TARGET));
+        out.append(line("(c) compare C/A marks - (latency-bound rows)", r.slower(), r.latencyBound(), r.slowerShare(),
+                SLOWER_TARGET));
         out.append(r.onTarget() ? "All three on target.\n" : "NOT ON TARGET: see the rows below.\n");
         out.append(String.format(Locale.ROOT, "%n%-48s %5s %20s %20s %16s %16s%n", "family/workload/variant C", "forks",
                 "A tasks/s ± 99%", "B tasks/s", "B/A", "C/A"));
@@ -104,11 +106,15 @@ public final class Calibration {
                     row.family() + "/" + row.workload() + "/" + row.variant() + " " + row.concurrency(),
                     row.forks() == null ? "-" : row.forks(),
                     row.throughput() == null ? "-" : String.format(Locale.ROOT, "%.1f ± %s", row.throughput(),
-                            row.throughputError() == null ? "?" : String.format(Locale.ROOT, "%.1f", row.throughputError())),
-                    again == null || again.throughput() == null ? "-" : String.format(Locale.ROOT, "%.1f", again.throughput()),
+                            row.throughputError() == null ? "?" : oneDecimal(row.throughputError())),
+                    again == null || again.throughput() == null ? "-" : oneDecimal(again.throughput()),
                     ratio(again, row), latencyBound(row) ? ratio(late, row) : "(not latency-bound)"));
         }
         return out.toString();
+    }
+
+    private static String oneDecimal(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String ratio(ResultRow row, ResultRow base) {
@@ -126,15 +132,35 @@ public final class Calibration {
                 .map(String::valueOf).reduce((x, y) -> x + "," + y).orElse("?");
     }
 
-    /** Bound by Little's law or the server's limit: its throughput is C (or K) over the latency. */
+    /**
+     * On its Little's-law line in absolute terms: bound by Little's law or the server's limit, and
+     * its throughput within {@value #ON_THE_LINE} of min(C or K, tasks) / latency, so that the
+     * latency alone sets it (a mixed row's serial baseline, 50 ms of download and 13 ms of CPU per
+     * image, is labelled Little's law against its own serial run, but 10% more latency makes it
+     * only 7% slower).
+     */
     static boolean latencyBound(ResultRow row) {
-        return "littles-law".equals(row.bound()) || "server-limit".equals(row.bound());
+        if (!"littles-law".equals(row.bound()) && !"server-limit".equals(row.bound())) {
+            return false;
+        }
+        if (row.throughput() == null || row.latencyMs() == null || row.latencyMs() <= 0 || row.concurrency() == null) {
+            return false;
+        }
+        int inFlight = row.serverLimit() == null ? row.concurrency() : Math.min(row.concurrency(), row.serverLimit());
+        if (row.tasks() != null) {
+            inFlight = Math.min(inFlight, row.tasks());
+        }
+        return row.throughput() * row.latencyMs() / 1000.0 >= (1 - ON_THE_LINE) * inFlight;
     }
+
+    /** How close to C / L a row must be to count as latency-bound. */
+    static final double ON_THE_LINE = 0.10;
 
     /** The row's identity without its latency, which the slower run changes on purpose. */
     private static String key(ResultRow r) {
-        return String.join("|", String.valueOf(r.runtime()), String.valueOf(r.family()), r.workload(), String.valueOf(r.variant()),
-                String.valueOf(r.concurrency()), String.valueOf(r.workers()), String.valueOf(r.tasks()), String.valueOf(r.serverLimit()));
+        return String.join("|", String.valueOf(r.runtime()), String.valueOf(r.family()), r.workload(),
+                String.valueOf(r.variant()), String.valueOf(r.concurrency()), String.valueOf(r.workers()),
+                String.valueOf(r.tasks()), String.valueOf(r.serverLimit()));
     }
 
     private static Map<String, ResultRow> index(List<ResultRow> rows) {

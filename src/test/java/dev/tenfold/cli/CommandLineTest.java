@@ -65,6 +65,16 @@ class CommandLineTest {
     }
 
     @Test
+    void calibrateChoosesItsOwnFilesAndTakesTheRunsOptions() {
+        assertUsageError(run("calibrate", "--dir", dir.toString(), "--out", dir.resolve("x.csv").toString()), "--out");
+        assertUsageError(run("calibrate", "--dir", dir.toString(), "-p", "latencyMs=fast"), "latencyMs");
+        // the first run refuses the plan: calibrate stops there, with the run's one line
+        assertUsageError(run("calibrate", "--dir", dir.resolve("c").toString(), "--include", "nothing-matches-this"),
+                "matches no benchmark");
+        assertFalse(Files.exists(dir.resolve("c").resolve("a.csv")));
+    }
+
+    @Test
     void unreachableBackendLosesNothing() throws Exception {
         Path out = dir.resolve("x.csv");
         assertUsageError(run("--backend-url", "http://127.0.0.1:9", "--out", out.toString()), "unreachable");

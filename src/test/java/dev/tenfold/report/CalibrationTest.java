@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** The calibration's three shares on rows whose truth is known: the same machine twice, and a backend 10% slower. */
 class CalibrationTest {
 
+    /** The synthetic rows make 100 C tasks/s: at 10 ms, exactly C / L, on their Little's-law line. */
     private static List<ResultRow> latencyBound(List<ResultRow> rows) {
-        return rows.stream().map(r -> RowCopy.with(r, Map.of("bound", "littles-law"))).toList();
+        return rows.stream().map(r -> RowCopy.with(r, Map.of("bound", "littles-law", "latencyMs", 10))).toList();
     }
 
     @Test
@@ -49,8 +50,17 @@ class CalibrationTest {
     @Test
     void rowsJoinAcrossTheLatencyTheSlowerRunChanged() throws Exception {
         List<ResultRow> a = latencyBound(CompareTest.synthetic(ReportTest.MACHINE, 1.0, 1));
-        List<ResultRow> slower = a.stream().map(r -> RowCopy.with(r, Map.of("latencyMs", 55,
-                "throughput", r.throughput() * 50 / 55))).toList();
+        List<ResultRow> slower = a.stream().map(r -> RowCopy.with(r, Map.of("latencyMs", 11,
+                "throughput", r.throughput() * 10 / 11))).toList();
         assertEquals(20, Calibration.of(a, a, slower).latencyBound());
+    }
+
+    @Test
+    void aRowOffItsLittlesLawLineIsNotLatencyBound() throws Exception {
+        // labelled Little's law against its own serial run, but at 50 ms it makes 100 C/s, not 20 C/s
+        List<ResultRow> off = CompareTest.synthetic(ReportTest.MACHINE, 1.0, 1).stream()
+                .map(r -> RowCopy.with(r, Map.of("bound", "littles-law", "latencyMs", 5))).toList();
+        assertEquals(0, Calibration.of(off, off, off).latencyBound(), "100 C/s at 5 ms is half of C / L");
+        assertTrue(Calibration.latencyBound(latencyBound(off).get(3)));
     }
 }
