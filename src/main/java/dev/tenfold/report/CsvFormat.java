@@ -131,12 +131,19 @@ public final class CsvFormat {
         return rows;
     }
 
+    /** The cells that say which measurement a row is: never empty. */
+    private static final java.util.Set<String> IDENTITY = java.util.Set.of("family", "workload", "variant");
+
     private static ResultRow toRow(Map<String, String> cells, Path file) {
         Object[] values = new Object[FIELDS.length];
         Class<?>[] types = new Class<?>[FIELDS.length];
         for (int i = 0; i < FIELDS.length; i++) {
             types[i] = FIELDS[i].getType();
             String cell = cells.getOrDefault(ResultRow.COLUMNS.get(i), "");
+            if (cell.isEmpty() && IDENTITY.contains(ResultRow.COLUMNS.get(i))) {
+                throw new IllegalArgumentException(file + ": a row with an empty " + ResultRow.COLUMNS.get(i)
+                        + " cell (every row names its family, workload and variant)");
+            }
             try {
                 values[i] = cell.isEmpty() ? null
                         : types[i] == Integer.class ? Integer.valueOf(cell)

@@ -103,6 +103,21 @@ class CompareTest {
     }
 
     @Test
+    void aRowWithAnEmptyFamilyCellIsRefusedNotACrash() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path edited = dir.resolve("edited.csv");
+        CsvFormat.write(a, ReportTest.fixtureRows(ReportTest.MACHINE));
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(a));
+        String row = lines.get(1);
+        lines.set(1, row.replaceFirst(",io,io,serial,", ",,io,serial,")); // family, workload, variant
+        assertTrue(!lines.get(1).equals(row), row);
+        java.nio.file.Files.write(edited, lines);
+        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Compare.run(List.of(a, edited), dir)).getMessage();
+        assertTrue(message.contains("edited.csv: a row with an empty family cell"), message);
+    }
+
+    @Test
     void filesWithNoRowInCommonAreRefused() throws Exception {
         String message = refusal("other.csv", ReportTest.fixtureRows(ReportTest.MACHINE).stream()
                 .map(r -> RowCopy.with(r, Map.of("latencyMs", 999))).toList());
