@@ -106,6 +106,10 @@ public final class CsvFormat {
         try (MappingIterator<String[]> lines = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(file.toFile())) {
             records = lines.readAll().stream().map(Arrays::asList).toList();
+        } catch (com.fasterxml.jackson.core.JacksonException malformed) {
+            // a quoted cell cut in the middle, a stray quote: not RFC 4180
+            throw new IllegalArgumentException(file + " is not a well-formed CSV: "
+                    + malformed.getOriginalMessage().lines().findFirst().orElse("unreadable"));
         }
         if (records.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty");

@@ -118,6 +118,19 @@ class CompareTest {
     }
 
     @Test
+    void aQuotedCellCutInTheMiddleIsRefusedInOneLine() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path cut = dir.resolve("cut.csv");
+        CsvFormat.write(a, ReportTest.fixtureRows(ReportTest.MACHINE));
+        String text = java.nio.file.Files.readString(a);
+        java.nio.file.Files.writeString(cut, text.substring(0, text.indexOf("Turbo") + 2)); // inside the quoted CPU model
+        String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Compare.run(List.of(a, cut), dir)).getMessage();
+        assertTrue(message.startsWith(cut + " is not a well-formed CSV: "), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
     void filesWithNoRowInCommonAreRefused() throws Exception {
         String message = refusal("other.csv", ReportTest.fixtureRows(ReportTest.MACHINE).stream()
                 .map(r -> RowCopy.with(r, Map.of("latencyMs", 999))).toList());
