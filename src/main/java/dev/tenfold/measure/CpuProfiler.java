@@ -204,10 +204,13 @@ public final class CpuProfiler implements InternalProfiler {
         }
 
         /**
-         * Takes the start readings (again). Reading a process tree takes tens of milliseconds, in
-         * which busy worker JVMs keep spending CPU: the window's ends are the midpoints of the CPU
-         * readings, so that CPU and wall time cover the same span (else a saturated 1 s window
-         * reads more than 100% of the cores).
+         * Takes the start readings (again): first those whose timing does not matter (the
+         * backend's counters, the memory sampler's first sample), then the CPU readings, then the
+         * work starts. The window's wall time ({@code tenfold.wall_s}) is the span of the work
+         * itself, from the end of these readings to the start of the end ones: tasks/s over it is
+         * JMH's score. Reading a process tree takes milliseconds (tens with worker JVMs), in which
+         * busy JVMs keep spending CPU, so CPU shares divide by the span between the midpoints of
+         * the CPU readings instead (else a saturated window reads more than 100% of the cores).
          */
         synchronized void start() {
             if (end != null) {
@@ -215,15 +218,15 @@ public final class CpuProfiler implements InternalProfiler {
             }
             servedStart = served.read();
             ChildProcess.drainStopped(); // child JVMs stopped before the window do not count in it
+            if (memory != null) {
+                memory.stop(); // set-up's memory is not the window's
+            }
+            memory = new MemorySampler(client, excluded());
             long before = System.nanoTime();
             clientStart = ProcessTree.cpuMillis(client, excluded());
             backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
             ticksStart = Environment.cpuTicksNow();
             startNanos = before + (System.nanoTime() - before) / 2;
-            if (memory != null) {
-                memory.stop(); // set-up's memory is not the window's
-            }
-            memory = new MemorySampler(client, excluded());
             compileStart = compileMillis();
             // last: the work starts now, and only tasks that end from now on count
             TaskTally.drain();
@@ -239,7 +242,7 @@ public final class CpuProfiler implements InternalProfiler {
         }
 
         /** Readings at the end of the measured work. */
-        private record End(double wall, double work, double compileMillis, Environment.CpuTicks ticks, TaskTally.Snapshot tasks,
+        private record End(double cpuSpan, double work, double compileMillis, Environment.CpuTicks ticks, TaskTally.Snapshot tasks,
                            double clientCpu,
                            Double backendCpu, BackendServed.Totals served, double rssMib, double descendantsMib, int threads) {
         }
@@ -266,18 +269,18 @@ public final class CpuProfiler implements InternalProfiler {
             Double backendCpu = backend == null ? null
                     : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
             Environment.CpuTicks ticks = Environment.cpuTicksNow();
-            double wall = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
+            double cpuSpan = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
             MemorySampler.Peak peak = memory.stop();
-            end = new End(wall, (workEnd - workStartNanos) / 1e9, compiled, ticks, tasks, clientCpu, backendCpu, served.read(),
+            end = new End(cpuSpan, (workEnd - workStartNanos) / 1e9, compiled, ticks, tasks, clientCpu, backendCpu, served.read(),
                     peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.descendantsPssMib(), peak.threads());
         }
 
         synchronized List<Result> close() {
             end();
-            double wall = end.wall();
+            double cpuSpan = end.cpuSpan();
             Environment.CpuTicks ticksEnd = end.ticks();
             TaskTally.Snapshot tasks = end.tasks();
-            double capacity = wall * ProcessTree.usableCores();
+            double capacity = cpuSpan * ProcessTree.usableCores();
             List<Result> results = new ArrayList<>();
             results.add(Metric.CPU_SHARE.result(end.clientCpu() / capacity));
             if (end.backendCpu() != null) {
@@ -306,8 +309,7 @@ public final class CpuProfiler implements InternalProfiler {
             if (tasks.attempted() > 0) {
                 results.add(Metric.LATENCY_MS.result(tasks.meanLatencyMs()));
             }
-            results.add(Metric.WALL_S.result(wall));
-            results.add(Metric.WORK_S.result(end.work()));
+            results.add(Metric.WALL_S.result(end.work()));
             results.add(Metric.JIT_MS.result(end.compileMillis()));
             Double steal = ticksStart == null || ticksEnd == null ? null : ticksEnd.stealShareSince(ticksStart);
             if (steal != null) {

@@ -20,7 +20,7 @@ public enum Metric {
     RSS_MB("MiB", MAX), DESCENDANTS_RSS_MB("MiB", MAX), THREADS("threads", MAX),
     ATTEMPTED("tasks", SUM), SUCCEEDED("tasks", SUM), ERRORS("tasks", SUM), RETRIES("tasks", SUM), HTTP_429("responses", SUM),
     WALL_S("s", SUM), PIPE_COPY_MS("ms", MAX), WARMUP_S("s", MAX), WARMUP_TASKS("tasks", MAX),
-    JIT_MS("ms", SUM), WORK_S("s", SUM);
+    JIT_MS("ms", SUM);
 
     private final String unit;
     private final AggregationPolicy policy;

@@ -62,10 +62,8 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
      */
     static Measured of(JmhRun run) {
         List<double[]> succeeded = run.rawOf(Metric.SUCCEEDED.key());
-        List<double[]> window = run.rawOf(Metric.WALL_S.key());
-        // the span of the work JMH timed; a JSON from before it was recorded has the profiler's window only
-        List<double[]> work = run.rawOf(Metric.WORK_S.key());
-        List<double[]> wall = sameShape(work, window) ? work : window;
+        // the span of the work JMH timed (in a JSON from before 2026-12-03: the profiler's window)
+        List<double[]> wall = run.rawOf(Metric.WALL_S.key());
         List<double[]> cpu = run.rawOf(Metric.CPU_SHARE.key());
         if (sameShape(succeeded, wall)) {
             List<double[]> rates = new ArrayList<>();
@@ -74,11 +72,10 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
                 double[] s = succeeded.get(f);
                 double[] w = wall.get(f);
                 rates.add(java.util.stream.IntStream.range(0, s.length).mapToDouble(i -> s[i] / w[i]).toArray());
-                if (sameShape(cpu, window)) {
+                if (sameShape(cpu, wall)) {
                     double[] c = cpu.get(f);
-                    double[] cw = window.get(f);
                     cpuPerTask.add(java.util.stream.IntStream.range(0, s.length)
-                            .mapToDouble(i -> c[i] * cw[i] / Math.max(1, s[i])).toArray());
+                            .mapToDouble(i -> c[i] * w[i] / Math.max(1, s[i])).toArray());
                 }
             }
             return new Measured(Statistics.rateOverForks(succeeded, wall), Statistics.trend(rates),

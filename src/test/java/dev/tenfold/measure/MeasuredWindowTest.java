@@ -39,11 +39,9 @@ class MeasuredWindowTest {
                     for (IterationResult iteration : fork.getIterationResults()) {
                         double jmh = iteration.getPrimaryResult().getScore() * tasks;
                         double succeeded = iteration.getSecondaryResults().get(Metric.SUCCEEDED.key()).getScore();
-                        double work = iteration.getSecondaryResults().get(Metric.WORK_S.key()).getScore();
-                        double window = iteration.getSecondaryResults().get(Metric.WALL_S.key()).getScore();
+                        double work = iteration.getSecondaryResults().get(Metric.WALL_S.key()).getScore();
                         assertTrue(succeeded > 0 && succeeded % tasks == 0, "whole batches: " + succeeded);
                         assertEquals(jmh, succeeded / work, 0.01 * jmh, "tasks/s of the profiler's work span against JMH's");
-                        assertTrue(window >= work, "the CPU window holds the work span: " + window + " < " + work);
                         assertTrue(iteration.getSecondaryResults().get(Metric.JIT_MS.key()).getScore() >= 0);
                         iterations++;
                     }
