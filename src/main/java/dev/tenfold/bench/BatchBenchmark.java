@@ -245,8 +245,8 @@ public abstract class BatchBenchmark {
         endRehearsal();
         double seconds = (System.nanoTime() - start) / 1e9;
         CpuProfiler.recordWarmUp(seconds, twinTasks + rule.tasks());
-        System.out.printf("tenfold warm-up: %.1f s, %d tasks without latency then %s; ended by %s%n",
-                seconds, twinTasks, rule.status(), endedBy);
+        System.out.printf("tenfold warm-up: %.1f s, %d tasks without latency then %s; %d failed; ended by %s%n",
+                seconds, twinTasks, rule.status(), warmUpErrors, endedBy);
         if (task instanceof RetryCounting counting) {
             counting.drainRetryCounts();
         }
@@ -265,7 +265,11 @@ public abstract class BatchBenchmark {
         }
         long cpuBefore = PROCESS.getProcessCpuTime();
         long batchStart = System.nanoTime();
-        long attempted = runner.run(stride(batchTask), batchTasks).attempted();
+        // the model's own batches stride over the mix as measured ones do; a pool made for the twin runs
+        // its batch's indices as they are (a stride over more tasks than the mix holds would leave it)
+        BatchResult result = runner.run(runner == model ? stride(batchTask) : batchTask, batchTasks);
+        warmUpErrors += result.errors();
+        long attempted = result.attempted();
         long batchEnd = System.nanoTime();
         double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
         if (batchEnd - rehearsalStart >= REHEARSAL_NANOS) {
@@ -281,6 +285,8 @@ public abstract class BatchBenchmark {
         }
     }
 
+    /** Warm-up tasks that failed their check: printed, so that a broken twin cannot pass for a warm-up. */
+    private long warmUpErrors;
     private AutoCloseable rehearsal;
     private long rehearsalStart;
     /** How long a rehearsal window stays open: about a short measured iteration. */

@@ -121,8 +121,11 @@ public final class WarmUpRule {
             sum += series[i];
         }
         double mean = sum / series.length;
-        if (series.length < 3 || mean == 0) {
-            return series.length >= 3;
+        if (series.length < 3) {
+            return false; // no line through two points says anything
+        }
+        if (mean == 0) {
+            return true; // no CPU at all: nothing to trend
         }
         double drift = line.getSlope() * (series.length - 1) / mean;
         double p = line.getSignificance();
