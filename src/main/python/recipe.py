@@ -331,7 +331,7 @@ def main():
         outcomes = recipe.run(n)
         errors = [error for _, _, error, _ in outcomes if error is not None]
         answer = {"seq": command["seq"], "attempted": n, "errors": len(errors), "first_error": errors[0] if errors else None,
-                  "latency_ns": sum(nanos for _, _, _, nanos in outcomes)}
+                  "latencies_ns": [nanos for _, _, _, nanos in outcomes]}  # in task order, each from its start
         if SETTINGS["workload"] != "io":  # a CPU task's digests, for the Java side to check
             answer["digests"] = [digest for _, digest, _, _ in outcomes]
         answer["ending"] = recipe.broken  # the driver then waits for this process and starts a new one

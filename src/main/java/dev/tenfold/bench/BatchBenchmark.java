@@ -2,7 +2,7 @@ package dev.tenfold.bench;
 
 import dev.tenfold.backend.Backend;
 import dev.tenfold.measure.CpuProfiler;
-import dev.tenfold.measure.TaskTally;
+import dev.tenfold.measure.TrialLedger;
 import dev.tenfold.measure.WarmUpRule;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
@@ -152,6 +152,7 @@ public abstract class BatchBenchmark {
             // a worker JVM or a staged model runs the task it was given, not the stride over it
             throw new IllegalArgumentException("-p mix=" + mix + " needs the serial variant and a multiple of tasks=" + tasks);
         }
+        TrialLedger.open();
         task = createTask();
         model = createModel(variant, task);
         warmUp();
@@ -380,8 +381,8 @@ public abstract class BatchBenchmark {
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
         BatchResult tallied = model.runsBetweenCalls() ? NOTHING : result;
-        TaskTally.record(tallied.attempted(), tallied.succeeded(), tallied.errors(), counts.retries(),
-                counts.rejected(), tallied.latencyNanosSum());
+        TrialLedger.current().record(tallied.attempted(), tallied.succeeded(), tallied.errors(), counts.retries(),
+                counts.rejected(), tallied.latencyNanos());
         counters.tasks += result.succeeded();
         counters.errors += result.errors();
         counters.retries += counts.retries();
@@ -389,11 +390,11 @@ public abstract class BatchBenchmark {
         return result;
     }
 
-    private static final BatchResult NOTHING = new BatchResult(0, 0, 0, 0, 0, null);
+    private static final BatchResult NOTHING = new BatchResult(0, 0, 0, 0, new long[0], null);
 
-    /** For a model that reports each task as it ends (a stream): tells the profiler's tally. */
+    /** For a model that reports each task as it ends (a stream): tells the trial's ledger. */
     protected static void tallyEach(BatchResult ended) {
-        TaskTally.record(ended.attempted(), ended.succeeded(), ended.errors(), 0, 0, ended.latencyNanosSum());
+        TrialLedger.current().record(ended.attempted(), ended.succeeded(), ended.errors(), 0, 0, ended.latencyNanos());
     }
 
     /** The baseline, which every family has: one task after the other. */

@@ -7,6 +7,7 @@ import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
+import dev.tenfold.measure.LatencyLog;
 import dev.tenfold.measure.MachineIdentity;
 import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.process.MeasuredJvm;
@@ -191,16 +192,22 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen, plan) / plan.size());
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
         itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
+        // An item's latency logs land beside its JSON first, and join the run's only with its row.
+        Path itemLogs = Files.createTempDirectory("tenfold-item-latency");
+        itemLogs.toFile().deleteOnExit();
+        Path logs = latencyLogDirectory(csv);
         try {
             for (int i = 0; i < plan.size(); i++) {
                 PlanItem item = plan.get(i);
                 progress.starting(i, item.describe());
                 for (int attempt = 1; ; attempt++) {
                     Files.deleteIfExists(itemJson);
+                    deleteFiles(itemLogs);
                     try {
-                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, python)).build()).run();
+                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, itemLogs, python)).build()).run();
                         if (backend.death() == null) { // a backend that died mid-measurement leaves a row of errors
                             int saved = all.size();
+                            List<Path> moved = moveFiles(itemLogs, logs);
                             if (Files.exists(itemJson)) {
                                 JSON.readTree(itemJson.toFile()).forEach(all::add);
                             }
@@ -210,6 +217,9 @@ final class RunCommand implements Callable<Integer> {
                                 // a row that loses tasks is a bug to report, not a reason to lose the run
                                 while (all.size() > saved) {
                                     all.remove(all.size() - 1);
+                                }
+                                for (Path log : moved) {
+                                    Files.deleteIfExists(log);
                                 }
                                 saveSoFar(all, context, csv, json);
                                 failures.add(item.describe() + ": " + unaccounted.getMessage() + " (row left out)");
@@ -238,11 +248,37 @@ final class RunCommand implements Callable<Integer> {
             }
         } finally {
             Files.deleteIfExists(itemJson);
+            deleteFiles(itemLogs);
+            Files.deleteIfExists(itemLogs);
         }
         return failures;
     }
 
-    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson,
+    /** Where a run that writes {@code A.csv} keeps its HdrHistogram logs: {@code A/}, beside it. */
+    static Path latencyLogDirectory(Path csv) {
+        return csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ""));
+    }
+
+    private static List<Path> moveFiles(Path from, Path to) throws IOException {
+        List<Path> moved = new ArrayList<>();
+        try (var files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.createDirectories(to);
+                moved.add(Files.move(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING));
+            }
+        }
+        return moved;
+    }
+
+    private static void deleteFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson, Path itemLogs,
                                                  Optional<PythonInterpreter> python) {
         List<String> jvmArgs = new ArrayList<>(MeasuredJvm.HEAP_AND_GC); // the workers' too: same heap, same GC
         jvmArgs.addAll(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
@@ -251,6 +287,7 @@ final class RunCommand implements Callable<Integer> {
         python.ifPresent(p -> jvmArgs.add("-D" + PythonInterpreter.PROPERTY + "=" + p.command()));
         jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
         jvmArgs.add("-D" + BatchBenchmark.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
+        jvmArgs.add("-D" + LatencyLog.DIRECTORY_PROPERTY + "=" + itemLogs.toAbsolutePath());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(item.benchmark()) + "$")
                 .forks(chosen.forks)

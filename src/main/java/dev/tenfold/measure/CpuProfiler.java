@@ -37,7 +37,10 @@ import org.openjdk.jmh.results.Result;
  *   <li>{@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}: the trial's set-up warm-up (see
  *       {@link #recordWarmUp});</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
- *       tasks did, from {@link TaskTally}; {@code tenfold.wall_s}: the window length.</li>
+ *       tasks did, from the {@link TrialLedger}; {@code tenfold.wall_s}: the window length.</li>
+ *   <li>{@code tenfold.latency_p50_ms} ... {@code latency_max_ms}: the window's task latency
+ *       percentiles; each measured window's histogram is also appended to the row's
+ *       {@link LatencyLog} when system property {@value LatencyLog#DIRECTORY_PROPERTY} names a directory.</li>
  * </ul>
  * Linux counts CPU time in 10 ms ticks: keep iterations at 1 s or more for a usable share.
  */
@@ -73,7 +76,16 @@ public final class CpuProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         current = null;
-        return window.close();
+        List<Result> results = window.close();
+        String logs = System.getProperty(LatencyLog.DIRECTORY_PROPERTY);
+        if (logs != null && iterationParams.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT
+                && window.latency().getTotalCount() > 0) {
+            java.util.Map<String, String> params = new java.util.HashMap<>();
+            benchmarkParams.getParamsKeys().forEach(key -> params.put(key, benchmarkParams.getParam(key)));
+            LatencyLog.append(java.nio.file.Path.of(logs, LatencyLog.fileName(benchmarkParams.getBenchmark(), params)),
+                    window.latency());
+        }
+        return results;
     }
 
     /** The window open in this JVM, for {@link #endMeasuredWorkNow()}. */
@@ -229,7 +241,7 @@ public final class CpuProfiler implements InternalProfiler {
             startNanos = before + (System.nanoTime() - before) / 2;
             compileStart = compileMillis();
             // last: the work starts now, and only tasks that end from now on count
-            TaskTally.drain();
+            TrialLedger.current().drain();
             workStartNanos = System.nanoTime();
         }
 
@@ -242,7 +254,7 @@ public final class CpuProfiler implements InternalProfiler {
         }
 
         /** Readings at the end of the measured work. */
-        private record End(double cpuSpan, double work, double compileMillis, Environment.CpuTicks ticks, TaskTally.Snapshot tasks,
+        private record End(double cpuSpan, double work, double compileMillis, Environment.CpuTicks ticks, TrialLedger.Window tasks,
                            double clientCpu,
                            Double backendCpu, BackendServed.Totals served, double rssMib, double descendantsMib, int threads) {
         }
@@ -256,7 +268,7 @@ public final class CpuProfiler implements InternalProfiler {
             }
             // first: the work ends now, and the tasks counted are those that ended inside it
             long workEnd = System.nanoTime();
-            TaskTally.Snapshot tasks = TaskTally.drain();
+            TrialLedger.Window tasks = TrialLedger.current().drain();
             double compiled = compileMillis() - compileStart;
             long before = System.nanoTime();
             // A worker JVM that ended inside the window still counts up to its end; a backend this
@@ -275,11 +287,16 @@ public final class CpuProfiler implements InternalProfiler {
                     peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.descendantsPssMib(), peak.threads());
         }
 
+        /** The task latencies of the window, in nanoseconds (empty until it ended). */
+        synchronized org.HdrHistogram.Histogram latency() {
+            return end == null ? new org.HdrHistogram.Histogram(TrialLedger.SIGNIFICANT_DIGITS) : end.tasks().latency();
+        }
+
         synchronized List<Result> close() {
             end();
             double cpuSpan = end.cpuSpan();
             Environment.CpuTicks ticksEnd = end.ticks();
-            TaskTally.Snapshot tasks = end.tasks();
+            TrialLedger.Window tasks = end.tasks();
             double capacity = cpuSpan * ProcessTree.usableCores();
             List<Result> results = new ArrayList<>();
             results.add(Metric.CPU_SHARE.result(end.clientCpu() / capacity));
@@ -306,8 +323,14 @@ public final class CpuProfiler implements InternalProfiler {
             results.add(Metric.ERRORS.result(tasks.errors()));
             results.add(Metric.RETRIES.result(tasks.retries()));
             results.add(Metric.HTTP_429.result(tasks.rejected()));
-            if (tasks.attempted() > 0) {
+            org.HdrHistogram.Histogram latency = tasks.latency();
+            if (latency.getTotalCount() > 0) {
                 results.add(Metric.LATENCY_MS.result(tasks.meanLatencyMs()));
+                results.add(Metric.LATENCY_P50_MS.result(latency.getValueAtPercentile(50) / 1e6));
+                results.add(Metric.LATENCY_P90_MS.result(latency.getValueAtPercentile(90) / 1e6));
+                results.add(Metric.LATENCY_P99_MS.result(latency.getValueAtPercentile(99) / 1e6));
+                results.add(Metric.LATENCY_P999_MS.result(latency.getValueAtPercentile(99.9) / 1e6));
+                results.add(Metric.LATENCY_MAX_MS.result(latency.getMaxValue() / 1e6));
             }
             results.add(Metric.WALL_S.result(end.work()));
             results.add(Metric.JIT_MS.result(end.compileMillis()));

@@ -20,7 +20,10 @@ public enum Metric {
     RSS_MB("MiB", MAX), DESCENDANTS_RSS_MB("MiB", MAX), THREADS("threads", MAX),
     ATTEMPTED("tasks", SUM), SUCCEEDED("tasks", SUM), ERRORS("tasks", SUM), RETRIES("tasks", SUM), HTTP_429("responses", SUM),
     WALL_S("s", SUM), PIPE_COPY_MS("ms", MAX), WARMUP_S("s", MAX), WARMUP_TASKS("tasks", MAX),
-    JIT_MS("ms", SUM);
+    JIT_MS("ms", SUM),
+    // a window's percentiles, averaged over windows by JMH; the CSV's come from the merged LatencyLog
+    LATENCY_P50_MS("ms", AVG), LATENCY_P90_MS("ms", AVG), LATENCY_P99_MS("ms", AVG), LATENCY_P999_MS("ms", AVG),
+    LATENCY_MAX_MS("ms", MAX);
 
     private final String unit;
     private final AggregationPolicy policy;

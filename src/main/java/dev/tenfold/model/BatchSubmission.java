@@ -27,7 +27,7 @@ final class BatchSubmission {
                     }
                 });
             } catch (RuntimeException | OutOfMemoryError refused) {
-                recorder.failure(refused, 0);
+                recorder.failure(index, refused, BatchResult.NOT_STARTED);
                 done.countDown();
             }
         }

@@ -47,6 +47,15 @@ public interface ExecutionModel extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The model the set-up warm-up runs in closed batches: this one, or, for a model whose tasks
+     * arrive on a timer ({@link OpenLoopModel}), the model it wraps (the same code path, run as
+     * fast as it goes instead of at the offered rate).
+     */
+    default ExecutionModel warmUpModel() {
+        return this;
+    }
+
     /** Stops this model's threads or processes. */
     @Override
     void close();

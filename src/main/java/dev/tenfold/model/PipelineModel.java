@@ -53,7 +53,7 @@ public final class PipelineModel implements ExecutionModel {
                     try {
                         queue.put(new Fetched(index, staged.fetch(index), start));
                     } catch (Exception e) {
-                        recorder.failure(e, System.nanoTime() - start);
+                        recorder.failure(index, e, System.nanoTime() - start);
                         done.countDown();
                     } finally {
                         inFlight.release();
@@ -62,7 +62,7 @@ public final class PipelineModel implements ExecutionModel {
             } catch (RuntimeException | OutOfMemoryError refused) {
                 // No thread for this download: an error, not a batch that never ends.
                 inFlight.release();
-                recorder.failure(refused, 0);
+                recorder.failure(index, refused, BatchResult.NOT_STARTED);
                 done.countDown();
             }
         }
@@ -82,9 +82,9 @@ public final class PipelineModel implements ExecutionModel {
                     return;
                 }
                 try {
-                    recorder.success(task.process(item.index(), item.input()), System.nanoTime() - item.startNanos());
+                    recorder.success(item.index(), task.process(item.index(), item.input()), System.nanoTime() - item.startNanos());
                 } catch (Exception e) {
-                    recorder.failure(e, System.nanoTime() - item.startNanos());
+                    recorder.failure(item.index(), e, System.nanoTime() - item.startNanos());
                 } finally {
                     done.countDown();
                 }

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
  * A fixed pool of C platform threads (a ThreadPoolExecutor): the classic answer, and the one whose
  * memory cost grows with C (each thread has its own OS stack).
  */
-public final class PlatformPoolModel implements ExecutionModel {
+public final class PlatformPoolModel implements ExecutionModel, TakesArrivals {
     private final ExecutorService pool;
 
     public PlatformPoolModel(int threads) {
@@ -18,6 +18,16 @@ public final class PlatformPoolModel implements ExecutionModel {
     @Override
     public BatchResult run(Task task, int tasks) throws InterruptedException {
         return BatchSubmission.runAll(task, tasks, pool::execute);
+    }
+
+    /** An arrival waits in the pool's unbounded work queue until one of the C threads is free. */
+    @Override
+    public void arrive(Task task, int index, TaskEnd end) {
+        try {
+            pool.execute(() -> TakesArrivals.runOne(task, index, end));
+        } catch (RuntimeException refused) {
+            end.ended(0, refused);
+        }
     }
 
     @Override

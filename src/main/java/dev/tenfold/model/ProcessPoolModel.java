@@ -115,7 +115,7 @@ public final class ProcessPoolModel implements ExecutionModel {
         feedersDone.await();
         // Tasks no live worker could take (every worker died and none could be restarted) are errors, not silently lost.
         for (int index = next.getAndSet(tasks); index < tasks; index++) {
-            recorder.failure(new IOException("no live worker JVM left"), 0);
+            recorder.failure(index, new IOException("no live worker JVM left"), BatchResult.NOT_STARTED);
         }
         return recorder.result();
     }
@@ -129,7 +129,7 @@ public final class ProcessPoolModel implements ExecutionModel {
             try {
                 payload = task.payload(index);
             } catch (RuntimeException e) {
-                recorder.failure(e, System.nanoTime() - start); // the task's fault, not the worker's
+                recorder.failure(index, e, System.nanoTime() - start); // the task's fault, not the worker's
                 continue;
             }
             // Whoever claims first settles the task: its answer, or the watchdog, which kills the worker.
@@ -149,9 +149,9 @@ public final class ProcessPoolModel implements ExecutionModel {
                 }
                 compiledMillis.set(slot, fromWorker.readLong());
                 if (fromWorker.readBoolean()) {
-                    recorder.success(fromWorker.readLong(), System.nanoTime() - start);
+                    recorder.success(index, fromWorker.readLong(), System.nanoTime() - start);
                 } else {
-                    recorder.failure(new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF()),
+                    recorder.failure(index, new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF()),
                             System.nanoTime() - start);
                 }
                 alarm.cancel(false);
@@ -163,7 +163,7 @@ public final class ProcessPoolModel implements ExecutionModel {
                 String what = claimed.compareAndSet(false, true)
                         ? "worker JVM " + worker.pid() + " failed: " + broken
                         : "worker JVM " + worker.pid() + " gave no answer within " + taskTimeout.toSeconds() + " s and was killed";
-                recorder.failure(new IOException(what), System.nanoTime() - start);
+                recorder.failure(index, new IOException(what), System.nanoTime() - start);
                 if (!replace(slot, worker)) {
                     return; // the other slots take the remaining tasks
                 }

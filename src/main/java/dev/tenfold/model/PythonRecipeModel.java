@@ -141,7 +141,7 @@ public final class PythonRecipeModel implements ExecutionModel {
                 throw new InterruptedException("interrupted while the Python recipe ran a batch");
             }
             // every task of the batch waited for it all
-            return new BatchResult(tasks, 0, tasks, 0, (System.nanoTime() - start) * tasks, "Python recipe: " + e.getMessage());
+            return BatchResult.allFailed(tasks, System.nanoTime() - start, "Python recipe: " + e.getMessage());
         }
         if (answer.path("ending").asBoolean()) {
             python.close(); // its pool lost a process (broken for good in CPython): the next batch starts a new recipe
@@ -155,13 +155,13 @@ public final class PythonRecipeModel implements ExecutionModel {
         int errors = answer.path("errors").asInt(tasks);
         String firstError = answer.path("first_error").isTextual() ? answer.path("first_error").asText() : null;
         if (answer.path("attempted").asInt(-1) != tasks) {
-            return new BatchResult(tasks, 0, tasks, 0, 0, "Python recipe answered " + abbreviated(answer) + " to a batch of " + tasks);
+            return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED, "Python recipe answered " + abbreviated(answer) + " to a batch of " + tasks);
         }
         long digest = 0;
         JsonNode digests = answer.path("digests");
         if (task instanceof CheckedCpuTask checked) {
             if (digests.size() != tasks) {
-                return new BatchResult(tasks, 0, tasks, 0, 0, "Python recipe sent " + digests.size() + " digests for " + tasks + " tasks");
+                return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED, "Python recipe sent " + digests.size() + " digests for " + tasks + " tasks");
             }
             // A CPU task succeeded only with the expected digest: a missing one (the recipe's error) or a wrong one fails it.
             errors = 0;
@@ -178,7 +178,15 @@ public final class PythonRecipeModel implements ExecutionModel {
                 }
             }
         }
-        return new BatchResult(tasks, tasks - errors, errors, digest, answer.path("latency_ns").asLong(), firstError);
+        JsonNode latencies = answer.path("latencies_ns");
+        if (latencies.size() != tasks) {
+            return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED, "Python recipe sent " + latencies.size() + " latencies for " + tasks + " tasks");
+        }
+        long[] latencyNanos = new long[tasks];
+        for (int i = 0; i < tasks; i++) {
+            latencyNanos[i] = latencies.get(i).asLong();
+        }
+        return new BatchResult(tasks, tasks - errors, errors, digest, latencyNanos, firstError);
     }
 
     private static String abbreviated(JsonNode answer) {

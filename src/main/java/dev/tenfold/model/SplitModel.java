@@ -59,11 +59,24 @@ public final class SplitModel implements ExecutionModel {
             BatchResult downloaded = downloads.run(new DownloadToFile(staged, dir), tasks);
             BatchResult processed = cpuStage.run(processFiles, tasks);
             return new BatchResult(tasks, processed.succeeded(), processed.errors(), processed.digest(),
-                    downloaded.latencyNanosSum() + processed.latencyNanosSum(),
+                    stagesTogether(downloaded.latencyNanos(), processed.latencyNanos()),
                     downloaded.firstError() != null ? downloaded.firstError() : processed.firstError());
         } finally {
             deleteFiles(dir);
         }
+    }
+
+    /**
+     * A task's latency: its download's time plus its processing's (the wait between the stages, for
+     * the other downloads, is the batch's shape, not the task's); a stage it never started adds nothing.
+     */
+    private static long[] stagesTogether(long[] download, long[] process) {
+        long[] both = new long[download.length];
+        for (int i = 0; i < both.length; i++) {
+            both[i] = download[i] < 0 && process[i] < 0 ? BatchResult.NOT_STARTED
+                    : Math.max(0, download[i]) + Math.max(0, process[i]);
+        }
+        return both;
     }
 
     @Override

@@ -67,9 +67,9 @@ public final class VirtualStreamModel implements ExecutionModel {
         for (int i = 0; i < tasks; i++) {
             Outcome outcome = ended.take();
             if (outcome.error() == null) {
-                recorder.success(outcome.digest(), outcome.nanos());
+                recorder.success(i, outcome.digest(), outcome.nanos());
             } else {
-                recorder.failure(outcome.error(), outcome.nanos());
+                recorder.failure(i, outcome.error(), outcome.nanos());
             }
         }
         return recorder.result();
@@ -92,8 +92,8 @@ public final class VirtualStreamModel implements ExecutionModel {
                         try {
                             Outcome outcome = runOne(task, index);
                             eachEnded.accept(outcome.error() == null
-                                    ? new BatchResult(1, 1, 0, outcome.digest(), outcome.nanos(), null)
-                                    : new BatchResult(1, 0, 1, 0, outcome.nanos(), outcome.error().toString()));
+                                    ? new BatchResult(1, 1, 0, outcome.digest(), new long[] {outcome.nanos()}, null)
+                                    : new BatchResult(1, 0, 1, 0, new long[] {outcome.nanos()}, outcome.error().toString()));
                             ended.add(outcome);
                         } finally {
                             running.remove(Thread.currentThread());

@@ -2,6 +2,7 @@ package dev.tenfold.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tenfold.measure.LatencyLog;
 import dev.tenfold.measure.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * One run from JMH's JSON output ({@code -rf json}), reduced to what the report needs. Runtime,
@@ -16,15 +18,17 @@ import java.util.Map;
  * runtime {@code java}, family {@code io}, variant {@code one-pool};
  * {@code dev.tenfold.bench.PythonIoBenchmark.asyncio} is runtime {@code python}, family {@code io}. {@code raw} keeps every measured iteration, per fork, of
  * the primary metric (key {@link #PRIMARY}) and of each secondary one: the samples the statistics
- * are computed from.
+ * are computed from. {@code latency}: every measured task's latency in nanoseconds, all forks, from
+ * the run's {@link LatencyLog} (directory {@code A/} beside {@code A.json}); null without one.
  */
 public record JmhRun(Language runtime, Family family, Variant variant, Map<String, String> params, double score, double scoreError,
-                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs) {
+                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs, Histogram latency) {
 
     /** The key of the primary metric (batches per second) in {@link #raw}. */
     public static final String PRIMARY = "primary";
 
     public static List<JmhRun> read(Path json) throws IOException {
+        Path logs = json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", ""));
         List<JmhRun> runs = new ArrayList<>();
         for (JsonNode run : new ObjectMapper().readTree(json.toFile())) {
             String benchmark = run.path("benchmark").asText();
@@ -46,7 +50,7 @@ public record JmhRun(Language runtime, Family family, Variant variant, Map<Strin
             List<String> jvmArgs = new ArrayList<>();
             run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
             runs.add(new JmhRun(runtime, family, variant, params, number(primary.path("score")), number(primary.path("scoreError")),
-                    secondary, raw, jvmArgs));
+                    secondary, raw, jvmArgs, LatencyLog.readMerged(logs.resolve(LatencyLog.fileName(benchmark, params)))));
         }
         return runs;
     }

@@ -20,7 +20,8 @@ public record ResultRow(
         Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
         Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests,
         Double pipeCopyMs, Double descendantsRssMb, Integer forks, Double jitMs, Double warmupS, String commit, Double forkSpread,
-        Double jitCpuShare) {
+        Double jitCpuShare, Double latencyP50Ms, Double latencyP90Ms, Double latencyP99Ms, Double latencyP999Ms,
+        Double latencyMaxMs) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -32,7 +33,8 @@ public record ResultRow(
             "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
             "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
             "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms",
-            "descendants_rss_mb", "forks", "jit_ms", "warmup_s", "commit", "fork_spread", "jit_cpu_share");
+            "descendants_rss_mb", "forks", "jit_ms", "warmup_s", "commit", "fork_spread", "jit_cpu_share",
+            "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "latency_max_ms");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;

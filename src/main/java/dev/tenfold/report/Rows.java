@@ -162,7 +162,8 @@ public final class Rows {
                 count(run, Metric.THREADS), count(run, Metric.BACKEND_REQUESTS), round(run.metric(Metric.PIPE_COPY_MS), 1),
                 round(run.metric(Metric.DESCENDANTS_RSS_MB), 1), measured.forks(), round(perFork(run, Metric.JIT_MS, true), 1),
                 round(perFork(run, Metric.WARMUP_S, false), 1), c.commit() == null ? "unknown" : c.commit(),
-                round(measured.forkSpreadOrNull(), 4), significant(jitShareOfCpu(run, cores), 3));
+                round(measured.forkSpreadOrNull(), 4), significant(jitShareOfCpu(run, cores), 3),
+                latencyMs(run, 50), latencyMs(run, 90), latencyMs(run, 99), latencyMs(run, 99.9), latencyMs(run, 100));
     }
 
     /**
@@ -199,6 +200,19 @@ public final class Rows {
             }
         }
         return cpuMillis <= 0 ? null : compiled / cpuMillis;
+    }
+
+    /**
+     * A percentile of every measured task's latency, all forks merged, in milliseconds to 3
+     * significant digits (HdrHistogram's precision); 100 is the maximum. Null without the run's
+     * latency log: the per-window percentiles in the JSON cannot be merged into the row's.
+     */
+    static Double latencyMs(JmhRun run, double percentile) {
+        if (run.latency() == null || run.latency().getTotalCount() == 0) {
+            return null;
+        }
+        long nanos = percentile >= 100 ? run.latency().getMaxValue() : run.latency().getValueAtPercentile(percentile);
+        return significant(nanos / 1e6, 3);
     }
 
     private static Long count(JmhRun run, Metric metric) {

@@ -90,15 +90,25 @@ public final class Verdict {
         sorted.sort(Comparator.comparing((ResultRow r) -> Objects.requireNonNullElse(r.concurrency(), 0))
                 .thenComparing(ResultRow::variant));
         out.append(String.format(Locale.ROOT, "%n== %s ==%n", name));
-        out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
-                "variant", "C", "W", "tasks/s ± 99% CI", "speedup (99% CI)", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB", "bound", "notes"));
+        out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s %15s  %-12s %s%n",
+                "variant", "C", "W", "tasks/s ± 99% CI", "speedup (99% CI)", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB",
+                "p50/p99 ms", "bound", "notes"));
         for (ResultRow r : sorted) {
-            out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s  %-12s %s%n",
+            out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s %15s  %-12s %s%n",
                     r.variant(), cell(r.concurrency()), cell(r.workers()), withError(r), speedupWithInterval(r),
                     num(r.idealSpeedup(), 0), num(r.rooflineSpeedup(), 1), num(r.efficiency(), 2), pct(r.cpuShare()),
-                    num(r.busyCores(), 2), num(r.rssMb(), 0), r.bound(), notes(r)));
+                    num(r.busyCores(), 2), num(r.rssMb(), 0), latencies(r), r.bound(), notes(r)));
         }
         answerTheClaim(out, sorted);
+    }
+
+    /** The median and the 99th percentile of a task's latency, each to 3 significant digits ("-" without the run's logs). */
+    static String latencies(ResultRow r) {
+        return r.latencyP50Ms() == null ? "-" : significant(r.latencyP50Ms()) + " / " + significant(r.latencyP99Ms());
+    }
+
+    private static String significant(double ms) {
+        return new java.math.BigDecimal(ms).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** The article: "concurrency 10-100 is enough". Does more in flight still pay here? */

@@ -266,28 +266,37 @@ class CpuProfilerTest {
 
     @Test
     void reportsTheTasksOfItsWindowOnly() {
-        TaskTally.record(5, 5, 0, 0, 0, 0); // before the window: not counted
-        Map<String, Double> r = measure(null, () -> TaskTally.record(10, 8, 2, 3, 4, 10 * 2_000_000L));
+        TrialLedger ledger = TrialLedger.open();
+        ledger.record(5, 5, 0, 0, 0, new long[5]); // before the window: not counted
+        long[] latencies = new long[10];
+        for (int i = 0; i < latencies.length; i++) {
+            latencies[i] = (i + 1) * 400_000L; // 0.4 .. 4.0 ms, mean 2.2
+        }
+        Map<String, Double> r = measure(null, () -> ledger.record(10, 8, 2, 3, 4, latencies));
         assertEquals(10, r.get("tenfold.attempted"));
         assertEquals(8, r.get("tenfold.succeeded"));
         assertEquals(2, r.get("tenfold.errors"));
         assertEquals(3, r.get("tenfold.retries"));
         assertEquals(4, r.get("tenfold.http_429"));
-        assertEquals(2.0, r.get("tenfold.latency_ms"), 1e-9);
+        assertEquals(2.2, r.get("tenfold.latency_ms"), 1e-9);
+        assertEquals(2.0, r.get("tenfold.latency_p50_ms"), 0.002);
+        assertEquals(4.0, r.get("tenfold.latency_p99_ms"), 0.004);
+        assertEquals(4.0, r.get("tenfold.latency_max_ms"), 0.004);
         assertTrue(r.get("tenfold.rss_mb") > 10, "peak RSS of a JVM is tens of MiB at least");
     }
 
     @Test
     void theWindowIsTheMeasuredWorkOnlyNotTheSetUpBeforeItNorTheTearDownAfterIt() {
         CpuProfiler.Window window = CpuProfiler.Window.open(SELF, null, BackendServed.at(null));
-        TaskTally.record(1000, 1000, 0, 0, 0, 0); // the trial's set-up warm-up: not counted
+        TrialLedger ledger = TrialLedger.open();
+        ledger.record(1000, 1000, 0, 0, 0, new long[1000]); // the trial's set-up warm-up: not counted
         sleep(400);
         window.start();                            // what BatchBenchmark's set-up ends with
-        TaskTally.record(10, 10, 0, 0, 0, 0);
+        ledger.record(10, 10, 0, 0, 0, new long[10]);
         sleep(300);
         window.end();                              // what its tear-down starts with
         sleep(600);                                // stopping the model: outside the window
-        TaskTally.record(7, 7, 0, 0, 0, 0);
+        ledger.record(7, 7, 0, 0, 0, new long[7]);
         Map<String, Double> r = window.close().stream().collect(Collectors.toMap(Result::getLabel, x -> x.getScore()));
         assertEquals(10, r.get("tenfold.attempted"));
         double wall = r.get("tenfold.wall_s");

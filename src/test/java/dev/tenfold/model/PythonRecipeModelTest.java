@@ -68,6 +68,7 @@ class PythonRecipeModelTest {
         }
         assertEquals(16, result.succeeded(), result::firstError);
         assertEquals(IntStream.range(0, 16).mapToLong(SHA::expected).sum(), result.digest());
+        assertTrue(java.util.Arrays.stream(result.latencyNanos()).allMatch(n -> n > 0), "each task timed by the recipe");
     }
 
     @Test
