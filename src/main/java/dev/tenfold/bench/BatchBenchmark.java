@@ -190,6 +190,7 @@ public abstract class BatchBenchmark {
      * for no warm-up (0 tasks: a request of a second) gets none.
      */
     private void warmUp() throws Exception {
+        ExecutionModel warming = model.warmUpModel();
         long minimum = model.compilesAsItRuns() ? (long) task.warmupTasks() * Math.max(1, model.jvms())
                 : task.warmupTasks() == 0 ? 0 : INTERPRETER_WARMUP_BATCHES * tasks;
         long start = System.nanoTime();
@@ -207,14 +208,14 @@ public abstract class BatchBenchmark {
             // first measured windows). Then the rule asks the task alone, from the minimum done.
             // Serial's twin runs on a small pool: one request at a time would take minutes to make the
             // calls, and the client code they run is the same (HttpClient.send).
-            boolean pooled = model instanceof SerialModel;
+            boolean pooled = warming instanceof SerialModel;
             double twinSeconds = 0;
             double taskSeconds = 0;
-            ExecutionModel twinModel = pooled ? new PlatformPoolModel(SERIAL_TWIN_THREADS) : model;
+            ExecutionModel twinModel = pooled ? new PlatformPoolModel(SERIAL_TWIN_THREADS) : warming;
             try {
                 while (rule.tasks() < minimum && System.nanoTime() < deadline) {
                     boolean itself = taskSeconds < TASK_SHARE * (twinSeconds + taskSeconds);
-                    WarmUpRule.Batch batch = itself ? warmUpBatch(task, model, tasks)
+                    WarmUpRule.Batch batch = itself ? warmUpBatch(task, warming, tasks)
                             : warmUpBatch(twin, twinModel, pooled ? SERIAL_TWIN_THREADS * tasks : tasks);
                     rule.add(batch);
                     if (itself) {
@@ -233,7 +234,7 @@ public abstract class BatchBenchmark {
         }
         String endedBy = "the task asking for none";
         while (minimum > 0) {
-            rule.add(warmUpBatch(task, model, tasks));
+            rule.add(warmUpBatch(task, warming, tasks));
             if (rule.done()) {
                 endedBy = "the JIT done and the CPU per task flat";
             } else if (System.nanoTime() >= deadline) {
@@ -268,7 +269,7 @@ public abstract class BatchBenchmark {
         long batchStart = System.nanoTime();
         // the model's own batches stride over the mix as measured ones do; a pool made for the twin runs
         // its batch's indices as they are (a stride over more tasks than the mix holds would leave it)
-        BatchResult result = runner.run(runner == model ? stride(batchTask) : batchTask, batchTasks);
+        BatchResult result = runner.run(runner == model.warmUpModel() ? stride(batchTask) : batchTask, batchTasks);
         warmUpErrors += result.errors();
         long attempted = result.attempted();
         long batchEnd = System.nanoTime();

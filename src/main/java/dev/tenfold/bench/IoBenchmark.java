@@ -38,8 +38,11 @@ public class IoBenchmark extends JavaFamilyBenchmark {
 
     @Override
     protected Task createTask() throws java.io.IOException {
-        String backendUrl = backendUrl();
-        HttpClient client = httpClient();
+        return itemTask(backendUrl(), httpClient(), latencyMs);
+    }
+
+    /** The item request at {@code latencyMs}, its stub and its warm-up twin's installed on the backend. */
+    static HttpItemTask itemTask(String backendUrl, HttpClient client, int latencyMs) throws java.io.IOException {
         BackendStubs.installItem(backendUrl, latencyMs);
         BackendStubs.installItem(backendUrl, 0); // the warm-up's twin (Task#withoutLatency)
         return new HttpItemTask(client, backendUrl, latencyMs);

@@ -115,7 +115,8 @@ final class JmhPassThrough {
         // seen 9-15 s per fork on 2 cores); the whole cap where it cannot end sooner (on 2 cores: I/O
         // at C >= 1000, and pools of 4+ worker JVMs, each warming its own JIT).
         double settle = toTheCap(item) ? profile.warmupCapSeconds : Math.min(profile.warmupCapSeconds, 3 * batch + 10);
-        return Math.max(1, forks) * (4.0 + settle + 2 * profile.backgroundMillis() / 1000.0 + warmup + measured);
+        return Math.max(1, forks) * (4.0 + settle + 2 * profile.backgroundMillis() / 1000.0 + warmup + measured
+                + item.backlogSeconds(warmup + measured));
     }
 
     private static boolean toTheCap(PlanItem item) {

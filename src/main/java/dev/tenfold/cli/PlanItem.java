@@ -42,16 +42,37 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
      * in Python, {@code ...PythonIoBenchmark.asyncio}.
      */
     String benchmark() {
-        return "dev.tenfold.bench." + family.benchmarkClass(runtime) + "." + variant.benchmarkMethod();
+        return "dev.tenfold.bench." + (openLoop() ? Family.OPEN_LOOP_CLASS : family.benchmarkClass(runtime)) + "." + variant.benchmarkMethod();
     }
 
-    /** What --include matches against, e.g. {@code io/virtual}, {@code python/io/asyncio}. */
+    /** A run of the open loop: its tasks arrive at {@code rate} per second. */
+    boolean openLoop() {
+        return params.containsKey("rate");
+    }
+
+    /**
+     * Seconds an open loop offered more than its capacity C / L takes to finish the backlog that
+     * {@code loadedSeconds} of arrivals leave (at the trial's end); 0 for any other run.
+     */
+    double backlogSeconds(double loadedSeconds) {
+        if (!openLoop()) {
+            return 0;
+        }
+        double capacity = Double.parseDouble(params.getOrDefault("concurrency", "1")) * 1000 / Double.parseDouble(params.get("latencyMs"));
+        double rate = Double.parseDouble(params.get("rate"));
+        return rate <= capacity ? 0 : (rate - capacity) * loadedSeconds / capacity;
+    }
+
+    /** What --include matches against, e.g. {@code io/virtual}, {@code python/io/asyncio}, {@code open-loop/platform}. */
     String id() {
-        return (python() ? runtime + "/" : "") + family + "/" + variant;
+        return (python() ? runtime + "/" : "") + (openLoop() ? "open-loop" : family.toString()) + "/" + variant;
     }
 
     /** The shortest a batch can take: its requests' latency over the requests in flight (0 without a latency). */
     double minimumBatchSeconds() {
+        if (openLoop()) { // an operation ends with its tasks' arrivals, at the earliest
+            return Double.parseDouble(params.getOrDefault("tasks", "1")) / Double.parseDouble(params.get("rate"));
+        }
         String latency = params.get("latencyMs");
         if (latency == null) {
             return 0;

@@ -9,7 +9,9 @@ import java.util.List;
  * intervals hold the variation between JVMs, on the claims of the I/O, CPU and mixed families at
  * C=10); {@code full} is for publication (3 forks of 10 samples, every family and the widest
  * sweep); {@code article} runs the blog post's own cases (see SuitePlan): 8 samples of one batch
- * each, 3 of the 12 s batches at C=10, and one of the literal two-minute serial run.
+ * each, 3 of the 12 s batches at C=10, and one of the literal two-minute serial run; {@code latency}
+ * runs the open loop's rate sweep alone (also part of full): 3 forks of 6 samples, after one
+ * warm-up iteration in which the arrivals settle into their queue.
  *
  * <p>Every trial first warms up until the JIT is done and the CPU per task is flat (see
  * BatchBenchmark and measure/WarmUpRule), within {@code warmupCapSeconds}, then runs JMH's warm-up
@@ -27,7 +29,8 @@ public enum Profile {
     SMOKE(1, 0, 0, 0, 1, 500, List.of(10), 20, 100),
     QUICK(3, 15, 0, 0, 6, 500, List.of(10), 10, 10),
     FULL(3, 90, 1, 1000, 10, 1000, List.of(1, 10, 100, 1000, 5000), 40, 20),
-    ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120);
+    ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120),
+    LATENCY(3, 10, 1, 1000, 6, 1000, List.of(10), 20, 10);
 
     final int forks;
     final int warmupCapSeconds;

@@ -66,9 +66,10 @@ final class RunCommand implements Callable<Integer> {
     private static final int WARM_UP_MIN_ROUNDS = 4;
     private static final int WARM_UP_MAX_ROUNDS = 50;
 
-    @Option(names = "--profile", paramLabel = "smoke|quick|full|article", defaultValue = "quick",
+    @Option(names = "--profile", paramLabel = "smoke|quick|full|article|latency", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks;"
-                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java and Python, ~8 min.")
+                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java and Python, ~8 min;"
+                    + " latency: the open loop, tasks arriving at a rate swept past each model's capacity, <= 10 min.")
     String profile;
 
     @Option(names = "--include", paramLabel = "REGEX", defaultValue = ".*",
@@ -84,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "-p", paramLabel = "name=v1,v2",
-            description = "Replace a sweep: concurrency, workers, tasks, latencyMs.")
+            description = "Replace a sweep: concurrency, workers, tasks, latencyMs, workload (a CPU or hand-off workload),"
+                    + " rate (the open loop's offered tasks/s), sloMs (its p99 target; default 2 x latencyMs).")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--plots", paramLabel = "DIR", description = "Where PNGs go (default plots/<run_id>/: a run never touches another run's plots).")
@@ -416,7 +418,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Profile.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown profile '" + name + "' (smoke, quick, full or article)");
+            throw new UsageException("unknown profile '" + name + "' (smoke, quick, full, article or latency)");
         }
     }
 

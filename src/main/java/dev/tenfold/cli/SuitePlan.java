@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class SuitePlan {
     /** Parameters a user may set with -p; any other name is a usage error. */
-    static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs", "workload");
+    static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs", "workload", "rate", "sloMs");
     /** The CPU family's workloads (CpuBenchmark's {@code workload} parameter). */
     static final List<String> CPU_WORKLOADS = List.copyOf(Workloads.CPU.keySet());
     /** What -p workload= accepts: the CPU workloads and the hand-off ones. */
@@ -61,6 +61,10 @@ final class SuitePlan {
             article(items);
             return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
         }
+        if (profile == Profile.LATENCY) {
+            values("latencyMs", List.of("50")).forEach(latency -> openLoop(items, latency));
+            return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
+        }
         for (String latency : values("latencyMs", List.of("50"))) {
             io(items, latency);
         }
@@ -85,6 +89,7 @@ final class SuitePlan {
         }
         if (profile != Profile.QUICK) { // quick has no minute left for them; smoke proves they run
             python(items, values("latencyMs", List.of("50")).get(0));
+            openLoop(items, values("latencyMs", List.of("50")).get(0));
         }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
@@ -163,6 +168,40 @@ final class SuitePlan {
                     : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
             for (int n : counts) {
                 items.add(cpu(PROCESS, n, n, tasks, workload).inPython());
+            }
+        }
+    }
+
+    /**
+     * The open loop (OpenLoopBenchmark): per model, offered rates from below its capacity C / L to
+     * past it, so the knee shows: a platform pool of 10 at half, 0.95 and 1.5 times C / L; the
+     * async window of 10 at 0.95 and 1.5 times (the same window: the same knee, or not); a virtual
+     * thread per arrival (C = 1000, far above rate x L) at 0.1 and 0.5 times C / L, where on a
+     * small machine the CPU, not C, sets the knee. Full adds serial, one server with its queue, at
+     * 1.5 times its capacity 1 / L (the pool's lesson at C = 1; the latency profile has no minute
+     * left for it). Smoke: the pool at half its capacity. An operation is a tenth of a second of
+     * arrivals (at least 10 tasks).
+     */
+    private void openLoop(List<PlanItem> items, String latency) {
+        double perSecond = 1000.0 / Integer.parseInt(latency); // 1 / L: one in flight's capacity
+        record Sweep(Variant variant, int concurrency, double... timesCapacity) {
+        }
+        List<Sweep> sweeps = new ArrayList<>(profile == Profile.SMOKE ? List.of(new Sweep(PLATFORM, 10, 0.5))
+                : List.of(new Sweep(PLATFORM, 10, 0.5, 0.95, 1.5), new Sweep(ASYNC, 10, 0.95, 1.5),
+                        new Sweep(VIRTUAL, 1000, 0.1, 0.5)));
+        if (profile == Profile.FULL) {
+            sweeps.add(0, new Sweep(SERIAL, 1, 1.5));
+        }
+        for (Sweep sweep : sweeps) {
+            List<Integer> rates = new ArrayList<>();
+            for (double times : sweep.timesCapacity()) {
+                rates.add((int) Math.round(times * sweep.concurrency() * perSecond));
+            }
+            for (int rate : ints("rate", rates)) {
+                int c = sweep.concurrency();
+                Map<String, String> params = new LinkedHashMap<>(Map.of("latencyMs", latency, "rate", Integer.toString(rate)));
+                values("sloMs", List.of()).forEach(slo -> params.put("sloMs", slo));
+                items.add(item(Family.IO, sweep.variant(), c, 1, Integer.toString(Math.max(10, rate / 10)), params));
             }
         }
     }

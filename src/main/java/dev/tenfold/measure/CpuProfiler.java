@@ -39,7 +39,8 @@ import org.openjdk.jmh.results.Result;
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
  *       tasks did, from the {@link TrialLedger}; {@code tenfold.wall_s}: the window length.</li>
  *   <li>{@code tenfold.latency_p50_ms} ... {@code latency_max_ms}: the window's task latency
- *       percentiles; each measured window's histogram is also appended to the row's
+ *       percentiles (an open loop's also {@code tenfold.arrived}, tasks that arrived in the window,
+ *       and {@code tenfold.waiting}, tasks arrived and not ended at its end); each measured window's histogram is also appended to the row's
  *       {@link LatencyLog} when system property {@value LatencyLog#DIRECTORY_PROPERTY} names a directory.</li>
  * </ul>
  * Linux counts CPU time in 10 ms ticks: keep iterations at 1 s or more for a usable share.
@@ -331,6 +332,10 @@ public final class CpuProfiler implements InternalProfiler {
                 results.add(Metric.LATENCY_P99_MS.result(latency.getValueAtPercentile(99) / 1e6));
                 results.add(Metric.LATENCY_P999_MS.result(latency.getValueAtPercentile(99.9) / 1e6));
                 results.add(Metric.LATENCY_MAX_MS.result(latency.getMaxValue() / 1e6));
+            }
+            if (tasks.arrived() != null) {
+                results.add(Metric.ARRIVED.result(tasks.arrived()));
+                results.add(Metric.WAITING.result(tasks.waiting()));
             }
             results.add(Metric.WALL_S.result(end.work()));
             results.add(Metric.JIT_MS.result(end.compileMillis()));

@@ -23,7 +23,9 @@ public enum Metric {
     JIT_MS("ms", SUM),
     // a window's percentiles, averaged over windows by JMH; the CSV's come from the merged LatencyLog
     LATENCY_P50_MS("ms", AVG), LATENCY_P90_MS("ms", AVG), LATENCY_P99_MS("ms", AVG), LATENCY_P999_MS("ms", AVG),
-    LATENCY_MAX_MS("ms", MAX);
+    LATENCY_MAX_MS("ms", MAX),
+    // an open loop's arrivals in the window, and the tasks arrived but not ended at its end
+    ARRIVED("tasks", SUM), WAITING("tasks", AVG);
 
     private final String unit;
     private final AggregationPolicy policy;

@@ -1,5 +1,6 @@
 package dev.tenfold.measure;
 
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -32,6 +33,10 @@ public final class TrialLedger {
     private long retries;
     private long rejected;
     private long latencyNanos;
+    /** An open loop's counters (tasks arrived so far, tasks not yet ended), when the trial runs one. */
+    private volatile LongSupplier arrivals;
+    private volatile LongSupplier waiting;
+    private long arrivedAtLastDrain;
 
     /** Starts the ledger of a new trial in this JVM. */
     public static TrialLedger open() {
@@ -65,11 +70,29 @@ public final class TrialLedger {
         }
     }
 
+    /**
+     * For a trial whose tasks arrive on a timer: each drain also reads how many arrived since the
+     * last one, and how many have arrived but not ended (in flight or queued).
+     */
+    public void watchArrivals(LongSupplier arrivedSoFar, LongSupplier notEnded) {
+        synchronized (lock) {
+            arrivals = arrivedSoFar;
+            waiting = notEnded;
+            arrivedAtLastDrain = arrivedSoFar.getAsLong();
+        }
+    }
+
     /** Returns what was recorded since the last drain and starts a new window. */
     public Window drain() {
         synchronized (lock) {
+            Long arrived = null;
+            if (arrivals != null) {
+                long now = arrivals.getAsLong();
+                arrived = now - arrivedAtLastDrain;
+                arrivedAtLastDrain = now;
+            }
             Window window = new Window(attempted, succeeded, errors, retries, rejected, latencyNanos,
-                    latency.getIntervalHistogram());
+                    latency.getIntervalHistogram(), arrived, waiting == null ? null : waiting.getAsLong());
             attempted = 0;
             succeeded = 0;
             errors = 0;
@@ -80,9 +103,13 @@ public final class TrialLedger {
         }
     }
 
-    /** What the tasks of one window did; {@code latency} holds the timed ones, in nanoseconds. */
+    /**
+     * What the tasks of one window did; {@code latency} holds the timed ones, in nanoseconds. In an
+     * open loop, {@code arrived}: tasks that arrived in the window, {@code waiting}: tasks arrived
+     * and not ended at its end; both null otherwise.
+     */
     public record Window(long attempted, long succeeded, long errors, long retries, long rejected,
-                         long latencyNanosSum, Histogram latency) {
+                         long latencyNanosSum, Histogram latency, Long arrived, Long waiting) {
         /** Mean latency of the tasks that were timed, in milliseconds; 0 when none was. */
         public double meanLatencyMs() {
             long timed = latency.getTotalCount();

@@ -61,11 +61,16 @@ final class Charts {
 
     static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
         boolean log = logScale(rows);
+        return chart(title, rows, profile, "tasks in flight (threads, virtual threads, async window, worker JVMs or processes)"
+                + (log ? ", log scale" : ""), yTitle, log);
+    }
+
+    /** A chart in the suite's style, its x axis named {@code xTitle}, logarithmic when {@code log}. */
+    static XYChart chart(String title, List<ResultRow> rows, String profile, String xTitle, String yTitle, boolean log) {
         String fullTitle = title + "  |  " + subtitle(rows, profile);
         XYChart chart = new XYChartBuilder().width(Math.max(WIDTH, (int) (textWidth(fullTitle, TITLE_FONT) * 1.08) + 60)).height(HEIGHT)
                 .title(fullTitle)
-                .xAxisTitle("tasks in flight (threads, virtual threads, async window, worker JVMs or processes)"
-                        + (log ? ", log scale" : ""))
+                .xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         Styler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below the plot: never over a point

@@ -32,8 +32,14 @@ public enum Family {
         return language.benchmarkClassPrefix() + name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Benchmark";
     }
 
+    /** The open loop's benchmark: I/O tasks that arrive on a timer (its rows: workload {@code open-loop}). */
+    public static final String OPEN_LOOP_CLASS = "OpenLoopBenchmark";
+
     /** The family of a benchmark class name (the inverse of {@link #benchmarkClass}). */
     public static Family ofBenchmarkClass(String className) {
+        if (className.equals(OPEN_LOOP_CLASS)) {
+            return IO;
+        }
         String prefix = Language.ofBenchmarkClass(className).benchmarkClassPrefix();
         return of(className.substring(prefix.length()).replaceFirst("Benchmark$", "").toLowerCase(Locale.ROOT));
     }

@@ -70,7 +70,11 @@ public final class Plots {
         if (!cpu.isEmpty()) {
             written.add(Png.save(CpuChart.draw(cpu, profile), dir.resolve("cpu-speedup.png")));
         }
-        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> r.family() != Family.RESILIENCE).collect(Collectors.groupingBy(
+        List<ResultRow> open = rows.stream().filter(r -> r.openLoop() && r.latencyP99Ms() != null).toList();
+        if (!open.isEmpty()) {
+            written.add(Png.save(OpenLoopChart.draw(open, profile), dir.resolve("open-loop-latency.png")));
+        }
+        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> r.family() != Family.RESILIENCE && !r.openLoop()).collect(Collectors.groupingBy(
                 r -> (r.python() ? "python-" : "") + (r.family().toString().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),
                 TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {

@@ -33,9 +33,10 @@ public final class Rows {
         for (JmhRun run : runs) {
             JmhRun serial = serialBySameTasks.getOrDefault(baselineKey(run) + "|" + tasks(run),
                     serialByKey.get(baselineKey(run)));
-            // A stage run alone does part of the task: no speedup over the whole task's serial run.
-            boolean stageAlone = run.variant().stageAlone();
-            rows.add(row(run, serial == null || stageAlone ? null : Measured.of(serial), stageBound(run, runs), context));
+            // A stage run alone does part of the task: no speedup over the whole task's serial run;
+            // an open loop's rate is the one offered, whatever the model: no speedup either.
+            boolean noSpeedup = run.variant().stageAlone() || run.params().containsKey("rate");
+            rows.add(row(run, serial == null || noSpeedup ? null : Measured.of(serial), stageBound(run, runs), context));
         }
         return rows;
     }
@@ -80,11 +81,14 @@ public final class Rows {
 
     /**
      * The workload column: the CPU workload, the resilience endpoint and client policy
-     * ({@code limited-retry}), or the family's name. A resilience row's baseline is the serial run
+     * ({@code limited-retry}), {@code open-loop} for the open loop's rows, or the family's name. A resilience row's baseline is the serial run
      * on the same endpoint (which, one request at a time, never meets the limit).
      */
     private static String workload(JmhRun run) {
         String endpoint = run.params().get("endpoint");
+        if (run.params().containsKey("rate")) {
+            return "open-loop";
+        }
         return endpoint != null ? endpoint + "-" + run.params().get("policy") : run.params().getOrDefault("workload", run.family().toString());
     }
 
@@ -126,7 +130,9 @@ public final class Rows {
         Integer limit = serverLimit(run);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
         Statistics.Interval speedupInterval = speedup == null ? null : Statistics.ratio(measured.estimate(), serial.estimate());
-        double ideal = stages != null && serialThroughput != null && serialThroughput > 0
+        Double p99 = latencyMs(run, 99);
+        OpenLoop open = OpenLoop.of(run, p99);
+        Double ideal = open != null ? null : stages != null && serialThroughput != null && serialThroughput > 0
                 ? stages.throughput() / serialThroughput
                 : Bounds.idealSpeedup(variant.boundsFamily(family),
                         limit == null ? threads : Math.min(threads, limit), tasks, cores);
@@ -135,8 +141,9 @@ public final class Rows {
         Double efficiency = speedup == null ? null : Bounds.efficiency(speedup, ideal, roofline);
         Double busy = cpuShare == null ? null : cpuShare * cores;
         // The limit named, then kept only where the figure reaches 85% of that limit itself.
-        String label = Bounds.bound(variant.boundsFamily(family), threads, tasks, cores, ideal, roofline,
-                backendLatency, latency, cpuShare, backendShare, limit);
+        String label = open != null ? open.bound(throughput, threads, latency, cpuShare, backendShare)
+                : Bounds.bound(variant.boundsFamily(family), threads, tasks, cores, ideal, roofline,
+                        backendLatency, latency, cpuShare, backendShare, limit);
         if (stages != null && !List.of("cpu-roofline", "backend").contains(label)) {
             label = stages.bound();
         }
@@ -163,7 +170,10 @@ public final class Rows {
                 round(run.metric(Metric.DESCENDANTS_RSS_MB), 1), measured.forks(), round(perFork(run, Metric.JIT_MS, true), 1),
                 round(perFork(run, Metric.WARMUP_S, false), 1), c.commit() == null ? "unknown" : c.commit(),
                 round(measured.forkSpreadOrNull(), 4), significant(jitShareOfCpu(run, cores), 3),
-                latencyMs(run, 50), latencyMs(run, 90), latencyMs(run, 99), latencyMs(run, 99.9), latencyMs(run, 100));
+                latencyMs(run, 50), latencyMs(run, 90), p99, latencyMs(run, 99.9), latencyMs(run, 100),
+                open == null ? null : open.offeredRate(), open == null ? null : significant(throughput, 5),
+                open == null ? null : round(open.waiting(), 1), open == null ? null : open.overloaded(),
+                open == null ? null : open.sloMs());
     }
 
     /**

@@ -42,7 +42,7 @@ public final class Verdict {
                         + " figures are lower and noisier than on an idle machine%n",
                 num(r.loadStart(), 2), pct(rows.stream().map(ResultRow::stealShare).filter(Objects::nonNull)
                         .max(Double::compare).orElse(null)))));
-        Map<String, List<ResultRow>> groups = rows.stream().collect(Collectors.groupingBy(
+        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !r.openLoop()).collect(Collectors.groupingBy(
                 r -> (r.python() ? "Python: " : "") + r.family() + " / " + r.workload()
                         + (r.latencyMs() == null ? "" : " / " + r.latencyMs() + " ms"),
                 LinkedHashMap::new, Collectors.toList()));
@@ -54,6 +54,7 @@ public final class Verdict {
         MixedWorkVerdict.mixed(out, java);
         ResilienceVerdict.rateLimit(out, java);
         ResilienceVerdict.flaky(out, java);
+        OpenLoopVerdict.render(out, java);
         PythonVerdict.againstJava(out, rows);
         return out.toString();
     }

@@ -21,6 +21,25 @@ class SuitePlanTest {
     }
 
     @Test
+    void theLatencyProfileSweepsEachOpenLoopModelFromBelowToPastItsCapacityWithinTenMinutes() {
+        List<PlanItem> items = plan(Profile.LATENCY, Map.of(), ".*");
+        assertTrue(items.stream().allMatch(PlanItem::openLoop), "the open loop only");
+        Map<String, List<PlanItem>> byModel = items.stream().collect(Collectors.groupingBy(i -> i.id() + " C=" + i.params().get("concurrency")));
+        assertEquals(Set.of("open-loop/platform C=10", "open-loop/async C=10", "open-loop/virtual C=1000"), byModel.keySet());
+        byModel.forEach((model, sweep) -> {
+            double capacity = Integer.parseInt(sweep.get(0).params().get("concurrency")) * 1000.0 / 50;
+            assertTrue(sweep.stream().anyMatch(i -> Integer.parseInt(i.params().get("rate")) < capacity), model + ": a rate below C / L");
+            assertTrue(model.contains("virtual") || sweep.stream().anyMatch(i -> Integer.parseInt(i.params().get("rate")) > capacity),
+                    model + ": a rate past C / L (a virtual thread per arrival meets the CPU first)");
+        });
+        assertTrue(items.stream().allMatch(i -> i.benchmark().startsWith("dev.tenfold.bench.OpenLoopBenchmark.")));
+        double minutes = JmhPassThrough.parse(List.of()).estimatedSeconds(Profile.LATENCY, items) / 60;
+        assertTrue(minutes <= 10, "the latency profile's budget on 2 cores: " + minutes + " min");
+        assertEquals(List.of("150"), plan(Profile.LATENCY, Map.of("rate", List.of("150")), "platform").stream()
+                .map(i -> i.params().get("rate")).toList(), "-p rate= replaces the sweep");
+    }
+
+    @Test
     void smokeRunsEveryIoModelOnceAtTen() {
         List<PlanItem> items = plan(Profile.SMOKE, Map.of(), "^io/");
         Set<String> ids = items.stream().map(PlanItem::id).collect(Collectors.toSet());

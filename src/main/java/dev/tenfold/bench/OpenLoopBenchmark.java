@@ -1,0 +1,72 @@
+package dev.tenfold.bench;
+
+import dev.tenfold.measure.TrialLedger;
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.model.ExecutionModel;
+import dev.tenfold.model.OpenLoopModel;
+import dev.tenfold.model.PlatformPoolModel;
+import dev.tenfold.workload.Task;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The claim behind "concurrency 10-100 is enough": it is a claim about an arrival rate. By Little's
+ * law, C requests in flight at latency L serve at most C / L per second; past that rate a closed
+ * loop (every other benchmark here) quietly slows its own arrivals, and its latency looks fine.
+ * An open loop does not: requests arrive every {@code 1 / rate} seconds whatever happened to the
+ * earlier ones, and each one's latency is taken from the moment it was due (no coordinated omission).
+ *
+ * <p>Each task is the I/O family's: {@code GET /io/item/{i}}, answered after {@code latencyMs},
+ * every response checked. The variants are the I/O models, each taking arrivals its own way
+ * ({@link OpenLoopModel}): {@code serial} is one server with a queue in front (a pool of one thread),
+ * {@code platform} a pool of C threads and its work queue, {@code virtual} a virtual thread per
+ * arrival that waits for one of C slots, {@code async} {@code sendAsync} with a window of C and a
+ * list of the waiting. Worker JVMs take no arrivals yet: no {@code process} variant.
+ *
+ * <p>Run it: {@code ./run-benchmarks.sh --profile latency} (a rate sweep per model past its
+ * capacity), or bare: {@code java -jar target/benchmarks.jar OpenLoopBenchmark.platform -p
+ * concurrency=10 -p rate=150 -p tasks=15 -prof dev.tenfold.measure.CpuProfiler}. {@code tasks} is
+ * the operation's size: an operation returns once that many more tasks have ended (JMH's score is
+ * then the rate of completions), and the task indices cycle over it.
+ *
+ * <p>What you should see: below C / L (200/s at C=10, L=50 ms) every model keeps up, the achieved
+ * rate is the offered one, and p99 stays near L. Past it the achieved rate stops at C / L, the
+ * tasks waiting grow with every window, and the latency grows with the run: the row is overloaded,
+ * and no model with a window of C does better; only more in flight (a larger C, or a virtual
+ * thread per arrival with C far above rate x L) moves the knee, until the CPU or the backend stops it.
+ */
+public class OpenLoopBenchmark extends JavaFamilyBenchmark {
+
+    /** The backend's fixed delay per request. */
+    @Param("50")
+    public int latencyMs;
+
+    /** The offered rate, tasks per second: one arrives every {@code 1 / rate} s. */
+    @Param("100")
+    public int rate;
+
+    @Override
+    protected Task createTask() throws java.io.IOException {
+        return IoBenchmark.itemTask(backendUrl(), httpClient(), latencyMs);
+    }
+
+    @Override
+    protected ExecutionModel createModel(String variant, Task task) throws Exception {
+        ExecutionModel windowed = variant.equals("serial") ? new PlatformPoolModel(1) : super.createModel(variant, task);
+        OpenLoopModel open = new OpenLoopModel(windowed, rate, BatchBenchmark::tallyEach);
+        TrialLedger.current().watchArrivals(open::arrived, open::waiting);
+        return open;
+    }
+
+    /** A fixed pool of {@code concurrency} platform threads, arrivals queued in its work queue. */
+    @Benchmark
+    public BatchResult platform(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
+    /** {@code HttpClient.sendAsync} with a window of {@code concurrency}, arrivals past it listed. */
+    @Benchmark
+    public BatchResult async(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tenfold.model;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.workload.http.HttpClients;
+import dev.tenfold.workload.http.HttpItemTask;
+import dev.tenfold.workload.http.ItemPayload;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The open loop against a real WireMock on loopback: arrivals do not wait for completions, every
+ * response is checked, and each task's latency runs from the moment it was due, so a model past
+ * its capacity shows a queue and latencies far above the server's delay (a closed loop would show
+ * the delay alone: coordinated omission). Counts, not clocks, carry the assertions; the only time
+ * bounds are lower bounds the arithmetic of the queue guarantees.
+ */
+class OpenLoopModelTest {
+    private static final int LATENCY_MS = 20;
+    private static WireMockServer server;
+    private static HttpClients http;
+
+    @BeforeAll
+    static void startServer() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(4));
+        server.start();
+        BackendStubs.installItem(server.baseUrl(), LATENCY_MS);
+        http = HttpClients.create();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        http.close();
+        server.stop();
+    }
+
+    private static HttpItemTask task() {
+        return new HttpItemTask(http.client(), server.baseUrl(), LATENCY_MS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
+    void belowItsCapacityAModelKeepsUpAndChecksEveryResponse(ModelKind kind) throws Exception {
+        AtomicLong reported = new AtomicLong();
+        HttpItemTask task = task();
+        // capacity C / L = 8 / 20 ms = 400/s; offered 100/s
+        try (OpenLoopModel open = new OpenLoopModel(kind.create(8, 1, task), 100, one -> reported.addAndGet(one.attempted()))) {
+            for (int i = 0; i < 3; i++) {
+                BatchResult result = open.run(task, 10);
+                assertEquals(10, result.succeeded(), () -> kind + ": " + result.firstError());
+                assertEquals(10 * ItemPayload.CRC, result.digest(), "digest of the checked bodies");
+                assertTrue(Arrays.stream(result.latencyNanos()).allMatch(n -> n >= LATENCY_MS * 1_000_000L),
+                        () -> kind + ": each task took at least the server's delay: " + Arrays.toString(result.latencyNanos()));
+            }
+            open.pause();
+            assertEquals(0, open.waiting(), "a pause waits for every task that arrived");
+            assertEquals(open.arrived(), reported.get(), "every arrival reported once as it ended");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
+    void pastItsCapacityTheQueueGrowsAndLatencyRunsFromTheIntendedStart(ModelKind kind) throws Exception {
+        HttpItemTask task = task();
+        // one in flight: capacity 1 / 20 ms = 50/s; offered 200/s, a task due every 5 ms
+        try (OpenLoopModel open = new OpenLoopModel(kind.create(1, 1, task), 200, one -> { })) {
+            BatchResult result = open.run(task, 20);
+            assertEquals(20, result.succeeded(), () -> kind + ": " + result.firstError());
+            // 20 tasks end one after the other, >= 20 ms apart: by then >= 80 were due (arrivals never wait)
+            assertTrue(open.waiting() >= 40, kind + ": arrivals outpace completions, yet only " + open.waiting() + " wait");
+            // the k-th task was due at k x 5 ms and ended no sooner than (k + 1) x 20 ms: the 20th waited >= 300 ms
+            long longest = Arrays.stream(result.latencyNanos()).max().orElseThrow();
+            assertTrue(longest >= 300_000_000L, kind + ": the latest task's latency counts its wait in the queue: " + longest / 1e6 + " ms");
+        }
+    }
+
+    @Test
+    void aModelThatCannotTakeArrivalsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new OpenLoopModel(new SerialModel(), 10, one -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new OpenLoopModel(new PlatformPoolModel(1), 0, one -> { }));
+    }
+}
