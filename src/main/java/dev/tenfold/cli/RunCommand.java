@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json, python);
             backend = supervised.current(); // a new one, when the first died
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
-            String crossCheck = supervised.death() == null ? crossCheck(rows.stream().filter(r -> !r.python()).toList(), backend) : null;
+            String crossCheck = supervised.death() == null ? crossCheck(rows.stream().filter(r -> !r.python() && !r.openLoop()).toList(), backend) : null;
             String verdict = Verdict.render(rows) + (crossCheck == null ? "" : "\n" + crossCheck);
             System.out.println();
             System.out.println(verdict);

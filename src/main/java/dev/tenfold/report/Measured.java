@@ -17,7 +17,12 @@ import java.util.List;
  * and {@link #forks} says so (docs/measurement.md).
  */
 record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statistics.Trend cpuTrend, int forks,
-                double forkSpread) {
+                double forkSpread, int samples) {
+
+    /** Measured iterations over all forks (the CSV's {@code samples}; the interval's units are the forks). */
+    private static int samples(List<double[]> forks) {
+        return forks.stream().mapToInt(f -> f.length).sum();
+    }
 
     /**
      * How far apart the forks' own rates lie: (highest - lowest) / their mean; null with one fork.
@@ -79,12 +84,13 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
                 }
             }
             return new Measured(Statistics.rateOverForks(succeeded, wall), Statistics.trend(rates),
-                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask), succeeded.size(), spread(succeeded, wall));
+                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask), succeeded.size(), spread(succeeded, wall),
+                    samples(succeeded));
         }
         List<double[]> counted = run.rawOf(TASKS_PER_SECOND);
         if (!counted.isEmpty()) {
             return new Measured(Statistics.meanOverForks(counted), Statistics.trend(counted), null, counted.size(),
-                    spread(counted, ones(counted)));
+                    spread(counted, ones(counted)), samples(counted));
         }
         double perBatch = tasksPerBatch(run) * successRatio(run);
         List<double[]> rates = new ArrayList<>();
@@ -92,9 +98,10 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
             rates.add(java.util.Arrays.stream(fork).map(batches -> batches * perBatch).toArray());
         }
         if (rates.isEmpty()) {
-            return new Measured(Statistics.estimate(new double[] {run.score() * perBatch}), null, null, 1, Double.NaN);
+            return new Measured(Statistics.estimate(new double[] {run.score() * perBatch}), null, null, 1, Double.NaN, 1);
         }
-        return new Measured(Statistics.meanOverForks(rates), Statistics.trend(rates), null, rates.size(), spread(rates, ones(rates)));
+        return new Measured(Statistics.meanOverForks(rates), Statistics.trend(rates), null, rates.size(), spread(rates, ones(rates)),
+                samples(rates));
     }
 
     private static boolean sameShape(List<double[]> a, List<double[]> b) {

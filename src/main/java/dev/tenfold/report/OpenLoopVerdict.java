@@ -32,17 +32,18 @@ final class OpenLoopVerdict {
     private static void renderLatency(StringBuilder out, int latencyMs, List<ResultRow> group) {
         out.append(String.format(Locale.ROOT, "%n== open loop: io / %d ms: tasks arrive at the offered rate;"
                 + " latency from each task's intended start; SLO p99 <= %s ms ==%n", latencyMs, group.get(0).sloMs()));
-        out.append(String.format(Locale.ROOT, "%-9s %6s %9s %20s %8s %8s %9s %8s %6s  %-12s %s%n",
-                "variant", "C", "offered/s", "achieved/s ± 99% CI", "p50 ms", "p99 ms", "p99.9 ms", "waiting", "cpu", "bound", "overloaded"));
+        out.append(String.format(Locale.ROOT, "%-9s %6s %9s %20s %8s %8s %9s %8s %6s  %-12s %-10s %s%n",
+                "variant", "C", "offered/s", "achieved/s ± 99% CI", "p50 ms", "p99 ms", "p99.9 ms", "waiting", "cpu", "bound", "overloaded",
+                "notes"));
         Map<String, List<ResultRow>> byModel = group.stream()
                 .sorted(Comparator.comparing(ResultRow::variant).thenComparing(ResultRow::concurrency).thenComparing(ResultRow::offeredRate))
                 .collect(Collectors.groupingBy(r -> r.variant() + " C=" + r.concurrency(), LinkedHashMap::new, Collectors.toList()));
         for (List<ResultRow> model : byModel.values()) {
             for (ResultRow r : model) {
-                out.append(String.format(Locale.ROOT, "%-9s %6s %9s %20s %8s %8s %9s %8s %6s  %-12s %s%n",
+                out.append(String.format(Locale.ROOT, "%-9s %6s %9s %20s %8s %8s %9s %8s %6s  %-12s %-10s %s%n",
                         r.variant(), r.concurrency(), num(r.offeredRate(), 0), withError(r), num(r.latencyP50Ms(), 1),
                         num(r.latencyP99Ms(), 1), num(r.latencyP999Ms(), 1), num(r.waiting(), 0),
-                        VerdictText.pct(r.cpuShare()), r.bound() == null ? "" : r.bound(), r.overloaded()));
+                        VerdictText.pct(r.cpuShare()), r.bound() == null ? "" : r.bound(), r.overloaded(), VerdictText.notes(r)));
             }
         }
         byModel.forEach((name, model) -> out.append("  ").append(name).append(": ").append(knee(model, latencyMs)).append('\n'));

@@ -159,7 +159,7 @@ public final class Rows {
                 busy == null ? null : Bounds.classification(busy, threads, cores),
                 Bounds.explained(label, labelEfficiency),
                 count(run, Metric.ERRORS), count(run, Metric.RETRIES),
-                measured.estimate().n(), speedupInterval == null ? null : roundDown(speedupInterval.low(), 3),
+                measured.samples(), speedupInterval == null ? null : roundDown(speedupInterval.low(), 3),
                 speedupInterval == null ? null : roundUp(speedupInterval.high(), 3), measured.steady(), cores,
                 round(c.loadStart(), 3), significant(run.metric(Metric.STEAL_SHARE), 3), run.runtime(),
                 count(run, Metric.ATTEMPTED), count(run, Metric.SUCCEEDED), count(run, Metric.HTTP_429),

@@ -171,6 +171,20 @@ class RowsTest {
                 "the best-per-C line agrees with the per-model line\n" + verdict);
     }
 
+    @Test
+    void samplesCountEveryMeasuredIterationOfEveryForkWhileTheIntervalComesFromTheForks() {
+        double[] wall = {1, 1, 1, 1};
+        Map<String, List<double[]>> raw = Map.of("tenfold.succeeded",
+                List.of(new double[] {100, 101, 99, 100}, new double[] {110, 111, 109, 110}, new double[] {90, 91, 89, 90}),
+                "tenfold.wall_s", List.of(wall, wall, wall));
+        JmhRun run = new JmhRun(Language.JAVA, Family.IO, Variant.PLATFORM, io(10, 100), Double.NaN, Double.NaN,
+                metrics(0.1, 1200, 0, 50), raw, List.of(), null);
+        ResultRow row = Rows.fromRuns(List.of(run), EIGHT_CORES).get(0);
+        assertEquals(12, row.samples(), "3 forks x 4 iterations");
+        assertEquals(3, row.forks());
+        assertEquals(3, row.estimate().n(), "the interval's units are the forks");
+    }
+
     /** A run whose profiler recorded these succeeded tasks and wall seconds per measured iteration (one fork). */
     static JmhRun measuredRun(String variant, Map<String, String> params, double[] succeeded, double[] wall, double[] cpuShare) {
         Map<String, List<double[]>> raw = Map.of("tenfold.succeeded", List.of(succeeded), "tenfold.wall_s", List.of(wall),
