@@ -74,6 +74,11 @@ public record ResultRow(
      * stream's tasks as each ends (within 1% on the resilience rows; the flaky endpoint +5%).
      */
     public boolean backendCountDiffers() {
+        if (openLoop()) {
+            // arrivals go on between windows, and the backend's counters are read just outside the
+            // work span: at 2,000/s they hold 100-250 more requests per window than the tasks in it
+            return false;
+        }
         Long sent = requestsSent();
         return sent != null && sent > 0 && backendRequests != null && backendRequests > 0
                 && Math.abs(backendRequests - sent) > 0.03 * sent;
