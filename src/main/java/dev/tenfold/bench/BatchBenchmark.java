@@ -159,9 +159,16 @@ public abstract class BatchBenchmark {
         model.pause();
         CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, true);
         if (model.runsBetweenCalls()) {
-            // A stream restarts from nothing in flight (at C past K: a wave of 429s in step): one
-            // operation unmeasured, so the first sample does not hold that ramp-up.
-            model.run(nextBatchTask(), tasks);
+            // A stream restarts from nothing in flight (at C past K: a wave of 429s in step; an open
+            // loop's queue from empty), and its own path (the arrivals' timer, each task's report to
+            // the ledger) has not run yet: operations unmeasured for STREAM_SETTLE_NANOS, so the
+            // first sample holds neither that ramp-up nor the JIT compiling that path (seen with
+            // -XX:+PrintCompilation: OpenLoopModel.ended, arrive, the ledger's record compiled inside
+            // the first measured window).
+            long settled = System.nanoTime() + STREAM_SETTLE_NANOS;
+            do {
+                model.run(nextBatchTask(), tasks);
+            } while (System.nanoTime() < settled);
             if (task instanceof RetryCounting counting) {
                 counting.drainRetryCounts();
             }
@@ -270,6 +277,9 @@ public abstract class BatchBenchmark {
         // the model's own batches stride over the mix as measured ones do; a pool made for the twin runs
         // its batch's indices as they are (a stride over more tasks than the mix holds would leave it)
         BatchResult result = runner.run(runner == model.warmUpModel() ? stride(batchTask) : batchTask, batchTasks);
+        // into the ledger as a measured batch goes (each window drains what it finds at its start),
+        // so that the first windows do not compile the ledger's path (its HdrHistogram) either
+        TrialLedger.current().record(result.attempted(), result.succeeded(), result.errors(), 0, 0, result.latencyNanos());
         warmUpErrors += result.errors();
         long attempted = result.attempted();
         long batchEnd = System.nanoTime();
@@ -291,6 +301,8 @@ public abstract class BatchBenchmark {
     private long warmUpErrors;
     private AutoCloseable rehearsal;
     private long rehearsalStart;
+    /** How long a stream (or an open loop) runs unmeasured after the warm-up, before JMH's iterations. */
+    private static final long STREAM_SETTLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /** How long a rehearsal window stays open: about a short measured iteration. */
     private static final long REHEARSAL_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
 

@@ -1,6 +1,7 @@
 package dev.tenfold.cli;
 
 import dev.tenfold.report.Family;
+import dev.tenfold.report.Variant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -115,8 +116,10 @@ final class JmhPassThrough {
         // seen 9-15 s per fork on 2 cores); the whole cap where it cannot end sooner (on 2 cores: I/O
         // at C >= 1000, and pools of 4+ worker JVMs, each warming its own JIT).
         double settle = toTheCap(item) ? profile.warmupCapSeconds : Math.min(profile.warmupCapSeconds, 3 * batch + 10);
-        return Math.max(1, forks) * (4.0 + settle + 2 * profile.backgroundMillis() / 1000.0 + warmup + measured
-                + item.backlogSeconds(warmup + measured));
+        // a stream (resilience's virtual, the open loop) also runs a second unmeasured before JMH's iterations
+        double streamSettle = item.openLoop() || (item.family() == Family.RESILIENCE && item.variant() == Variant.VIRTUAL) ? 1 : 0;
+        return Math.max(1, forks) * (4.0 + settle + 2 * profile.backgroundMillis() / 1000.0 + streamSettle + warmup + measured
+                + item.backlogSeconds(streamSettle + warmup + measured));
     }
 
     private static boolean toTheCap(PlanItem item) {
