@@ -4,8 +4,13 @@ import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.Request;
 
@@ -18,7 +23,10 @@ import org.eclipse.jetty.server.Request;
  * (200) are timed: the instant 429s of the rate-limited endpoint and the flaky endpoint's 503s
  * would average the served delay down and hide a slow backend. Every answered stub request is
  * also counted ({@code requests}), so the client's count of requests sent can be checked against
- * the server's (a silent retry inside the HTTP client would show as a difference).
+ * the server's (a silent retry inside the HTTP client would show as a difference). The admitted
+ * responses' times also go into an HdrHistogram ({@code histogram}: HdrHistogram's compressed
+ * base64 form, cumulative), so that a window's percentiles of the server's own time stand beside
+ * the client's: what the client adds (its queue, its scheduling) is the difference.
  */
 public final class ServedLatency implements HttpChannel.Listener, AdminApiExtension {
     public static final String PATH = "/__admin/tenfold/served";
@@ -27,6 +35,7 @@ public final class ServedLatency implements HttpChannel.Listener, AdminApiExtens
     private static final LongAdder NANOS = new LongAdder();
     /** Every stub request answered, whatever its status: the client's requests sent, as the server saw them. */
     private static final LongAdder REQUESTS = new LongAdder();
+    private static final Histogram SERVED = new ConcurrentHistogram(3);
 
     @Override
     public void onRequestBegin(Request request) {
@@ -38,7 +47,9 @@ public final class ServedLatency implements HttpChannel.Listener, AdminApiExtens
         if (request.getAttribute(STARTED) instanceof Long started && !request.getRequestURI().startsWith("/__admin")) {
             REQUESTS.increment();
             if (request.getResponse().getStatus() == 200) {
-                NANOS.add(System.nanoTime() - started);
+                long nanos = System.nanoTime() - started;
+                NANOS.add(nanos);
+                SERVED.recordValue(nanos);
                 COUNT.increment();
             }
         }
@@ -53,6 +64,15 @@ public final class ServedLatency implements HttpChannel.Listener, AdminApiExtens
     public void contributeAdminApiRoutes(Router router) {
         router.add(RequestMethod.GET, PATH.substring("/__admin".length()),
                 (admin, serveEvent, pathParams) -> ResponseDefinition.okForJson(
-                        Map.of("count", COUNT.sum(), "nanos", NANOS.sum(), "requests", REQUESTS.sum())));
+                        Map.of("count", COUNT.sum(), "nanos", NANOS.sum(), "requests", REQUESTS.sum(),
+                                "histogram", base64(SERVED))));
+    }
+
+    /** HdrHistogram's own text form of a histogram (compressed, base64), which {@code Histogram.fromString} reads. */
+    static String base64(Histogram histogram) {
+        Histogram copy = histogram.copy();
+        ByteBuffer buffer = ByteBuffer.allocate(copy.getNeededByteBufferCapacity());
+        int length = copy.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
 
 /**
  * Reads the backend's running totals of responses served and their time ({@code
@@ -21,8 +22,21 @@ final class BackendServed {
 
     private final URI uri;
 
-    /** Admitted (200) responses and their summed time; every stub request answered. */
-    record Totals(long count, long nanos, long requests) {
+    /**
+     * Admitted (200) responses and their summed time; every stub request answered; the admitted
+     * responses' times, nanoseconds (null from a backend that does not send them).
+     */
+    record Totals(long count, long nanos, long requests, Histogram served) {
+
+        /** The times of the responses admitted since {@code earlier}; null where either has none. */
+        Histogram servedSince(Totals earlier) {
+            if (served == null || earlier == null || earlier.served() == null) {
+                return null;
+            }
+            Histogram interval = served.copy();
+            interval.subtract(earlier.served());
+            return interval;
+        }
     }
 
     private BackendServed(URI uri) {
@@ -31,6 +45,14 @@ final class BackendServed {
 
     static BackendServed at(String backendUrl) {
         return backendUrl == null || backendUrl.isBlank() ? NONE : new BackendServed(URI.create(backendUrl + PATH));
+    }
+
+    private static Histogram histogram(JsonNode encoded) {
+        try {
+            return encoded.isTextual() ? Histogram.fromString(encoded.asText()) : null;
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static synchronized HttpClient client() {
@@ -51,7 +73,8 @@ final class BackendServed {
             JsonNode totals = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
             return totals != null && totals.path("count").isNumber() && totals.path("nanos").isNumber()
                     && totals.path("requests").isNumber()
-                    ? new Totals(totals.path("count").asLong(), totals.path("nanos").asLong(), totals.path("requests").asLong())
+                    ? new Totals(totals.path("count").asLong(), totals.path("nanos").asLong(), totals.path("requests").asLong(),
+                    histogram(totals.path("histogram")))
                     : null;
         } catch (java.io.IOException e) {
             return null;

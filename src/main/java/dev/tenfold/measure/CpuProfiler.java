@@ -22,6 +22,8 @@ import org.openjdk.jmh.results.Result;
  *       (system property {@code tenfold.backend.pid});</li>
  *   <li>{@code tenfold.backend_latency_ms}: the backend's own mean time per response, delay
  *       included, when it is tenfold's backend (see {@code ServedLatency});</li>
+ *   <li>{@code tenfold.backend_latency_p50_ms}, {@code backend_latency_p99_ms}: the same responses'
+ *       median and 99th percentile, from the backend's HdrHistogram;</li>
  *   <li>{@code tenfold.backend_requests}: stub requests the backend answered in the window, any
  *       status, to check against the tasks + retries the client sent;</li>
  *   <li>{@code tenfold.rss_mb}: peak PSS of this JVM and its descendants, sampled in the window
@@ -83,8 +85,15 @@ public final class CpuProfiler implements InternalProfiler {
                 && window.latency().getTotalCount() > 0) {
             java.util.Map<String, String> params = new java.util.HashMap<>();
             benchmarkParams.getParamsKeys().forEach(key -> params.put(key, benchmarkParams.getParam(key)));
-            LatencyLog.append(java.nio.file.Path.of(logs, LatencyLog.fileName(benchmarkParams.getBenchmark(), params)),
-                    window.latency());
+            java.nio.file.Path log = java.nio.file.Path.of(logs, LatencyLog.fileName(benchmarkParams.getBenchmark(), params));
+            LatencyLog.append(log, window.latency());
+            org.HdrHistogram.Histogram served = window.servedTimes;
+            if (served != null && served.getTotalCount() > 0) {
+                served.setStartTimeStamp(window.latency().getStartTimeStamp());
+                served.setEndTimeStamp(window.latency().getEndTimeStamp());
+                served.setTag(LatencyLog.BACKEND_TAG);
+                LatencyLog.append(log, served);
+            }
         }
         return results;
     }
@@ -288,6 +297,9 @@ public final class CpuProfiler implements InternalProfiler {
                     peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.descendantsPssMib(), peak.threads());
         }
 
+        /** The backend's own times of the responses it admitted in the window, once closed; null without them. */
+        private org.HdrHistogram.Histogram servedTimes;
+
         /** The task latencies of the window, in nanoseconds (empty until it ended). */
         synchronized org.HdrHistogram.Histogram latency() {
             return end == null ? new org.HdrHistogram.Histogram(TrialLedger.SIGNIFICANT_DIGITS) : end.tasks().latency();
@@ -311,6 +323,11 @@ public final class CpuProfiler implements InternalProfiler {
             if (servedStart != null && servedEnd != null && servedEnd.count() > servedStart.count()) {
                 double ms = (servedEnd.nanos() - servedStart.nanos()) / 1e6 / (servedEnd.count() - servedStart.count());
                 results.add(Metric.BACKEND_LATENCY_MS.result(ms));
+                servedTimes = servedEnd.servedSince(servedStart);
+                if (servedTimes != null && servedTimes.getTotalCount() > 0) {
+                    results.add(Metric.BACKEND_LATENCY_P50_MS.result(servedTimes.getValueAtPercentile(50) / 1e6));
+                    results.add(Metric.BACKEND_LATENCY_P99_MS.result(servedTimes.getValueAtPercentile(99) / 1e6));
+                }
             }
             results.add(Metric.RSS_MB.result(end.rssMib()));
             if (end.descendantsMib() > 0) {

@@ -27,6 +27,11 @@ import org.HdrHistogram.HistogramLogWriter;
 public final class LatencyLog {
     /** System property: the directory the forks write their logs to; none written without it. */
     public static final String DIRECTORY_PROPERTY = "tenfold.latency.dir";
+    /**
+     * The tag of the backend's own times per admitted response, one interval per window beside the
+     * tasks' (untagged, which HdrHistogram's tools read by default; {@code -tag backend} for these).
+     */
+    public static final String BACKEND_TAG = "backend";
 
     private LatencyLog() {
     }
@@ -53,7 +58,8 @@ public final class LatencyLog {
                 writer.setBaseTime(0);
                 if (fresh) {
                     writer.outputLogFormatVersion();
-                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window, forks one after the other");
+                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window, forks one after"
+                            + " the other; tagged " + BACKEND_TAG + ": the backend's own time per admitted response");
                     writer.outputStartTime(window.getStartTimeStamp());
                     writer.outputBaseTime(0);
                     writer.outputLegend();
@@ -65,8 +71,11 @@ public final class LatencyLog {
         }
     }
 
-    /** Every interval of the log at {@code file} added into one histogram; null when there is no such file. */
-    public static Histogram readMerged(Path file) {
+    /**
+     * Every interval of the log at {@code file} with this tag (null: the untagged ones, the tasks')
+     * added into one histogram; null when there is no such file or no such interval.
+     */
+    public static Histogram readMerged(Path file, String tag) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -75,9 +84,11 @@ public final class LatencyLog {
             Histogram merged = new Histogram(TrialLedger.SIGNIFICANT_DIGITS);
             for (EncodableHistogram interval = reader.nextIntervalHistogram(); interval != null;
                     interval = reader.nextIntervalHistogram()) {
-                merged.add((Histogram) interval);
+                if (java.util.Objects.equals(interval.getTag(), tag)) {
+                    merged.add((Histogram) interval);
+                }
             }
-            return merged;
+            return merged.getTotalCount() == 0 ? null : merged;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the latency log " + file, e);
         }

@@ -25,7 +25,9 @@ public enum Metric {
     LATENCY_P50_MS("ms", AVG), LATENCY_P90_MS("ms", AVG), LATENCY_P99_MS("ms", AVG), LATENCY_P999_MS("ms", AVG),
     LATENCY_MAX_MS("ms", MAX),
     // an open loop's arrivals in the window, and the tasks arrived but not ended at its end
-    ARRIVED("tasks", SUM), WAITING("tasks", AVG);
+    ARRIVED("tasks", SUM), WAITING("tasks", AVG),
+    // the backend's own time per admitted response in the window (its HdrHistogram)
+    BACKEND_LATENCY_P50_MS("ms", AVG), BACKEND_LATENCY_P99_MS("ms", AVG);
 
     private final String unit;
     private final AggregationPolicy policy;

@@ -19,10 +19,12 @@ import org.HdrHistogram.Histogram;
  * {@code dev.tenfold.bench.PythonIoBenchmark.asyncio} is runtime {@code python}, family {@code io}. {@code raw} keeps every measured iteration, per fork, of
  * the primary metric (key {@link #PRIMARY}) and of each secondary one: the samples the statistics
  * are computed from. {@code latency}: every measured task's latency in nanoseconds, all forks, from
- * the run's {@link LatencyLog} (directory {@code A/} beside {@code A.json}); null without one.
+ * the run's {@link LatencyLog} (directory {@code A/} beside {@code A.json}), and {@code backendLatency}
+ * the backend's own time per admitted response in the same windows; null without them.
  */
 public record JmhRun(Language runtime, Family family, Variant variant, Map<String, String> params, double score, double scoreError,
-                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs, Histogram latency) {
+                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs, Histogram latency,
+                     Histogram backendLatency) {
 
     /** The key of the primary metric (batches per second) in {@link #raw}. */
     public static final String PRIMARY = "primary";
@@ -49,8 +51,9 @@ public record JmhRun(Language runtime, Family family, Variant variant, Map<Strin
             raw.put(PRIMARY, perFork(primary.path("rawData")));
             List<String> jvmArgs = new ArrayList<>();
             run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+            Path log = logs.resolve(LatencyLog.fileName(benchmark, params));
             runs.add(new JmhRun(runtime, family, variant, params, number(primary.path("score")), number(primary.path("scoreError")),
-                    secondary, raw, jvmArgs, LatencyLog.readMerged(logs.resolve(LatencyLog.fileName(benchmark, params)))));
+                    secondary, raw, jvmArgs, LatencyLog.readMerged(log, null), LatencyLog.readMerged(log, LatencyLog.BACKEND_TAG)));
         }
         return runs;
     }

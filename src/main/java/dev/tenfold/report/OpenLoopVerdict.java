@@ -69,9 +69,11 @@ final class OpenLoopVerdict {
                     num(c * 1000.0 / latencyMs, 0)));
         }
         if (broke != null) {
-            text.append(String.format(Locale.ROOT, "; at %s/s OVERLOADED (%s): completes %s/s, %s waiting at the end, p99 %s ms%s",
+            text.append(String.format(Locale.ROOT, "; at %s/s OVERLOADED (%s): completes %s/s, %s waiting at the end, p99 %s ms%s%s",
                     num(broke.offeredRate(), 0), whyOf(broke), num(broke.achievedRate(), 0), num(broke.waiting(), 0),
-                    num(broke.latencyP99Ms(), 0), broke.bound() == null ? "" : ", bound " + broke.bound()));
+                    num(broke.latencyP99Ms(), 0), broke.backendLatencyP99Ms() == null ? ""
+                            : " against the backend's own p99 " + num(broke.backendLatencyP99Ms(), 1) + " ms (the rest is the client's queue)",
+                    broke.bound() == null ? "" : ", bound " + broke.bound()));
         } else if (sustained != null) {
             text.append("; never overloaded in this sweep");
         }

@@ -173,7 +173,7 @@ public final class Rows {
                 latencyMs(run, 50), latencyMs(run, 90), p99, latencyMs(run, 99.9), latencyMs(run, 100),
                 open == null ? null : open.offeredRate(), open == null ? null : significant(throughput, 5),
                 open == null ? null : round(open.waiting(), 1), open == null ? null : open.overloaded(),
-                open == null ? null : open.sloMs());
+                open == null ? null : open.sloMs(), percentileMs(run.backendLatency(), 50), percentileMs(run.backendLatency(), 99));
     }
 
     /**
@@ -218,11 +218,14 @@ public final class Rows {
      * latency log: the per-window percentiles in the JSON cannot be merged into the row's.
      */
     static Double latencyMs(JmhRun run, double percentile) {
-        if (run.latency() == null || run.latency().getTotalCount() == 0) {
+        return percentileMs(run.latency(), percentile);
+    }
+
+    private static Double percentileMs(org.HdrHistogram.Histogram nanos, double percentile) {
+        if (nanos == null || nanos.getTotalCount() == 0) {
             return null;
         }
-        long nanos = percentile >= 100 ? run.latency().getMaxValue() : run.latency().getValueAtPercentile(percentile);
-        return significant(nanos / 1e6, 3);
+        return significant((percentile >= 100 ? nanos.getMaxValue() : nanos.getValueAtPercentile(percentile)) / 1e6, 3);
     }
 
     private static Long count(JmhRun run, Metric metric) {

@@ -75,6 +75,11 @@ class ResilienceEndpointsTest {
         assertTrue(meanMs >= 300 && meanMs < 600, "admitted responses served in " + meanMs + " ms on average");
         long answered = after.path("requests").asLong() - before.path("requests").asLong();
         assertEquals(20, answered, "every request is counted as answered, 429s included (the admin GETs are not)");
+        // the same admitted responses in the backend's HdrHistogram, which a window reads as the difference of two readings
+        org.HdrHistogram.Histogram window = org.HdrHistogram.Histogram.fromString(after.path("histogram").asText());
+        window.subtract(org.HdrHistogram.Histogram.fromString(before.path("histogram").asText()));
+        assertEquals(admitted, window.getTotalCount());
+        assertTrue(window.getMinValue() >= 300_000_000L, "each admitted response took the stub's 300 ms at least: " + window.getMinValue());
     }
 
     /**

@@ -27,7 +27,7 @@ class OpenLoopTest {
         for (long ms : latencyMs) {
             latency.recordValue(ms * 1_000_000);
         }
-        return new JmhRun(Language.JAVA, Family.IO, Variant.PLATFORM, params, Double.NaN, Double.NaN, secondary, raw, List.of(), latency);
+        return new JmhRun(Language.JAVA, Family.IO, Variant.PLATFORM, params, Double.NaN, Double.NaN, secondary, raw, List.of(), latency, null);
     }
 
     @Test

@@ -15,7 +15,7 @@ class RowsTest {
             "Temurin 25", "quick", 8, 0.1, "cgroup cpu.max unlimited");
 
     static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String, Double> secondary) {
-        return new JmhRun(Language.JAVA, Family.of(family), Variant.of(variant), params, score, Double.NaN, secondary, Map.of(), List.of(), null);
+        return new JmhRun(Language.JAVA, Family.of(family), Variant.of(variant), params, score, Double.NaN, secondary, Map.of(), List.of(), null, null);
     }
 
     static Map<String, Double> metrics(double cpuShare, long attempted, long errors, double backendLatencyMs) {
@@ -178,7 +178,7 @@ class RowsTest {
                 List.of(new double[] {100, 101, 99, 100}, new double[] {110, 111, 109, 110}, new double[] {90, 91, 89, 90}),
                 "tenfold.wall_s", List.of(wall, wall, wall));
         JmhRun run = new JmhRun(Language.JAVA, Family.IO, Variant.PLATFORM, io(10, 100), Double.NaN, Double.NaN,
-                metrics(0.1, 1200, 0, 50), raw, List.of(), null);
+                metrics(0.1, 1200, 0, 50), raw, List.of(), null, null);
         ResultRow row = Rows.fromRuns(List.of(run), EIGHT_CORES).get(0);
         assertEquals(12, row.samples(), "3 forks x 4 iterations");
         assertEquals(3, row.forks());
@@ -191,7 +191,7 @@ class RowsTest {
                 "tenfold.cpu_share", List.of(cpuShare));
         double tasks = java.util.Arrays.stream(succeeded).sum();
         Map<String, Double> secondary = metrics(java.util.Arrays.stream(cpuShare).average().orElse(0), (long) tasks, 0, 50);
-        return new JmhRun(Language.JAVA, Family.IO, Variant.of(variant), params, Double.NaN, Double.NaN, secondary, raw, List.of(), null);
+        return new JmhRun(Language.JAVA, Family.IO, Variant.of(variant), params, Double.NaN, Double.NaN, secondary, raw, List.of(), null, null);
     }
 
     /** A bare JMH run (no profiler) still has tasks/s from JMH itself: BatchBenchmark's aux counter. */
@@ -199,7 +199,7 @@ class RowsTest {
     void withoutTheProfilerTheThroughputIsJmhsOwnCountOfTasks() {
         JmhRun bare = new JmhRun(Language.JAVA, Family.IO, Variant.VIRTUAL, io(10, 100), 1.7, 0.1, Map.of(),
                 Map.of(JmhRun.PRIMARY, List.of(new double[] {1.68, 1.70, 1.72}),
-                        Measured.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of(), null);
+                        Measured.TASKS_PER_SECOND, List.of(new double[] {168, 170, 172})), List.of(), null, null);
         ResultRow row = Rows.fromRuns(List.of(bare), EIGHT_CORES).get(0);
         assertEquals(170.0, row.throughput(), 1e-9);
         assertEquals(3, row.samples());
