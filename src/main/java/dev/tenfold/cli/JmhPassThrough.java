@@ -128,10 +128,14 @@ final class JmhPassThrough {
         return !item.python() && ((item.family() == Family.IO && concurrency >= 1000) || (item.variant().usesWorkerProcesses() && workers >= 4));
     }
 
-    /** Rough seconds of a whole plan. */
+    /** Rough seconds of a whole plan, with the backend's warm-up before its first item (seen: 19 s on 2 cores). */
     double estimatedSeconds(Profile profile, List<PlanItem> plan) {
-        return plan.stream().mapToDouble(item -> estimatedSeconds(profile, item)).sum();
+        double backendWarmUp = plan.stream().anyMatch(item -> item.family() != Family.CPU) ? BACKEND_WARM_UP_SECONDS : 0;
+        return backendWarmUp + plan.stream().mapToDouble(item -> estimatedSeconds(profile, item)).sum();
     }
+
+    /** What RunCommand's warm-up of the backend takes, until its rate is steady (at least 4 rounds of 1 s). */
+    private static final double BACKEND_WARM_UP_SECONDS = 20;
 
     private static double seconds(TimeValue time) {
         return time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;

@@ -83,6 +83,9 @@ public final class Plots {
             written.add(Png.save(speedup(name, g, profile), dir.resolve(name + "-speedup.png")));
             written.add(Png.save(cpuShare(name, g, profile), dir.resolve(name + "-cpu-share.png")));
             written.add(Png.save(rss(name, g, profile), dir.resolve(name + "-rss.png")));
+            if (g.get(0).family().waitsOnIo() && g.stream().anyMatch(r -> r.latencyP99Ms() != null)) {
+                written.add(Png.save(latency(name, g, profile), dir.resolve(name + "-latency.png")));
+            }
         }
         return written;
     }
@@ -135,6 +138,24 @@ public final class Plots {
         XYChart chart = Charts.chart(name + ": peak memory (PSS) of the client (JVM + workers)", rows, profile, "peak PSS (MiB)");
         chart.getStyler().setYAxisMin(0.0);
         Charts.perVariant(chart, rows, ResultRow::rssMb);
+        return chart;
+    }
+
+    /**
+     * Each task's p99 (from the moment its model started it) over C, beside the speedup chart: in a
+     * closed loop the models reach the same rate; this shows what each one's requests waited for it,
+     * against the backend's latency L.
+     */
+    private static XYChart latency(String name, List<ResultRow> rows, String profile) {
+        XYChart chart = Charts.chart(name + ": p99 latency per task", rows, profile, "p99 latency, ms (log scale)");
+        chart.getStyler().setYAxisLogarithmic(true);
+        Charts.perVariant(chart, rows, ResultRow::latencyP99Ms);
+        List<Double> xs = rows.stream().map(Charts::x).distinct().sorted().toList();
+        Integer latencyMs = rows.get(0).latencyMs();
+        if (latencyMs != null && latencyMs > 0) {
+            Charts.line(chart, "L = " + latencyMs + " ms, the backend's delay", xs, xs.stream().map(x -> (double) latencyMs).toList(),
+                    Charts.LIMIT);
+        }
         return chart;
     }
 
