@@ -25,9 +25,10 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --profile latency} (a rate sweep per model past its
  * capacity), or bare: {@code java -jar target/benchmarks.jar OpenLoopBenchmark.platform -p
- * concurrency=10 -p rate=150 -p tasks=15 -prof dev.tenfold.measure.CpuProfiler}. {@code tasks} is
- * the operation's size: an operation returns once that many more tasks have ended (JMH's score is
- * then the rate of completions), and the task indices cycle over it.
+ * concurrency=10 -p rate=150 -p tasks=15 -prof dev.tenfold.measure.CpuProfiler}. {@code tasks} sets
+ * the operation: it lasts as long as that many tasks take to arrive (JMH's score is then
+ * {@code rate / tasks}; its {@code tasks} counter and the profiler count the tasks that ended), and
+ * the task indices cycle over it.
  *
  * <p>What you should see: below C / L (200/s at C=10, L=50 ms) every model keeps up, the achieved
  * rate is the offered one, and p99 stays near L. Past it the achieved rate stops at C / L, the
