@@ -20,18 +20,22 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String err) {
+    private record Outcome(int code, String out, String err) {
     }
 
     private static Outcome run(String... args) {
-        PrintStream original = System.err;
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             int code = Main.execute(args);
-            return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
-            System.setErr(original);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
         }
     }
 
@@ -112,7 +116,16 @@ class CommandLineTest {
     @Test
     void dryRunPrintsThePlanAndRunsNothing() {
         Path out = dir.resolve("x.csv");
-        assertEquals(Main.OK, run("--dry-run", "--include", "^io/", "--out", out.toString()).code());
+        Outcome quick = run("--dry-run", "--include", "^io/", "--out", out.toString());
+        assertEquals(Main.OK, quick.code());
+        assertFalse(Files.exists(out));
+        List<String> lines = quick.out().lines().toList();
+        assertTrue(lines.contains("io/virtual concurrency=10 latencyMs=50 tasks=100 workers=1"), quick.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("4 benchmarks, profile quick: about \\d+ min")), quick.out());
+        Outcome latency = run("--dry-run", "--profile", "latency", "--out", out.toString());
+        assertTrue(latency.out().lines().anyMatch(l -> l.startsWith("open-loop/platform concurrency=10 latencyMs=50 rate=300 ")),
+                "the open loop's rows are listed: " + latency.out());
+        assertTrue(latency.out().lines().anyMatch(l -> l.matches("8 benchmarks, profile latency: about \\d+ min")), latency.out());
         assertFalse(Files.exists(out));
     }
 
