@@ -168,12 +168,17 @@ final class RunCommand implements Callable<Integer> {
             String verdict = Verdict.render(rows) + (crossCheck == null ? "" : "\n" + crossCheck);
             System.out.println();
             System.out.println(verdict);
+            // with --out, everything the run writes goes beside its CSV (SPEC); else plots/<run id>/
+            Path plots = plotsDir != null ? plotsDir : out != null ? latencyLogDirectory(csv).resolve("plots") : Plots.runDirectory(runId);
+            String plotsWhere = plotsDir == null && out == null ? "plots/" + runId + "/"
+                    : plots.toAbsolutePath().startsWith(csv.toAbsolutePath().getParent())
+                    ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/" : plots.toAbsolutePath() + "/";
             if (!rows.isEmpty()) {
-                Path report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()));
+                Path report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()), plotsWhere);
                 System.out.println("Verdict: " + report);
             }
             if (!rows.isEmpty()) {
-                List<Path> pngs = Plots.draw(rows, plotsDir != null ? plotsDir : Plots.runDirectory(runId), context.profile());
+                List<Path> pngs = Plots.draw(rows, plots, context.profile());
                 System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
                 System.out.println("Plots:   " + pngs);
             }

@@ -18,7 +18,8 @@ final class RunReport {
     private RunReport() {
     }
 
-    static Path write(Path csv, RunContext c, List<ResultRow> rows, String verdict, Duration took) throws IOException {
+    /** @param plotsWhere where the run's PNGs went, as the page should name it (beside the CSV: relative to it) */
+    static Path write(Path csv, RunContext c, List<ResultRow> rows, String verdict, Duration took, String plotsWhere) throws IOException {
         Path md = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ".md"));
         int forks = fewest(rows.stream().map(ResultRow::forks));
         int samples = fewest(rows.stream().map(ResultRow::samples));
@@ -29,7 +30,7 @@ final class RunReport {
                 - JDK: %s
                 - Profile `%s`, suite commit `%s`, started %s, took %d min %02d s
                 - %d rows; at least %d fork(s) and %d samples behind each
-                - Files: [`%s`](%s), the raw JMH JSON beside it, plots in `plots/%s/`
+                - Files: [`%s`](%s), the raw JMH JSON beside it, plots in `%s`
 
                 ```text
                 %s
@@ -37,7 +38,7 @@ final class RunReport {
                 """, c.runId(), c.host(), c.cpuModel(), c.physicalCores(), c.logicalCores(), c.usableCores(),
                 c.memoryGb(), c.os(), c.jdk(), c.profile(), c.commit() == null ? "unknown" : c.commit(), c.timestamp(),
                 took.toMinutes(), took.toSecondsPart(), rows.size(), forks, samples, csv.getFileName(),
-                csv.getFileName(), c.runId(), verdict.strip());
+                csv.getFileName(), plotsWhere, verdict.strip());
         Files.writeString(md, text);
         return md;
     }
