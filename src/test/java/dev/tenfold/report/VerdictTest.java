@@ -199,4 +199,12 @@ class VerdictTest {
         assertEquals("holds here (1.05x)", PythonVerdict.gilVerdict(gilHolds));
         assertTrue(Verdict.render(rows.subList(0, 2)).indexOf("Python against Java") < 0, "no Python rows, no section");
     }
+
+    @Test
+    void aRowWithCompileTimeInItsWindowsSaysSoAndItsCpuShareWithoutIt() {
+        ResultRow r = RowCopy.with(row("platform", 10, 190, 4, 10, 9.9, 10.2),
+                Map.of("cpuShare", 0.05, "jitCpuShare", 0.5, "jitMs", 157.0));
+        assertTrue(VerdictText.notes(r).contains("JIT STILL COMPILING: 50% of the client's CPU in the windows was compile time"
+                + " (157 ms per fork); cpu without it 2.5%"), VerdictText.notes(r));
+    }
 }
