@@ -27,11 +27,27 @@ jdk_version() {
   echo "$v"
 }
 
+# Follows symbolic links to the real file (macOS's readlink has no -f before 12.3).
+resolve_links() {
+  local f=$1 target n=0
+  while [ -L "$f" ] && [ "$n" -lt 40 ]; do
+    target=$(readlink "$f")
+    case $target in
+      /*) f=$target ;;
+      *) f="$(dirname "$f")/$target" ;;
+    esac
+    n=$((n + 1))
+  done
+  echo "$f"
+}
+
+# Bash 3.2 (macOS's) calls an empty array unbound under set -u: every expansion below is guarded
+# as ${a[@]+"${a[@]}"}, which is empty for an empty array and the elements otherwise.
 find_jdk() {
   local candidates=() best="" best_v=0 v c
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   if command -v javac >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
+    candidates+=("$(dirname "$(dirname "$(resolve_links "$(command -v javac)")")")")
   fi
   local search=(/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /usr/local/*jdk* "$HOME"/.sdkman/candidates/java/*
                 "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home)
@@ -40,7 +56,7 @@ find_jdk() {
     # shellcheck disable=SC2206 # the globs are meant to expand
     search=($TENFOLD_JDK_DIRS)
   fi
-  for c in "${search[@]}"; do
+  for c in ${search[@]+"${search[@]}"}; do
     [ -d "$c" ] && candidates+=("$c")
   done
   # JAVA_HOME wins when it is new enough; otherwise the newest JDK found.
@@ -48,7 +64,7 @@ find_jdk() {
     v=$(jdk_version "$JAVA_HOME")
     if [ -n "$v" ] && [ "$v" -ge 21 ]; then echo "$JAVA_HOME"; return; fi
   fi
-  for c in "${candidates[@]}"; do
+  for c in ${candidates[@]+"${candidates[@]}"}; do
     v=$(jdk_version "$c")
     if [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$c; best_v=$v; fi
   done
@@ -94,5 +110,5 @@ fi
 
 # OSHI reads the machine through JNA, a native library: allow it, without a warning on JDK 24+.
 cd "$CALLED_FROM"
-exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED "${QUIET_UNSAFE[@]}" \
+exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED ${QUIET_UNSAFE[@]+"${QUIET_UNSAFE[@]}"} \
   -Dtenfold.home="$HOME_DIR" -cp "$HOME_DIR/$JAR" dev.tenfold.cli.Main "$@"

@@ -17,6 +17,7 @@ import dev.tenfold.report.Family;
 import dev.tenfold.report.Plots;
 import dev.tenfold.report.ResultRow;
 import dev.tenfold.report.Rows;
+import dev.tenfold.report.RunReport;
 import dev.tenfold.report.RunContext;
 import dev.tenfold.report.Variant;
 import dev.tenfold.report.Verdict;
@@ -174,12 +175,11 @@ final class RunCommand implements Callable<Integer> {
                     : plots.toAbsolutePath().startsWith(csv.toAbsolutePath().getParent())
                     ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/" : plots.toAbsolutePath() + "/";
             if (!rows.isEmpty()) {
-                Path report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()), plotsWhere);
-                System.out.println("Verdict: " + report);
-            }
-            if (!rows.isEmpty()) {
                 List<Path> pngs = Plots.draw(rows, plots, context.profile());
+                RunReport.Written report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()),
+                        plotsWhere, pngs);
                 System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
+                System.out.println("Verdict: " + report.markdown() + "; page with every chart: " + report.page());
                 System.out.println("Plots:   " + pngs);
             }
             if (!failures.isEmpty()) {

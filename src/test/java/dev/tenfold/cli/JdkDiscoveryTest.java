@@ -38,9 +38,13 @@ class JdkDiscoveryTest {
     }
 
     private Outcome discover(Path javaHome) throws Exception {
+        return discover(javaHome, dir.resolve("jdks") + "/*", systemTools().toString());
+    }
+
+    private Outcome discover(Path javaHome, String jdkDirs, String path) throws Exception {
         ProcessBuilder script = new ProcessBuilder("/bin/bash", Path.of("run-benchmarks.sh").toAbsolutePath().toString(), "jdk");
-        script.environment().put("TENFOLD_JDK_DIRS", dir.resolve("jdks") + "/*");
-        script.environment().put("PATH", systemTools().toString());
+        script.environment().put("TENFOLD_JDK_DIRS", jdkDirs);
+        script.environment().put("PATH", path);
         script.environment().remove("JAVA_HOME");
         if (javaHome != null) {
             script.environment().put("JAVA_HOME", javaHome.toString());
@@ -97,6 +101,37 @@ class JdkDiscoveryTest {
         Path home = fakeJdk("jdk-21", "21.0.5", true, true);
         fakeJdk("jdk-25", "25.0.1", true, true);
         assertEquals(home.toString(), discover(home).stdout());
+    }
+
+    @Test
+    void theNewestOfSeveralJdksWins() throws Exception {
+        fakeJdk("jdk-21", "21.0.5", true, true);
+        Path newest = fakeJdk("jdk-25", "25.0.1", true, true);
+        fakeJdk("jdk-23", "23.0.2", false, true);
+        assertEquals(newest.toString(), discover(null).stdout());
+    }
+
+    /** javac on PATH as Debian installs it: a link to a link (relative, then absolute) into the JDK's bin. */
+    @Test
+    void javacOnPathIsFollowedThroughItsLinksToItsJdk() throws Exception {
+        Path jdk = fakeJdk("jdk-21", "21.0.5", true, true);
+        Path alternatives = Files.createDirectories(dir.resolve("etc/alternatives"));
+        Files.createSymbolicLink(alternatives.resolve("javac"), jdk.resolve("bin/javac"));
+        Path bin = Files.createDirectories(dir.resolve("usr/bin"));
+        Files.createSymbolicLink(bin.resolve("javac"), Path.of("../../etc/alternatives/javac"));
+        Outcome found = discover(null, dir.resolve("no-such-dir") + "/*", bin + ":" + systemTools());
+        assertEquals(0, found.exit(), found.stderr());
+        assertEquals(jdk.toString(), found.stdout());
+        Files.delete(bin.resolve("javac"));
+        Files.delete(alternatives.resolve("javac"));
+    }
+
+    /** Nothing anywhere: the list of candidates is empty, which bash 3.2 under set -u calls unbound unless guarded. */
+    @Test
+    void noCandidateAtAllIsOneLineAndExit2() throws Exception {
+        Outcome none = discover(null, dir.resolve("no-such-dir") + "/*", systemTools().toString());
+        assertEquals(2, none.exit(), none.stdout());
+        assertTrue(none.stderr().startsWith("tenfold: needs a JDK 21 or newer"), none.stderr());
     }
 
     @Test
