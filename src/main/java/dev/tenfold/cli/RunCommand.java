@@ -106,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
         Pattern filter = parseInclude(include);
         MachineIdentity machine = MachineIdentity.current();
         int usableCores = Environment.usableCores();
-        List<PlanItem> plan = new SuitePlan(chosen, parseParams(params), usableCores).items(filter);
+        long physicalMb = Math.round(machine.memoryGb() * 1024);
+        List<PlanItem> plan = new SuitePlan(chosen, parseParams(params), usableCores, physicalMb).items(filter);
         if (plan.isEmpty()) {
             throw new UsageException("--include '" + include + "' matches no benchmark (ids look like io/virtual)");
         }
@@ -119,10 +120,14 @@ final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--include '" + include + "' matches only Python rows, and there is no python3 >= 3.8");
             }
         }
+        MemoryPlan memory = MemoryPlan.of(plan, physicalMb);
+        if (!memory.fits()) {
+            throw new UsageException(memory.refusal());
+        }
         if (dryRun) {
             plan.forEach(item -> System.out.println(item.describe()));
-            System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min%n", plan.size(),
-                    chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan) / 60);
+            System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min; %s%n", plan.size(),
+                    chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan) / 60, memory.describe());
             return Main.OK;
         }
         Instant startedAt = Instant.now();
@@ -162,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
                 warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
             }
             python.ifPresent(p -> System.out.println("tenfold: Python rows on " + p.command() + " " + p.version()));
-            List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json, python);
+            List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json, python, physicalMb);
             backend = supervised.current(); // a new one, when the first died
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
             String crossCheck = supervised.death() == null ? crossCheck(rows.stream().filter(r -> !r.python() && !r.openLoop()).toList(), backend) : null;
@@ -191,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> runPlan(List<PlanItem> plan, Profile chosen, JmhPassThrough jmh, SupervisedBackend backend,
-                                 RunContext context, Path csv, Path json, Optional<PythonInterpreter> python)
+                                 RunContext context, Path csv, Path json, Optional<PythonInterpreter> python, long physicalMb)
             throws IOException, InterruptedException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
@@ -211,7 +216,7 @@ final class RunCommand implements Callable<Integer> {
                     Files.deleteIfExists(itemJson);
                     deleteFiles(itemLogs);
                     try {
-                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, itemLogs, python)).build()).run();
+                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, itemLogs, python, MemoryPlan.heapMb(item, physicalMb))).build()).run();
                         if (backend.death() == null) { // a backend that died mid-measurement leaves a row of errors
                             int saved = all.size();
                             List<Path> moved = moveFiles(itemLogs, logs);
@@ -286,8 +291,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson, Path itemLogs,
-                                                 Optional<PythonInterpreter> python) {
-        List<String> jvmArgs = new ArrayList<>(MeasuredJvm.HEAP_AND_GC); // the workers' too: same heap, same GC
+                                                 Optional<PythonInterpreter> python, int heapMb) {
+        List<String> jvmArgs = new ArrayList<>(MeasuredJvm.heapAndGc(heapMb)); // the workers' too (asThisJvm): same heap, same GC
         jvmArgs.addAll(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));

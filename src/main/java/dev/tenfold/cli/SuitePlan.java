@@ -34,8 +34,15 @@ final class SuitePlan {
     private final Profile profile;
     private final Map<String, List<String>> overrides;
     private final int usableCores;
+    /** The most worker JVMs a row starts by default, as the memory allows (MemoryPlan). */
+    private final int workerJvms;
 
+    /** A plan for a machine with memory to spare (tests of everything but the memory). */
     SuitePlan(Profile profile, Map<String, List<String>> overrides, int usableCores) {
+        this(profile, overrides, usableCores, Long.MAX_VALUE / 2);
+    }
+
+    SuitePlan(Profile profile, Map<String, List<String>> overrides, int usableCores, long physicalMb) {
         for (String name : overrides.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new UsageException("unknown parameter -p " + name + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)) + ")");
@@ -53,6 +60,12 @@ final class SuitePlan {
         this.profile = profile;
         this.overrides = overrides;
         this.usableCores = usableCores;
+        this.workerJvms = MemoryPlan.mostWorkers(physicalMb);
+    }
+
+    /** Worker counts (JVMs, or the recipe's Python processes) as the memory allows: each capped at {@link #workerJvms}, duplicates dropped. */
+    private List<Integer> workerCounts(List<Integer> counts) {
+        return List.copyOf(new LinkedHashSet<>(counts.stream().map(n -> Math.min(n, workerJvms)).toList()));
     }
 
     List<PlanItem> items(Pattern include) {
@@ -115,7 +128,7 @@ final class SuitePlan {
         List<Integer> counts = List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
         items.add(cpu(SERIAL, 1, 1, tasks, "sha256"));
         items.add(cpu(PLATFORM, usableCores, 1, tasks, "sha256"));
-        for (int n : counts) {
+        for (int n : workerCounts(counts)) {
             items.add(cpu(PROCESS, n, n, tasks, "sha256")); // the post's advice is about processes
         }
         // The Java side of the Python rows' GIL-bound chain
@@ -166,7 +179,7 @@ final class SuitePlan {
             // cpu_count()-1 on the first workload: the advice is about the pool, not the task
             List<Integer> counts = profile == Profile.SMOKE || !workload.equals(PYTHON_CPU_WORKLOADS.get(0)) ? List.of(usableCores)
                     : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
-            for (int n : counts) {
+            for (int n : workerCounts(counts)) {
                 items.add(cpu(PROCESS, n, n, tasks, workload).inPython());
             }
         }
@@ -225,16 +238,16 @@ final class SuitePlan {
         // The article's advice, cpu_count()-1 workers, and (full) one worker per request in flight (capped
         // at 16 JVMs). Smoke: ten workers only (one worker at C=1 would spend its whole iteration on one
         // serial batch; 16 JVMs cost smoke ~10 s of start-up).
-        Set<Integer> workerCounts = new LinkedHashSet<>();
+        List<Integer> processWorkers = new ArrayList<>();
         if (overrides.containsKey("workers")) {
-            workerCounts.addAll(ints("workers", List.of()));
+            processWorkers.addAll(ints("workers", List.of()));
         } else if (profile == Profile.SMOKE) {
-            workerCounts.add(Math.min(sweep.get(sweep.size() - 1), 10));
+            processWorkers.add(Math.min(sweep.get(sweep.size() - 1), 10));
         } else if (profile == Profile.FULL) {
-            workerCounts.add(Math.max(1, usableCores - 1));
-            sweep.forEach(c -> workerCounts.add(Math.min(c, 16)));
+            processWorkers.add(Math.max(1, usableCores - 1));
+            sweep.forEach(c -> processWorkers.add(Math.min(c, 16)));
         }
-        for (int w : workerCounts) {
+        for (int w : overrides.containsKey("workers") ? processWorkers : workerCounts(processWorkers)) {
             items.add(io(PROCESS, w, w, tasks(w), latency));
         }
     }
@@ -267,7 +280,7 @@ final class SuitePlan {
             }
         }
         if (profile != Profile.QUICK) { // quick: threads only (Java has no GIL); worker JVMs in full
-            for (int workers : ints("workers", counts)) {
+            for (int workers : ints("workers", workerCounts(counts))) {
                 items.add(cpu(PROCESS, workers, workers, tasks, workload));
             }
         }
@@ -283,7 +296,7 @@ final class SuitePlan {
         if (profile != Profile.QUICK) {
             items.add(cpu(SERIAL, 1, 1, tasks, workload));
         }
-        for (int workers : ints("workers", List.of(usableCores))) {
+        for (int workers : ints("workers", workerCounts(List.of(usableCores)))) {
             items.add(cpu(PROCESS, workers, workers, tasks, workload));
         }
     }
@@ -303,7 +316,7 @@ final class SuitePlan {
             for (Variant variant : profile == Profile.SMOKE ? List.of(SPLIT, PIPELINE, IO_STAGE)
                     : profile == Profile.QUICK ? List.of(SPLIT, PIPELINE)
                     : List.of(ONE_POOL, VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)) {
-                items.add(mixed(variant, c, usableCores, tasks, latency));
+                items.add(mixed(variant, c, variant.usesWorkerProcesses() ? workerCounts(List.of(usableCores)).get(0) : usableCores, tasks, latency));
             }
         }
         if (profile != Profile.QUICK) {

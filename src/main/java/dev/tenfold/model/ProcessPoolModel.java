@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  */
 public final class ProcessPoolModel implements ExecutionModel {
     /** The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol. */
-    static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.HEAP_AND_GC.stream(),
+    static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.asThisJvm().stream(),
             java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr")).toList();
     /** How long one task may run in a worker before the worker counts as hung (-Dtenfold.task.timeout.seconds). */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(Long.getLong("tenfold.task.timeout.seconds", 60));

@@ -121,12 +121,14 @@ class CommandLineTest {
         assertFalse(Files.exists(out));
         List<String> lines = quick.out().lines().toList();
         assertTrue(lines.contains("io/virtual concurrency=10 latencyMs=50 tasks=100 workers=1"), quick.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("4 benchmarks, profile quick: about \\d+ min")), quick.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("4 benchmarks, profile quick: about \\d+ min; peak memory: up to [\\d.]+ GiB of [\\d.]+ GiB .*")), quick.out());
         Outcome latency = run("--dry-run", "--profile", "latency", "--out", out.toString());
         assertTrue(latency.out().lines().anyMatch(l -> l.startsWith("open-loop/platform concurrency=10 latencyMs=50 rate=300 ")),
                 "the open loop's rows are listed: " + latency.out());
-        assertTrue(latency.out().lines().anyMatch(l -> l.matches("8 benchmarks, profile latency: about \\d+ min")), latency.out());
+        assertTrue(latency.out().lines().anyMatch(l -> l.matches("8 benchmarks, profile latency: about \\d+ min; peak memory: .*")), latency.out());
         assertFalse(Files.exists(out));
+        assertUsageError(run("--dry-run", "--include", "^io/process", "-p", "workers=100000", "--out", out.toString()),
+                "the plan does not fit in ");
     }
 
     @Test
