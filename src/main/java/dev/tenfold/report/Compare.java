@@ -169,7 +169,80 @@ public final class Compare {
             Path png = CompareChart.draw(pngDir, labels, new ArrayList<>(families), means);
             out.append("\nPlot: ").append(png).append('\n');
         }
+        claims(out, runs, labels, pngDir);
         return out.toString();
+    }
+
+    /**
+     * The claims view: per claim of the verdict and per machine, the figure with its interval and the
+     * outcome; against [0], the ratio of the figures with a noise mark. The ratio's interval treats each
+     * figure's interval as symmetric on a log scale and the machines as independent: log half-widths
+     * add in quadrature.
+     */
+    private static void claims(StringBuilder out, List<List<ResultRow>> runs, List<String> labels, Path pngDir) throws IOException {
+        List<Map<String, Claims.Judged>> judged = runs.stream().map(run -> {
+            Map<String, Claims.Judged> byKey = new LinkedHashMap<>();
+            Claims.judge(run).forEach(j -> byKey.put(j.key(), j));
+            return byKey;
+        }).toList();
+        Map<String, Claims.Judged> union = new LinkedHashMap<>();
+        for (Claims.Claim claim : Claims.ALL) { // claims in the verdict's order, subjects as the runs list them
+            judged.forEach(m -> m.values().stream().filter(j -> j.claim().equals(claim.wording())).forEach(j -> union.putIfAbsent(j.key(), j)));
+        }
+        if (union.isEmpty()) {
+            out.append("\nClaims: none of the verdict's claims has its rows in these files\n");
+            return;
+        }
+        out.append("\nClaims, per machine: the figure [99% CI] and whether the claim holds there; against [0], the ratio of the"
+                + " figures with its mark (+ / - beyond noise, ~ within it):\n");
+        String claim = null;
+        for (Claims.Judged any : union.values()) {
+            if (!any.claim().equals(claim)) {
+                claim = any.claim();
+                out.append(claim).append('\n');
+            }
+            out.append(String.format(Locale.ROOT, "  %-32s", any.subject()));
+            Claims.Judged base = judged.get(0).get(any.key());
+            for (int i = 0; i < runs.size(); i++) {
+                Claims.Judged j = judged.get(i).get(any.key());
+                out.append(String.format(Locale.ROOT, " %-40s", j == null ? "-" : figure(j) + " " + j.outcome().text
+                        + (j.note().isEmpty() ? "" : " (" + j.note() + ")")));
+                if (i > 0) {
+                    Ratios.RowRatio ratio = j == null || base == null ? null : claimRatio(j, base);
+                    out.append(String.format(Locale.ROOT, " %-24s", ratio == null ? "-" : "[" + i + "]/[0] " + format(ratio)));
+                }
+            }
+            out.append('\n');
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Map<Claims.Outcome, Long> counts = new java.util.EnumMap<>(Claims.Outcome.class);
+            judged.get(i).values().forEach(j -> counts.merge(j.outcome(), 1L, Long::sum));
+            out.append(String.format(Locale.ROOT, "  [%d] %s: %s%n", i, labels.get(i), counts.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().text).collect(java.util.stream.Collectors.joining(", "))));
+        }
+        Path png = CompareChart.claims(pngDir, labels, new ArrayList<>(union.values()), judged);
+        out.append(png == null ? "(no claim's speedup was measured on every machine: no chart)\n" : "Plot: " + png + "\n");
+    }
+
+    /** {@code 14.80 [14.51, 15.10] of 16}: the figure, its interval, and for a speedup its ideal. */
+    private static String figure(Claims.Judged j) {
+        return (j.low() == null ? String.format(Locale.ROOT, "%.2f", j.figure())
+                : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", j.figure(), j.low(), j.high()))
+                + (j.ideal() == null ? "" : String.format(Locale.ROOT, " of %.0f", j.ideal()));
+    }
+
+    /** One machine's figure over the first's, its interval from both figures' intervals (log half-widths in quadrature). */
+    static Ratios.RowRatio claimRatio(Claims.Judged j, Claims.Judged base) {
+        if (j.figure() <= 0 || base.figure() <= 0) {
+            return null;
+        }
+        double ratio = j.figure() / base.figure();
+        if (j.low() == null || base.low() == null || j.low() <= 0 || base.low() <= 0) {
+            return new Ratios.RowRatio(ratio, null, Ratios.NO_INTERVAL);
+        }
+        double spread = Math.hypot(Math.log(j.high() / j.low()) / 2, Math.log(base.high() / base.low()) / 2);
+        Statistics.Interval interval = new Statistics.Interval(ratio * Math.exp(-spread), ratio * Math.exp(spread));
+        return new Ratios.RowRatio(ratio, interval, Ratios.mark(ratio, interval));
     }
 
     private static String format(Ratios.RowRatio r) {
