@@ -27,7 +27,7 @@ class CompareClaimsTest {
                 "family", family, "workload", workload, "variant", variant, "concurrency", c, "speedup", speedup,
                 "speedupLow", speedup - halfWidth, "speedupHigh", speedup + halfWidth));
         fields.putAll(Map.of("idealSpeedup", ideal, "throughput", throughput, "throughputError", throughput * halfWidth / speedup,
-                "samples", 15, "forks", 3, "errors", 0L));
+                "samples", 15, "forks", 3));
         return RowCopy.with(template, fields);
     }
 
@@ -72,7 +72,7 @@ class CompareClaimsTest {
     @Test
     void theRatioOfTwoClaimsCarriesBothIntervals() {
         Claims.Judged base = new Claims.Judged("c", "s", 10, 9.5, 10.5, 10.0, Claims.Outcome.HOLDS, "");
-        Claims.Judged twice = new Claims.Judged("c", "s", 20, 19, 21, 20.0, Claims.Outcome.HOLDS, "");
+        Claims.Judged twice = new Claims.Judged("c", "s", 20, 19.0, 21.0, 20.0, Claims.Outcome.HOLDS, "");
         Ratios.RowRatio ratio = Compare.claimRatio(twice, base);
         double spread = Math.hypot(Math.log(21.0 / 19) / 2, Math.log(10.5 / 9.5) / 2);
         assertEquals(2.0, ratio.ratio(), 1e-12);
