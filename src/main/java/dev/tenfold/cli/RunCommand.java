@@ -297,6 +297,7 @@ final class RunCommand implements Callable<Integer> {
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
         python.ifPresent(p -> jvmArgs.add("-D" + PythonInterpreter.PROPERTY + "=" + p.command()));
+        python.ifPresent(p -> jvmArgs.add("-D" + Rows.PYTHON_VERSION_PROPERTY + "=" + p.version()));
         jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
         jvmArgs.add("-D" + BatchBenchmark.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
         jvmArgs.add("-D" + LatencyLog.DIRECTORY_PROPERTY + "=" + itemLogs.toAbsolutePath());

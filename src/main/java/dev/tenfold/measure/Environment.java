@@ -105,16 +105,18 @@ public final class Environment {
         }
     }
 
-    /** This process's cgroup CPU quota in cores ("unlimited" when none), the governor and boost: one line for the CSV. */
+    /** This process's cgroup CPU quota in cores ("unlimited" when none), the governor, boost and SMT: one line for the CSV. */
     public static String cpuPolicy() {
         String cpuMax = read(Path.of("/sys/fs/cgroup/cpu.max"));
         Double limit = cpuMax == null ? null : cgroupCpuLimit(cpuMax);
         String governor = read(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
         String boost = read(Path.of("/sys/devices/system/cpu/cpufreq/boost"));
-        return String.format(Locale.ROOT, "cgroup cpu.max %s; governor %s; boost %s",
+        String smt = read(Path.of("/sys/devices/system/cpu/smt/active"));
+        return String.format(Locale.ROOT, "cgroup cpu.max %s; governor %s; boost %s; SMT %s",
                 cpuMax == null ? "n/a" : limit == null ? "unlimited" : String.format(Locale.ROOT, "%.2f cores", limit),
                 governor == null ? "n/a" : governor.trim(),
-                boost == null ? "n/a" : boost.trim().equals("1") ? "on" : "off");
+                boost == null ? "n/a" : boost.trim().equals("1") ? "on" : "off",
+                smt == null ? "n/a" : smt.trim().equals("1") ? "on" : "off");
     }
 
     private static String read(Path file) {

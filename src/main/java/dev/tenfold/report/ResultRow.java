@@ -22,7 +22,7 @@ public record ResultRow(
         Double pipeCopyMs, Double descendantsRssMb, Integer forks, Double jitMs, Double warmupS, String commit, Double forkSpread,
         Double jitCpuShare, Double latencyP50Ms, Double latencyP90Ms, Double latencyP99Ms, Double latencyP999Ms,
         Double latencyMaxMs, Double offeredRate, Double achievedRate, Double waiting, String overloaded, Integer sloMs,
-        Double backendLatencyP50Ms, Double backendLatencyP99Ms) {
+        Double backendLatencyP50Ms, Double backendLatencyP99Ms, String jvmFlags, String pythonVersion) {
 
     /** SPEC.md's required columns, in order, then ours. */
     public static final List<String> COLUMNS = List.of(
@@ -36,7 +36,8 @@ public record ResultRow(
             "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms",
             "descendants_rss_mb", "forks", "jit_ms", "warmup_s", "commit", "fork_spread", "jit_cpu_share",
             "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "latency_max_ms",
-            "offered_rate", "achieved_rate", "waiting", "overloaded", "slo_ms", "backend_latency_p50_ms", "backend_latency_p99_ms");
+            "offered_rate", "achieved_rate", "waiting", "overloaded", "slo_ms", "backend_latency_p50_ms", "backend_latency_p99_ms",
+            "jvm_flags", "python_version");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
     public static final int REQUIRED_COLUMNS = 31;

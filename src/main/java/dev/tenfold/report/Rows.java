@@ -173,7 +173,22 @@ public final class Rows {
                 latencyMs(run, 50), latencyMs(run, 90), p99, latencyMs(run, 99.9), latencyMs(run, 100),
                 open == null ? null : open.offeredRate(), open == null ? null : significant(throughput, 5),
                 open == null ? null : round(open.waiting(), 1), open == null ? null : open.overloaded(),
-                open == null ? null : open.sloMs(), percentileMs(run.backendLatency(), 50), percentileMs(run.backendLatency(), 99));
+                open == null ? null : open.sloMs(), percentileMs(run.backendLatency(), 50), percentileMs(run.backendLatency(), 99),
+                jvmFlags(run), run.python() ? property(run, PYTHON_VERSION_PROPERTY) : null);
+    }
+
+    /** The JVM property that carries the Python version of the recipe's rows into the JMH JSON (its jvmArgs). */
+    public static final String PYTHON_VERSION_PROPERTY = "tenfold.python.version";
+
+    /** The fork's -X flags (heap, collector, ...) as JMH recorded them; its -D properties and paths left out. */
+    static String jvmFlags(JmhRun run) {
+        String flags = String.join(" ", run.jvmArgs().stream().filter(a -> a.startsWith("-X")).toList());
+        return flags.isEmpty() ? null : flags;
+    }
+
+    private static String property(JmhRun run, String name) {
+        return run.jvmArgs().stream().filter(a -> a.startsWith("-D" + name + "=")).map(a -> a.substring(name.length() + 3))
+                .reduce((first, last) -> last).orElse(null);
     }
 
     /**
