@@ -99,7 +99,8 @@ if [ "${1:-}" = "test" ]; then
 fi
 
 # The load before our own build: the run's busy-machine check must not count the build.
-TENFOLD_LOAD_AT_START=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || true)
+# (macOS has no /proc: sysctl prints "{ 1.52 1.60 1.63 }")
+TENFOLD_LOAD_AT_START=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || sysctl -n vm.loadavg 2>/dev/null | awk '{print $2}' || true)
 export TENFOLD_LOAD_AT_START
 
 JAR=target/benchmarks.jar

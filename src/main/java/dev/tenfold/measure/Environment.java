@@ -21,6 +21,17 @@ public final class Environment {
     private Environment() {
     }
 
+    /**
+     * Where Linux's process file system is ({@value #PROC_PROPERTY}, default {@code /proc}): a test
+     * points it at an empty folder to run the suite as on macOS, where there is none.
+     */
+    public static final String PROC_PROPERTY = "tenfold.proc";
+
+    /** A file under the process file system, e.g. {@code proc("loadavg")}, {@code proc("123", "status")}. */
+    public static Path proc(String first, String... more) {
+        return Path.of(System.getProperty(PROC_PROPERTY, "/proc")).resolve(Path.of(first, more));
+    }
+
     /** Cores this process may use: {@code Runtime.availableProcessors()} (cgroup quota, cpuset). */
     public static int usableCores() {
         return Runtime.getRuntime().availableProcessors();
@@ -86,18 +97,19 @@ public final class Environment {
 
     /**
      * The 1-minute load average per usable core when the run began ({@value #LOAD_AT_START_VARIABLE}
-     * when the launcher set it, else now); null where /proc/loadavg does not exist.
+     * when the launcher set it, else now: /proc/loadavg, else the OS's getloadavg through OSHI, as on
+     * macOS); null where neither can be read.
      */
     public static Double loadPerCore() {
         String atStart = System.getenv(LOAD_AT_START_VARIABLE);
-        String text = atStart != null && !atStart.isBlank() ? atStart : read(Path.of("/proc/loadavg"));
-        Double load = text == null ? null : loadAverage(text);
+        String text = atStart != null && !atStart.isBlank() ? atStart : read(proc("loadavg"));
+        Double load = text != null ? loadAverage(text) : ProcessTree.systemLoadAverage();
         return load == null ? null : load / usableCores();
     }
 
-    /** The machine's CPU ticks now; null where /proc/stat does not exist. */
+    /** The machine's CPU ticks now; null where /proc/stat does not exist (no stolen time is measured: an empty cell, not 0). */
     public static CpuTicks cpuTicksNow() {
-        String text = read(Path.of("/proc/stat"));
+        String text = read(proc("stat"));
         try {
             return text == null ? null : cpuTicks(text);
         } catch (NumberFormatException e) {

@@ -92,7 +92,7 @@ final class MemorySampler {
             long pss = 0;
             long descendants = 0;
             for (long pid : members) {
-                long kib = kibOf(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+                long kib = kibOf(Environment.proc(Long.toString(pid), "smaps_rollup"), "Pss:");
                 pss += kib;
                 descendants += pid == root ? 0 : kib;
             }
@@ -103,12 +103,20 @@ final class MemorySampler {
         }
     }
 
-    /** VmRSS in KiB and the thread count of a process; zeros when it is gone or not Linux. */
+    /**
+     * VmRSS in KiB and the thread count of a process; without /proc (macOS) the threads from the OS
+     * and no RSS (the window's memory is then the tree's peak RSS from OSHI: CpuProfiler); zeros when
+     * the process is gone.
+     */
     private static long[] status(long pid) {
+        Path status = Environment.proc(Long.toString(pid), "status");
+        if (!Files.exists(status.getParent())) {
+            return new long[] {0, ProcessTree.threads(pid)};
+        }
         long rss = 0;
         long threads = 0;
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("VmRSS:")) {
                     rss = digits(line);
                 } else if (line.startsWith("Threads:")) {

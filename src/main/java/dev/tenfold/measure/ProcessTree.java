@@ -64,6 +64,18 @@ public final class ProcessTree {
         return total / 1000.0;
     }
 
+    /** The machine's 1-minute load average from the OS (getloadavg), or null where it has none. */
+    static Double systemLoadAverage() {
+        double load = Holder.SYSTEM.getHardware().getProcessor().getSystemLoadAverage(1)[0];
+        return load < 0 ? null : load;
+    }
+
+    /** OS threads of a process, from the OS (OSHI), or 0 when it is gone. */
+    static int threads(long pid) {
+        OSProcess p = OS.getProcess((int) pid);
+        return p == null ? 0 : p.getThreadCount();
+    }
+
     /** Peak resident memory in MiB of the tree (VmHWM on Linux; current RSS elsewhere). */
     public static double peakRssMib(long root, Set<Long> exclude) {
         long bytes = 0;
@@ -93,7 +105,7 @@ public final class ProcessTree {
     }
 
     private static long peakRssBytes(OSProcess p) {
-        Path status = Path.of("/proc", Integer.toString(p.getProcessID()), "status");
+        Path status = Environment.proc(Integer.toString(p.getProcessID()), "status");
         if (Files.isReadable(status)) {
             try {
                 for (String line : Files.readAllLines(status)) {

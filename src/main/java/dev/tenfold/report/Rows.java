@@ -174,7 +174,7 @@ public final class Rows {
                 open == null ? null : open.offeredRate(), open == null ? null : significant(throughput, 5),
                 open == null ? null : round(open.waiting(), 1), open == null ? null : open.overloaded(),
                 open == null ? null : open.sloMs(), percentileMs(run.backendLatency(), 50), percentileMs(run.backendLatency(), 99),
-                jvmFlags(run), run.python() ? property(run, PYTHON_VERSION_PROPERTY) : null);
+                jvmFlags(run), run.runtime() == Language.PYTHON ? property(run, PYTHON_VERSION_PROPERTY) : null);
     }
 
     /** The JVM property that carries the Python version of the recipe's rows into the JMH JSON (its jvmArgs). */

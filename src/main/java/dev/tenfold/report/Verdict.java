@@ -37,6 +37,7 @@ public final class Verdict {
                 first.host(), first.cpuModel(), cell(first.usableCores()), first.logicalCores(), first.physicalCores(),
                 first.memoryGb(), first.jdk(), first.profile()));
         out.append(statisticsLine(rows));
+        out.append(unmeasured(rows));
         rows.stream().filter(ResultRow::busyMachine).findFirst().ifPresent(r -> out.append(String.format(Locale.ROOT,
                 "WARNING: busy machine: load %s per usable core at start, up to %s of CPU time stolen by the hypervisor:"
                         + " figures are lower and noisier than on an idle machine%n",

@@ -72,6 +72,25 @@ final class VerdictText {
                         : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly)");
     }
 
+    /**
+     * One line naming what this machine could not measure (no /proc: macOS), so that an empty cell
+     * is never read as a zero; empty when everything was measured.
+     */
+    static String unmeasured(List<ResultRow> rows) {
+        List<String> missing = new ArrayList<>();
+        if (rows.stream().allMatch(r -> r.loadStart() == null)) {
+            missing.add("the load average at start (no busy-machine check)");
+        }
+        if (rows.stream().allMatch(r -> r.stealShare() == null)) {
+            missing.add("CPU time stolen by a hypervisor (no /proc/stat)");
+        }
+        if (rows.stream().allMatch(r -> r.threads() == null)) {
+            missing.add("OS threads");
+        }
+        return missing.isEmpty() ? "" : "Not measured on this machine (empty cells, not zeros): " + String.join("; ", missing)
+                + System.lineSeparator();
+    }
+
     /** What a row's line says beside its figures: unsteady, backend-limited, errors, 429s, a count that differs, the 30% rule. */
     static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();

@@ -53,6 +53,24 @@ class ReportTest {
         assertEquals(null, serial.throughputError(), "JMH's NaN error becomes an empty cell");
     }
 
+    /** jvm_flags: the fork's -X flags as JMH recorded them (the heap the run sized), not its properties; python_version on Python rows. */
+    @Test
+    void theRowsCarryTheForksJvmFlagsAndThePythonVersion() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var runs = (com.fasterxml.jackson.databind.node.ArrayNode) mapper.readTree(ReportTest.class.getResource("two-runs.json"));
+        for (var run : runs) {
+            var args = ((com.fasterxml.jackson.databind.node.ObjectNode) run).putArray("jvmArgs");
+            List.of("-Xms64m", "-Xmx805m", "-XX:+UseG1GC", "-Dtenfold.backend.url=http://127.0.0.1:1", "-D" + Rows.PYTHON_VERSION_PROPERTY + "=3.11.7")
+                    .forEach(args::add);
+        }
+        Path json = dir.resolve("flags.json");
+        mapper.writeValue(json.toFile(), runs);
+        List<ResultRow> rows = Rows.fromJmhJson(json, MACHINE);
+        assertEquals("-Xms64m -Xmx805m -XX:+UseG1GC", rows.get(1).jvmFlags());
+        assertEquals(null, rows.get(1).pythonVersion(), "a Java row has no Python version");
+        assertEquals(null, fixtureRows(MACHINE).get(1).jvmFlags(), "a JSON without jvmArgs: an empty cell");
+    }
+
     @Test
     void csvRoundTripsQuotedCells() throws Exception {
         List<ResultRow> rows = fixtureRows(MACHINE);

@@ -28,6 +28,25 @@ class VerdictTest {
         }
     }
 
+    /** Without /proc (macOS) the load, stolen time and threads are empty cells: the verdict says so in one line, and only then. */
+    @Test
+    void whatAMachineCouldNotMeasureIsNamedNotReadAsZero() throws Exception {
+        List<ResultRow> measured = ReportTest.fixtureRows(ReportTest.MACHINE).stream()
+                .map(r -> RowCopy.with(r, Map.of("loadStart", 0.1, "stealShare", 0.0, "threads", 30L))).toList();
+        assertFalse(Verdict.render(measured).contains("Not measured on this machine"), Verdict.render(measured));
+        Map<String, Object> hidden = new HashMap<>();
+        hidden.put("loadStart", null);
+        hidden.put("stealShare", null);
+        hidden.put("threads", null);
+        List<ResultRow> noProc = measured.stream().map(r -> RowCopy.with(r, hidden)).toList();
+        String verdict = Verdict.render(noProc);
+        assertEquals(1, verdict.lines().filter(l -> l.startsWith("Not measured on this machine (empty cells, not zeros): "
+                + "the load average at start (no busy-machine check); CPU time stolen by a hypervisor (no /proc/stat); OS threads")).count(),
+                verdict);
+        List<ResultRow> threadsOnly = measured.stream().map(r -> RowCopy.with(r, Map.of("threads", 30L))).toList();
+        assertFalse(Verdict.render(threadsOnly).contains("OS threads"));
+    }
+
     @Test
     void tenfoldOnlyWhenTheWholeIntervalIsAboveTen() {
         assertEquals("yes", Verdict.tenfold(row("async", 10, 200, 1, 10.2, 10.05, 10.4)));
