@@ -50,8 +50,10 @@ final class Charts {
 
     static String subtitle(List<ResultRow> rows, String profile) {
         ResultRow r = rows.get(0);
+        // the Python rows ran in CPython: its version, not the JDK that drove them
+        String runtime = r.python() ? "Python" + (r.pythonVersion() == null ? "" : " " + r.pythonVersion()) : r.jdk();
         return String.format(Locale.ROOT, "%s, %s, %d logical cores, %s, profile %s", r.host(), r.cpuModel(),
-                r.logicalCores(), r.jdk(), profile.equals("csv") && r.profile() != null ? r.profile() : profile);
+                r.logicalCores(), runtime, profile.equals("csv") && r.profile() != null ? r.profile() : profile);
     }
 
     /** I/O sweeps C over decades (log axes); CPU runs 1 to a few threads (linear axes). */

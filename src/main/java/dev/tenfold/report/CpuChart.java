@@ -3,22 +3,26 @@ package dev.tenfold.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code cpu-speedup.png}: every CPU workload against every model at the most threads or workers
  * it ran, one group of bars per workload with each bar's 99% interval, and the cores line that
  * no model can pass: the CPU family on one page, where a line per workload would hold 2-3 points.
+ * The hand-off workloads (worker JVMs only: what carrying an input to them costs) keep their own charts.
  */
 final class CpuChart {
     private CpuChart() {
     }
 
     /** {@code rows}: the CPU family's rows that have a speedup, serial left out. */
-    static CategoryChart draw(List<ResultRow> rows, String profile) {
+    static CategoryChart draw(List<ResultRow> all, String profile) {
+        List<ResultRow> rows = all.stream().filter(r -> !r.workload().startsWith("handoff")).toList();
+        if (rows.isEmpty()) {
+            return null;
+        }
         List<String> workloads = rows.stream().map(ResultRow::workload).distinct().toList();
         Map<Variant, Map<String, ResultRow>> byModel = new LinkedHashMap<>();
         for (ResultRow r : rows) {
@@ -35,12 +39,14 @@ final class CpuChart {
                 workloads, workloads.stream().map(w -> byWorkload.containsKey(w) ? byWorkload.get(w).speedup() : 0.0).toList(),
                 workloads.stream().map(w -> byWorkload.containsKey(w) && Charts.speedupError(byWorkload.get(w)) != null
                         ? Charts.speedupError(byWorkload.get(w)) : 0.0).toList()));
-        CategorySeries ideal = chart.addSeries("ideal: " + cores + " usable cores", workloads,
-                workloads.stream().map(w -> (double) cores).toList());
-        ideal.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-        ideal.setLineStyle(SeriesLines.DASH_DASH);
-        ideal.setLineColor(Charts.REFERENCE);
-        ideal.setMarker(SeriesMarkers.NONE);
+        // The ideal across every group (a category line series would start at the second group's centre).
+        double highest = rows.stream().mapToDouble(r -> r.speedupHigh() != null ? r.speedupHigh() : r.speedup()).max().orElse(cores);
+        chart.getStyler().setYAxisMax(1.15 * Math.max(cores, highest));
+        chart.getStyler().setAnnotationLineColor(Charts.REFERENCE);
+        chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        chart.addAnnotation(new AnnotationLine(cores, false, false));
+        chart.addAnnotation(new AnnotationText("ideal: " + cores + " usable cores", 0.5, cores, false));
         return chart;
     }
 }

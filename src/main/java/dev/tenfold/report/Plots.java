@@ -63,12 +63,15 @@ public final class Plots {
         }
         List<MixedStages> mixed = MixedStages.of(rows);
         if (!mixed.isEmpty()) {
-            written.add(Png.save(stageTimes(mixed.get(0), rows, profile), dir.resolve("mixed-stage-times.png")));
+            written.add(Png.save(stageTimes(mixed, rows, profile), dir.resolve("mixed-stage-times.png")));
         }
         List<ResultRow> cpu = rows.stream().filter(r -> !r.python() && r.family() == Family.CPU && r.speedup() != null
                 && r.variant() != Variant.SERIAL).toList();
         if (!cpu.isEmpty()) {
-            written.add(Png.save(CpuChart.draw(cpu, profile), dir.resolve("cpu-speedup.png")));
+            org.knowm.xchart.CategoryChart chart = CpuChart.draw(cpu, profile);
+            if (chart != null) {
+                written.add(Png.save(chart, dir.resolve("cpu-speedup.png")));
+            }
         }
         List<ResultRow> open = rows.stream().filter(r -> r.openLoop() && r.latencyP99Ms() != null).toList();
         if (!open.isEmpty()) {
@@ -110,13 +113,17 @@ public final class Plots {
                 roofline.merge(Charts.x(r), r.rooflineSpeedup(), Math::max);
             }
         }
+        // Where the roofline lies above the ideal it bounds nothing: drawn only where it is below.
+        roofline.entrySet().removeIf(e -> ideal.containsKey(e.getKey()) && e.getValue() >= ideal.get(e.getKey()));
         boolean io = rows.get(0).family().waitsOnIo();
         String idealName = rows.get(0).family() == Family.MIXED ? "ideal: the slower stage alone (io-stage, cpu-stage)"
                 : io ? "ideal: Little's law min(C, tasks)" : "ideal: min(threads, cores)";
         Charts.line(chart, idealName,
                 new ArrayList<>(ideal.keySet()), new ArrayList<>(ideal.values()), Charts.REFERENCE);
-        Charts.line(chart, "measured CPU roofline (best thread-based model per C)", new ArrayList<>(roofline.keySet()),
-                new ArrayList<>(roofline.values()), Charts.LIMIT);
+        if (!roofline.isEmpty()) {
+            Charts.line(chart, "measured CPU roofline, where below the ideal (best thread-based model per C)",
+                    new ArrayList<>(roofline.keySet()), new ArrayList<>(roofline.values()), Charts.LIMIT);
+        }
         return chart;
     }
 
@@ -162,13 +169,21 @@ public final class Plots {
     /** Goodput per client policy over C, against Little's law C/L and the server's ceiling K/L. */
     private static XYChart goodput(List<ResultRow> rows, String profile) {
         XYChart chart = Charts.chart("resilience: goodput against a server that admits K in flight", rows, profile,
-                "successful requests per second, log scale");
-        chart.getStyler().setYAxisLogarithmic(true);
-        Charts.perSeries(chart, rows, ResultRow::workload, ResultRow::throughput, ResultRow::throughputError, false);
-        List<Double> xs = rows.stream().map(Charts::x).distinct().sorted().toList();
+                "successful requests per second");
+        // Linear, up to a little above K/L: the policies' differences (a few % of K/L) stay visible;
+        // Little's law C/L leaves through the top where it passes that.
         ResultRow any = rows.get(0);
         double perSlot = 1000.0 / any.latencyMs();
-        Charts.line(chart, "Little's law C/L", xs, xs.stream().map(c -> c * perSlot).toList(), Charts.REFERENCE);
+        double top = 1.25 * any.serverLimit() * perSlot;
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(top);
+        Charts.perSeries(chart, rows, ResultRow::workload, ResultRow::throughput, ResultRow::throughputError, false);
+        List<Double> xs = rows.stream().map(Charts::x).distinct().sorted().toList();
+        List<Double> littleXs = new ArrayList<>(xs.stream().filter(c -> c * perSlot <= top).toList());
+        if (littleXs.size() < xs.size()) {
+            littleXs.add(top / perSlot);
+        }
+        Charts.line(chart, "Little's law C/L", littleXs, littleXs.stream().map(c -> c * perSlot).toList(), Charts.REFERENCE);
         Charts.line(chart, "server ceiling K/L (K=" + any.serverLimit() + ")", List.of(xs.get(0), xs.get(xs.size() - 1)),
                 List.of(any.serverLimit() * perSlot, any.serverLimit() * perSlot), Charts.LIMIT);
         return chart;
@@ -186,23 +201,31 @@ public final class Plots {
 
     /**
      * Seconds per batch of images: each stage alone, their maximum (the bound of any combination)
-     * and their sum (the stages one after the other), then every combination, at the first C.
+     * and their sum (the stages one after the other), then every combination; one series per C.
      */
-    private static CategoryChart stageTimes(MixedStages stages, List<ResultRow> rows, String profile) {
-        ResultRow io = stages.io();
-        ResultRow cpu = stages.cpu();
-        int images = stages.images();
-        Map<String, Double> bars = new LinkedHashMap<>();
-        bars.put("I/O stage alone", stages.ioSeconds());
-        bars.put("CPU stage alone", stages.cpuSeconds());
-        bars.put("bound: max", stages.bound());
-        bars.put("sum: no overlap", stages.sum());
-        stages.combinations().forEach(r -> bars.put(r.variant().toString(), stages.seconds(r)));
-        String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), C=%d, %d CPU threads  |  %s",
-                images, io.concurrency(), cpu.workers(), Charts.subtitle(rows, profile));
+    private static CategoryChart stageTimes(List<MixedStages> perC, List<ResultRow> rows, String profile) {
+        MixedStages first = perC.get(0);
+        String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), %d CPU threads  |  %s",
+                first.images(), first.cpu().workers(), Charts.subtitle(rows, profile));
         CategoryChart chart = Charts.categoryChart(title, "stage or combination", "seconds per batch (lower is better)");
-        chart.getStyler().setLegendVisible(false);
-        chart.addSeries("seconds", new ArrayList<>(bars.keySet()), new ArrayList<>(bars.values()));
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendVisible(perC.size() > 1);
+        List<String> names = new ArrayList<>(List.of("I/O stage", "CPU stage", "bound: max", "sum: no overlap"));
+        perC.forEach(stages -> stages.combinations().forEach(r -> {
+            if (!names.contains(r.variant().toString())) {
+                names.add(r.variant().toString());
+            }
+        }));
+        for (MixedStages stages : perC) {
+            Map<String, Double> bars = new LinkedHashMap<>();
+            names.forEach(n -> bars.put(n, 0.0)); // a combination not run at this C: no bar
+            bars.put("I/O stage", stages.ioSeconds());
+            bars.put("CPU stage", stages.cpuSeconds());
+            bars.put("bound: max", stages.bound());
+            bars.put("sum: no overlap", stages.sum());
+            stages.combinations().forEach(r -> bars.put(r.variant().toString(), stages.seconds(r)));
+            chart.addSeries("C=" + stages.io().concurrency() + " downloads in flight", names, new ArrayList<>(bars.values()));
+        }
         return chart;
     }
 
