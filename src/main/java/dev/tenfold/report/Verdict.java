@@ -51,6 +51,7 @@ public final class Verdict {
         // The sections below answer the claims in Java; the Python rows have their own section, last.
         List<ResultRow> java = rows.stream().filter(r -> !r.python()).toList();
         ArticleVerdict.headline(out, java);
+        CpuVerdict.render(out, java);
         HandOffVerdict.handOff(out, java);
         MixedWorkVerdict.mixed(out, java);
         ResilienceVerdict.rateLimit(out, java);

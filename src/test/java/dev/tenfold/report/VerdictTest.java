@@ -28,6 +28,29 @@ class VerdictTest {
         }
     }
 
+    /** CPU work at any core count: 10x is asked where there are 10 cores; hyper-threads and a cgroup share are named. */
+    @Test
+    void theCpuClaimReadsRightAtAnyCoreCount() throws Exception {
+        ResultRow template = ReportTest.fixtureRows(ReportTest.MACHINE).get(1);
+        Map<String, Object> workstation = new HashMap<>(Map.of("family", "cpu", "workload", "sha256", "variant", "platform",
+                "concurrency", 16, "usableCores", 16, "logicalCores", 32, "physicalCores", 16, "speedup", 14.8,
+                "speedupLow", 14.5, "speedupHigh", 15.1));
+        workstation.putAll(Map.of("idealSpeedup", 16.0, "efficiency", 0.925, "cpuPolicy", "cgroup cpu.max 16.00 cores"));
+        String sixteen = Verdict.render(List.of(RowCopy.with(template, workstation)));
+        assertTrue(sixteen.contains("== CPU work: does the right model make it ~10x faster? 16 usable cores =="), sixteen);
+        assertTrue(sixteen.contains("sha256        16 cores: platform 14.80 [14.50, 15.10]x of 16 (93% of the ideal), 10x: yes"), sixteen);
+        assertTrue(sixteen.contains("this run could use 16 of the machine's 32 logical cores (cgroup cpu.max 16.00 cores)"), sixteen);
+        assertFalse(sixteen.contains("hyper-threads"), "16 usable of 16 physical: no hyper-thread among them");
+
+        Map<String, Object> laptop = new HashMap<>(workstation);
+        laptop.putAll(Map.of("concurrency", 8, "usableCores", 8, "logicalCores", 8, "physicalCores", 4, "speedup", 5.2,
+                "speedupLow", 5.0, "speedupHigh", 5.4, "idealSpeedup", 8.0, "efficiency", 0.65));
+        String eight = Verdict.render(List.of(RowCopy.with(template, laptop)));
+        assertTrue(eight.contains("not here: with 8 usable cores no model can pass 8x on CPU work"), eight);
+        assertTrue(eight.contains("4 of the usable cores are hyper-threads (8 logical on 4 physical)") && eight.contains("near 50%"), eight);
+        assertFalse(eight.contains("10x: yes") || eight.contains("could use"), eight);
+    }
+
     /** Without /proc (macOS) the load, stolen time and threads are empty cells: the verdict says so in one line, and only then. */
     @Test
     void whatAMachineCouldNotMeasureIsNamedNotReadAsZero() throws Exception {
