@@ -32,8 +32,8 @@ final class CpuVerdict {
         int cores = any.usableCores();
         out.append(String.format(Locale.ROOT, "%n== CPU work: does the right model make it ~10x faster? %d usable cores ==%n", cores));
         if (cores < Verdict.TENFOLD) {
-            out.append(String.format(Locale.ROOT, "  not here: with %d usable cores no model can pass %dx on CPU work; the claim needs"
-                    + " 10 or more cores (the ideal is the core count)%n", cores, cores));
+            out.append(String.format(Locale.ROOT, "  not here: with %d usable cores the ideal for CPU work is %dx, whatever the model;"
+                    + " the claim needs 10 or more cores%n", cores, cores));
         }
         Map<String, List<ResultRow>> byWorkload = allCores.stream().collect(Collectors.groupingBy(ResultRow::workload, TreeMap::new,
                 Collectors.toList()));
