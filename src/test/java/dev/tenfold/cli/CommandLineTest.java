@@ -20,10 +20,11 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int code, String out, String err) {
+    record Outcome(int code, String out, String err) {
     }
 
-    private static Outcome run(String... args) {
+    /** Main as the script calls it, stdout and stderr captured. */
+    static Outcome run(String... args) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -39,7 +40,7 @@ class CommandLineTest {
         }
     }
 
-    private static void assertUsageError(Outcome outcome, String mentions) {
+    static void assertUsageError(Outcome outcome, String mentions) {
         assertEquals(Main.USAGE, outcome.code(), outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
         assertTrue(outcome.err().contains(mentions), outcome.err());
