@@ -230,10 +230,13 @@ class CpuProfilerTest {
             }
             sleep(2 * MemorySampler.PERIOD_MS); // the window goes on after both are gone
         });
-        assertTrue(busy.get("tenfold.rss_mb") > idle.get("tenfold.rss_mb") + 200,
-                "200 MiB held by a worker: " + busy.get("tenfold.rss_mb") + " MiB vs " + idle.get("tenfold.rss_mb") + " idle");
-        assertTrue(busy.get("tenfold.descendants_rss_mb") > 200 && busy.get("tenfold.descendants_rss_mb") < busy.get("tenfold.rss_mb"),
-                "the worker's part of the peak: " + busy.get("tenfold.descendants_rss_mb") + " of " + busy.get("tenfold.rss_mb") + " MiB");
+        // The test JVM's own PSS moves with its GC between the two windows (CI saw it 10 MiB smaller),
+        // so the peak is checked as the worker's part plus at least half of this JVM's idle size.
+        double peak = busy.get("tenfold.rss_mb");
+        double worker = busy.get("tenfold.descendants_rss_mb");
+        assertTrue(worker > 200, "200 MiB held by a worker: its part of the peak is " + worker + " MiB");
+        assertTrue(peak > worker + idle.get("tenfold.rss_mb") / 2,
+                "the peak holds this JVM and the worker: " + peak + " MiB, the worker " + worker + ", this JVM idle " + idle.get("tenfold.rss_mb"));
         assertTrue(busy.get("tenfold.threads") >= idle.get("tenfold.threads") + 150,
                 "150 platform threads: " + busy.get("tenfold.threads") + " vs " + idle.get("tenfold.threads") + " idle");
     }
