@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             plan.forEach(item -> System.out.println(item.describe()));
             System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min; %s%n", plan.size(),
-                    chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan) / 60, memory.describe());
+                    chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan, usableCores) / 60, memory.describe());
             return Main.OK;
         }
         Instant startedAt = Instant.now();
@@ -201,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
-        Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen, plan) / plan.size());
+        Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen, plan, Environment.usableCores()) / plan.size());
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
         itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
         // An item's latency logs land beside its JSON first, and join the run's only with its row.
