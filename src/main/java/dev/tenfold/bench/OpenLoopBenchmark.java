@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Param;
  * ({@link OpenLoopModel}): {@code serial} is one server with a queue in front (a pool of one thread),
  * {@code platform} a pool of C threads and its work queue, {@code virtual} a virtual thread per
  * arrival that waits for one of C slots, {@code async} {@code sendAsync} with a window of C and a
- * list of the waiting. Worker JVMs take no arrivals yet: no {@code process} variant.
+ * list of the waiting, {@code process} W worker JVMs (C = W) taking the arrivals from one queue, as
+ * a ProcessPoolExecutor's processes take its call queue.
  *
  * <p>Run it: {@code ./run-benchmarks.sh --profile latency} (a rate sweep per model past its
  * capacity), or bare: {@code java -jar target/benchmarks.jar OpenLoopBenchmark.platform -p
@@ -62,6 +63,12 @@ public class OpenLoopBenchmark extends JavaFamilyBenchmark {
     /** A fixed pool of {@code concurrency} platform threads, arrivals queued in its work queue. */
     @Benchmark
     public BatchResult platform(TaskCounters counters) throws InterruptedException {
+        return runBatch(counters);
+    }
+
+    /** {@code workers} worker JVMs, one request each at a time, the arrivals queued for the next free one. */
+    @Benchmark
+    public BatchResult process(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 

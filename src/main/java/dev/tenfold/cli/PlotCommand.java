@@ -1,5 +1,6 @@
 package dev.tenfold.cli;
 
+import dev.tenfold.measure.LatencyLog;
 import dev.tenfold.measure.MachineIdentity;
 import dev.tenfold.report.CsvFormat;
 import dev.tenfold.report.Plots;
@@ -36,7 +37,8 @@ final class PlotCommand implements Callable<Integer> {
             List<ResultRow> rows = file.getFileName().toString().endsWith(".json") ? fromJmhJson(file) : CsvFormat.read(file);
             System.out.println(Verdict.render(rows));
             Path dir = plotsDir != null ? plotsDir : rows.isEmpty() ? Plots.runDirectory("empty") : Plots.runDirectory(rows.get(0).runId());
-            System.out.println("Plots: " + Plots.draw(rows, dir, rows.isEmpty() || rows.get(0).profile() == null ? "csv" : rows.get(0).profile()));
+            System.out.println("Plots: " + Plots.draw(rows, dir, rows.isEmpty() || rows.get(0).profile() == null ? "csv" : rows.get(0).profile(),
+                    LatencyLog.directoryBeside(file)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

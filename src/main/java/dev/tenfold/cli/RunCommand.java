@@ -175,12 +175,12 @@ final class RunCommand implements Callable<Integer> {
             System.out.println();
             System.out.println(verdict);
             // with --out, everything the run writes goes beside its CSV (SPEC); else plots/<run id>/
-            Path plots = plotsDir != null ? plotsDir : out != null ? latencyLogDirectory(csv).resolve("plots") : Plots.runDirectory(runId);
+            Path plots = plotsDir != null ? plotsDir : out != null ? LatencyLog.directoryBeside(csv).resolve("plots") : Plots.runDirectory(runId);
             String plotsWhere = plotsDir == null && out == null ? "plots/" + runId + "/"
                     : plots.toAbsolutePath().startsWith(csv.toAbsolutePath().getParent())
                     ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/" : plots.toAbsolutePath() + "/";
             if (!rows.isEmpty()) {
-                List<Path> pngs = Plots.draw(rows, plots, context.profile());
+                List<Path> pngs = Plots.draw(rows, plots, context.profile(), LatencyLog.directoryBeside(csv));
                 RunReport.Written report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()),
                         plotsWhere, pngs);
                 System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
@@ -207,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
         // An item's latency logs land beside its JSON first, and join the run's only with its row.
         Path itemLogs = Files.createTempDirectory("tenfold-item-latency");
         itemLogs.toFile().deleteOnExit();
-        Path logs = latencyLogDirectory(csv);
+        Path logs = LatencyLog.directoryBeside(csv);
         try {
             for (int i = 0; i < plan.size(); i++) {
                 PlanItem item = plan.get(i);
@@ -267,10 +267,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Where a run that writes {@code A.csv} keeps its HdrHistogram logs: {@code A/}, beside it. */
-    static Path latencyLogDirectory(Path csv) {
-        return csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", ""));
-    }
-
     private static List<Path> moveFiles(Path from, Path to) throws IOException {
         List<Path> moved = new ArrayList<>();
         try (var files = Files.list(from)) {

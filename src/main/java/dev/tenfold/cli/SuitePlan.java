@@ -189,12 +189,13 @@ final class SuitePlan {
      * The open loop (OpenLoopBenchmark): per model, offered rates from below its capacity C / L to
      * past it, so the knee shows: a platform pool of 10 and the async window of 10 at half, 0.9
      * and 1.5 times C / L (the same window: the same knee, or not; at 0.95 a task 3% slower than L,
-     * the client's own cost or a cold backend, already overloads it); a virtual
-     * thread per arrival (C = 1000, far above rate x L) at 0.1 and 0.5 times C / L, where on a
-     * small machine the CPU, not C, sets the knee. Full adds serial, one server with its queue, at
-     * 1.5 times its capacity 1 / L (the pool's lesson at C = 1; the latency profile has no minute
-     * left for it). Smoke: the pool at half its capacity. An operation is a tenth of a second of
-     * arrivals (at least 10 tasks).
+     * the client's own cost or a cold backend, already overloads it); a virtual thread per arrival
+     * with 10 slots at half C / L (the third window of 10), and with 1000 (far above rate x L) at
+     * half C / L, where on a small machine the CPU, not C, sets the knee. Full adds serial, one
+     * server with its queue, at 1.5 times its capacity 1 / L (the pool's lesson at C = 1), the
+     * virtual thread per arrival at 0.1 of C / L, and 4 worker JVMs at half and 1.5 times W / L
+     * (the latency profile has no minute left for them). Smoke: the pool at half its capacity. An
+     * operation is a tenth of a second of arrivals (at least 10 tasks).
      */
     private void openLoop(List<PlanItem> items, String latency) {
         double perSecond = 1000.0 / Integer.parseInt(latency); // 1 / L: one in flight's capacity
@@ -202,9 +203,11 @@ final class SuitePlan {
         }
         List<Sweep> sweeps = new ArrayList<>(profile == Profile.SMOKE ? List.of(new Sweep(PLATFORM, 10, 0.5))
                 : List.of(new Sweep(PLATFORM, 10, 0.5, 0.9, 1.5), new Sweep(ASYNC, 10, 0.5, 0.9, 1.5),
-                        new Sweep(VIRTUAL, 1000, 0.1, 0.5)));
+                        new Sweep(VIRTUAL, 10, 0.5), new Sweep(VIRTUAL, 1000, 0.5)));
         if (profile == Profile.FULL) {
             sweeps.add(0, new Sweep(SERIAL, 1, 1.5));
+            sweeps.add(new Sweep(VIRTUAL, 1000, 0.1));
+            sweeps.add(new Sweep(PROCESS, 4, 0.5, 1.5));
         }
         for (Sweep sweep : sweeps) {
             List<Integer> rates = new ArrayList<>();
@@ -215,7 +218,8 @@ final class SuitePlan {
                 int c = sweep.concurrency();
                 Map<String, String> params = new LinkedHashMap<>(Map.of("latencyMs", latency, "rate", Integer.toString(rate)));
                 values("sloMs", List.of()).forEach(slo -> params.put("sloMs", slo));
-                PlanItem item = item(Family.IO, sweep.variant(), c, 1, Integer.toString(Math.max(10, rate / 10)), params);
+                int workers = sweep.variant().usesWorkerProcesses() ? c : 1; // a worker JVM holds one request
+                PlanItem item = item(Family.IO, sweep.variant(), c, workers, Integer.toString(Math.max(10, rate / 10)), params);
                 // smoke: 3 windows, not 1, so that one or two tasks ending on either side of a window's
                 // edge move the achieved rate by under 2%
                 items.add(profile == Profile.SMOKE ? item.withSamples(3) : item);

@@ -48,6 +48,11 @@ public final class LatencyLog {
         return name.toString().replaceAll("[^A-Za-z0-9=._-]", "-") + ".hlog";
     }
 
+    /** The folder of a run's logs: beside its CSV or JMH JSON, named as the file without its extension. */
+    public static Path directoryBeside(Path resultFile) {
+        return resultFile.resolveSibling(resultFile.getFileName().toString().replaceAll("\\.(csv|json)$", ""));
+    }
+
     /** Appends one window's histogram to {@code file}, writing the log's header first when the file is new. */
     public static void append(Path file, Histogram window) {
         try {

@@ -29,8 +29,12 @@ import java.util.stream.IntStream;
  * stream), one that answers out of protocol, and one that does not answer within the task timeout
  * (hung, or stopped), which is killed first. Its replacement starts cold, and its start-up counts
  * in the batch's time: a crash costs what it costs, and the row shows the error.
+ *
+ * <p>It also takes arrivals (an open loop): they wait in one queue, and each slot takes the next
+ * when its worker is free, as a ProcessPoolExecutor's call queue feeds its processes. A slot runs
+ * one task at a time whichever way it is fed.
  */
-public final class ProcessPoolModel implements ExecutionModel {
+public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     /** The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol. */
     static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.asThisJvm().stream(),
             java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr")).toList();
@@ -44,9 +48,16 @@ public final class ProcessPoolModel implements ExecutionModel {
     /** Each worker JVM's compile time in ms, as of its last answer. */
     private final java.util.concurrent.atomic.AtomicLongArray compiledMillis;
     private final ExecutorService feeders;
+    /** Held while a slot's worker runs a task, by a batch's feeder or by the slot's arrival loop. */
+    private final Object[] slotLocks;
+    /** Arrivals not yet taken by a slot; the slots' arrival loops start with the first arrival. */
+    private final java.util.concurrent.LinkedBlockingQueue<Arrival> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final List<Thread> arrivalLoops = new java.util.ArrayList<>();
+    /** Arrival loops whose slot still has a worker; at 0 the queue's tasks (and any later arrival) fail. */
+    private final AtomicInteger liveArrivalLoops = new AtomicInteger();
     private final ScheduledThreadPoolExecutor watchdog;
     /** Set by close(): a replacement started after it is closed at once instead of leaking. */
-    private boolean closed;
+    private volatile boolean closed;
     private final String spec;
     private final Duration taskTimeout;
 
@@ -60,6 +71,7 @@ public final class ProcessPoolModel implements ExecutionModel {
         this.workers = new AtomicReferenceArray<>(workerCount);
         this.compiledMillis = new java.util.concurrent.atomic.AtomicLongArray(workerCount);
         this.feeders = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().daemon().name("feeder-", 0).factory());
+        this.slotLocks = IntStream.range(0, workerCount).mapToObj(i -> new Object()).toArray();
         this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-watchdog").factory());
         watchdog.setRemoveOnCancelPolicy(true); // a cancelled timer per task must not wait out its 60 s on the heap
         try {
@@ -123,14 +135,32 @@ public final class ProcessPoolModel implements ExecutionModel {
     /** Feeds tasks to the worker in {@code slot} until none are left, replacing it if it fails. */
     private void feed(int slot, Task task, int tasks, AtomicInteger next, BatchRecorder recorder) {
         for (int index = next.getAndIncrement(); index < tasks; index = next.getAndIncrement()) {
+            Ran ran = runInSlot(slot, task, index);
+            if (ran.error() == null) {
+                recorder.success(index, ran.digest(), ran.nanos());
+            } else {
+                recorder.failure(index, ran.error(), ran.nanos());
+            }
+            if (!ran.slotLive()) {
+                return; // the other slots take the remaining tasks
+            }
+        }
+    }
+
+    /** What one task came to on a worker: its digest or its error, and whether its slot still has a worker. */
+    private record Ran(long digest, Throwable error, long nanos, boolean slotLive) {
+    }
+
+    /** Runs task {@code index} on the worker in {@code slot}, replacing the worker if it fails. */
+    private Ran runInSlot(int slot, Task task, int index) {
+        synchronized (slotLocks[slot]) {
             ChildProcess worker = workers.get(slot);
             long start = System.nanoTime();
             byte[] payload;
             try {
                 payload = task.payload(index);
             } catch (RuntimeException e) {
-                recorder.failure(index, e, System.nanoTime() - start); // the task's fault, not the worker's
-                continue;
+                return new Ran(0, e, System.nanoTime() - start, true); // the task's fault, not the worker's
             }
             // Whoever claims first settles the task: its answer, or the watchdog, which kills the worker.
             AtomicBoolean claimed = new AtomicBoolean();
@@ -148,26 +178,76 @@ public final class ProcessPoolModel implements ExecutionModel {
                             + " where an answer belongs: something else writes to its stdout");
                 }
                 compiledMillis.set(slot, fromWorker.readLong());
-                if (fromWorker.readBoolean()) {
-                    recorder.success(index, fromWorker.readLong(), System.nanoTime() - start);
-                } else {
-                    recorder.failure(index, new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF()),
-                            System.nanoTime() - start);
-                }
+                boolean ok = fromWorker.readBoolean();
+                long digest = ok ? fromWorker.readLong() : 0;
+                Throwable error = ok ? null : new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF());
+                long nanos = System.nanoTime() - start;
                 alarm.cancel(false);
-                if (!claimed.compareAndSet(false, true) && !replace(slot, worker)) {
-                    return; // it answered as the watchdog killed it, and no replacement started
-                }
+                // it answered as the watchdog killed it: the answer stands, the slot needs a new worker
+                boolean live = claimed.compareAndSet(false, true) || replace(slot, worker);
+                return new Ran(digest, error, nanos, live);
             } catch (IOException | RuntimeException broken) {
                 alarm.cancel(false);
                 String what = claimed.compareAndSet(false, true)
                         ? "worker JVM " + worker.pid() + " failed: " + broken
                         : "worker JVM " + worker.pid() + " gave no answer within " + taskTimeout.toSeconds() + " s and was killed";
-                recorder.failure(index, new IOException(what), System.nanoTime() - start);
-                if (!replace(slot, worker)) {
-                    return; // the other slots take the remaining tasks
+                long nanos = System.nanoTime() - start;
+                return new Ran(0, new IOException(what), nanos, replace(slot, worker));
+            }
+        }
+    }
+
+    /** An arrival waits in the pool's queue until a slot's worker is free. */
+    @Override
+    public void arrive(Task task, int index, TaskEnd end) {
+        if (!task.spec().equals(spec)) {
+            end.ended(0, new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.spec()));
+            return;
+        }
+        startArrivalLoops();
+        arrivals.add(new Arrival(task, index, end));
+        if (liveArrivalLoops.get() == 0) {
+            failWaitingArrivals("no live worker JVM left");
+        }
+    }
+
+    private record Arrival(Task task, int index, TaskEnd end) {
+    }
+
+    private synchronized void startArrivalLoops() {
+        if (!arrivalLoops.isEmpty() || closed) {
+            return;
+        }
+        liveArrivalLoops.set(workers.length());
+        for (int slot = 0; slot < workers.length(); slot++) {
+            int mine = slot;
+            arrivalLoops.add(Thread.ofPlatform().daemon().name("arrivals-" + slot).start(() -> takeArrivals(mine)));
+        }
+    }
+
+    /** Slot {@code slot}'s loop: the next arrival, on its worker, until the pool closes or the slot has no worker. */
+    private void takeArrivals(int slot) {
+        try {
+            while (true) {
+                Arrival next = arrivals.take();
+                Ran ran = runInSlot(slot, next.task(), next.index());
+                next.end().ended(ran.digest(), ran.error());
+                if (!ran.slotLive()) {
+                    break;
                 }
             }
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+        }
+        if (liveArrivalLoops.decrementAndGet() == 0) {
+            failWaitingArrivals(closed ? "the pool closed" : "no live worker JVM left");
+        }
+    }
+
+    /** Ends every arrival still queued with an error: none is silently lost. */
+    private void failWaitingArrivals(String why) {
+        for (Arrival left = arrivals.poll(); left != null; left = arrivals.poll()) {
+            left.end().ended(0, new IOException(why));
         }
     }
 
@@ -233,6 +313,7 @@ public final class ProcessPoolModel implements ExecutionModel {
             }
         }
         feeders.shutdownNow();
+        arrivalLoops.forEach(Thread::interrupt);
         watchdog.shutdownNow();
         ChildProcess.closeAll(all);
     }

@@ -30,7 +30,7 @@ public record JmhRun(Language runtime, Family family, Variant variant, Map<Strin
     public static final String PRIMARY = "primary";
 
     public static List<JmhRun> read(Path json) throws IOException {
-        Path logs = json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", ""));
+        Path logs = LatencyLog.directoryBeside(json);
         List<JmhRun> runs = new ArrayList<>();
         for (JsonNode run : new ObjectMapper().readTree(json.toFile())) {
             String benchmark = run.path("benchmark").asText();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Comparator;
 import java.util.Locale;
@@ -52,7 +53,11 @@ public final class Plots {
         return Path.of(System.getProperty(HOME_PROPERTY, "."));
     }
 
-    public static List<Path> draw(List<ResultRow> rows, Path dir, String profile) throws IOException {
+    /**
+     * Draws every chart the rows allow into {@code dir}; {@code latencyLogs}, the run's HdrHistogram
+     * logs (null or missing: none), adds the open loop's percentile spectrum.
+     */
+    public static List<Path> draw(List<ResultRow> rows, Path dir, String profile, Path latencyLogs) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         List<ResultRow> limited = rows.stream().filter(r -> r.family() == Family.RESILIENCE
@@ -76,6 +81,10 @@ public final class Plots {
         List<ResultRow> open = rows.stream().filter(r -> r.openLoop() && r.latencyP99Ms() != null).toList();
         if (!open.isEmpty()) {
             written.add(Png.save(OpenLoopChart.draw(open, profile), dir.resolve("open-loop-latency.png")));
+            Optional<XYChart> spectrum = SpectrumChart.draw(open, latencyLogs, profile);
+            if (spectrum.isPresent()) {
+                written.add(Png.save(spectrum.get(), dir.resolve("open-loop-spectrum.png")));
+            }
         }
         Map<String, List<ResultRow>> groups = rows.stream().filter(r -> r.family() != Family.RESILIENCE && !r.openLoop()).collect(Collectors.groupingBy(
                 r -> (r.python() ? "python-" : "") + (r.family().toString().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),

@@ -25,7 +25,10 @@ class SuitePlanTest {
         List<PlanItem> items = plan(Profile.LATENCY, Map.of(), ".*");
         assertTrue(items.stream().allMatch(PlanItem::openLoop), "the open loop only");
         Map<String, List<PlanItem>> byModel = items.stream().collect(Collectors.groupingBy(i -> i.id() + " C=" + i.params().get("concurrency")));
-        assertEquals(Set.of("open-loop/platform C=10", "open-loop/async C=10", "open-loop/virtual C=1000"), byModel.keySet());
+        assertEquals(Set.of("open-loop/platform C=10", "open-loop/async C=10", "open-loop/virtual C=10", "open-loop/virtual C=1000"),
+                byModel.keySet());
+        assertEquals(3, items.stream().filter(i -> i.params().get("rate").equals("100")).count(),
+                "three windows of 10 at half their capacity, for the percentile spectrum at one rate");
         byModel.forEach((model, sweep) -> {
             double capacity = Integer.parseInt(sweep.get(0).params().get("concurrency")) * 1000.0 / 50;
             assertTrue(sweep.stream().anyMatch(i -> Integer.parseInt(i.params().get("rate")) < capacity), model + ": a rate below C / L");

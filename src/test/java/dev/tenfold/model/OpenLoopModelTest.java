@@ -52,12 +52,12 @@ class OpenLoopModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
+    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
     void belowItsCapacityAModelKeepsUpAndChecksEveryResponse(ModelKind kind) throws Exception {
         AtomicLong reported = new AtomicLong();
         HttpItemTask task = task();
-        // capacity C / L = 8 / 20 ms = 400/s; offered 100/s
-        try (OpenLoopModel open = new OpenLoopModel(kind.create(8, 1, task), 100, one -> reported.addAndGet(one.attempted()))) {
+        // capacity C / L = 8 / 20 ms = 400/s (4 worker JVMs: 200/s); offered 100/s
+        try (OpenLoopModel open = new OpenLoopModel(kind.create(8, 4, task), 100, one -> reported.addAndGet(one.attempted()))) {
             for (int i = 0; i < 3; i++) {
                 BatchResult result = open.run(task, 10); // a tenth of a second of arrivals, and what ended in it
                 assertEquals(0, result.errors(), () -> kind + ": " + result.firstError());
@@ -73,10 +73,10 @@ class OpenLoopModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
+    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
     void pastItsCapacityTheQueueGrowsAndLatencyRunsFromTheIntendedStart(ModelKind kind) throws Exception {
         HttpItemTask task = task();
-        // one in flight: capacity 1 / 20 ms = 50/s; offered 200/s, a task due every 5 ms
+        // one in flight (one worker JVM): capacity 1 / 20 ms = 50/s; offered 200/s, a task due every 5 ms
         try (OpenLoopModel open = new OpenLoopModel(kind.create(1, 1, task), 200, one -> { })) {
             List<Long> latencies = new ArrayList<>();
             while (latencies.size() < 20) {

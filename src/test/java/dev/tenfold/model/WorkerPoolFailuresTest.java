@@ -47,6 +47,41 @@ class WorkerPoolFailuresTest {
         }
     }
 
+    /** Arrivals (the open loop) take the same path: the killed worker's arrival ends in an error, every other is answered. */
+    @Test
+    void aKilledWorkerCostsOneArrivalAndIsReplaced() throws Exception {
+        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec())) {
+            BatchRecorder ends = new BatchRecorder(TASKS);
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(TASKS);
+            for (int i = 0; i < TASKS; i++) {
+                int index = i;
+                pool.arrive(task, index, (digest, error) -> {
+                    if (error == null) {
+                        ends.success(index, digest, 0);
+                    } else {
+                        ends.failure(index, error, 0);
+                    }
+                    ended.countDown();
+                });
+            }
+            long victim = ScriptedTask.awaitStall(dir, 30_000);
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            assertTrue(ended.await(60, TimeUnit.SECONDS), "arrivals still unanswered: " + ended.getCount());
+            assertOneErrorAndWFresh(pool, ends.result(), victim);
+        }
+    }
+
+    @Test
+    void anArrivalAtAClosedPoolEndsInAnError() throws Exception {
+        ScriptedTask task = ScriptedTask.create(dir, 1, 1, false);
+        ProcessPoolModel pool = new ProcessPoolModel(1, task.spec());
+        pool.close();
+        Throwable[] seen = new Throwable[1];
+        pool.arrive(task, 0, (digest, error) -> seen[0] = error);
+        assertTrue(seen[0] != null && seen[0].getMessage().contains("no live worker"), "ended with: " + seen[0]);
+    }
+
     /** The stalling task takes 1.5 s, under the 3 s timeout: only the stop makes the worker miss it. */
     @Test
     void aStoppedWorkerTimesOutIsKilledAndReplaced() throws Exception {

@@ -15,6 +15,11 @@ class OpenLoopTest {
 
     /** platform C=10 at L=50 ms offered {@code rate}/s; 2 forks of 3 one-second windows with these tasks waiting at their ends. */
     private static JmhRun run(int rate, double achieved, double[] waitingFork1, double[] waitingFork2, long... latencyMs) {
+        return run(Variant.PLATFORM, rate, achieved, waitingFork1, waitingFork2, latencyMs);
+    }
+
+    /** {@code variant} C=10 at L=50 ms offered {@code rate}/s, as above. */
+    static JmhRun run(Variant variant, int rate, double achieved, double[] waitingFork1, double[] waitingFork2, long... latencyMs) {
         Map<String, String> params = Map.of("concurrency", "10", "latencyMs", "50", "tasks", String.valueOf(rate / 10), "rate",
                 String.valueOf(rate), "sloMs", "0");
         double[] wall = {1, 1, 1};
@@ -27,7 +32,7 @@ class OpenLoopTest {
         for (long ms : latencyMs) {
             latency.recordValue(ms * 1_000_000);
         }
-        return new JmhRun(Language.JAVA, Family.IO, Variant.PLATFORM, params, Double.NaN, Double.NaN, secondary, raw, List.of(), latency, null);
+        return new JmhRun(Language.JAVA, Family.IO, variant, params, Double.NaN, Double.NaN, secondary, raw, List.of(), latency, null);
     }
 
     @Test

@@ -23,7 +23,7 @@ class RunReportTest {
 
     private RunReport.Written written() throws Exception {
         List<ResultRow> rows = ReportTest.fixtureRows(ReportTest.MACHINE);
-        List<Path> pngs = Plots.draw(rows, dir.resolve("run/plots"), "quick");
+        List<Path> pngs = Plots.draw(rows, dir.resolve("run/plots"), "quick", null);
         Path csv = dir.resolve("run.csv");
         CsvFormat.write(csv, rows);
         return RunReport.write(csv, ReportTest.MACHINE, rows, Verdict.render(rows) + "\n<script>alert(1)</script>",
