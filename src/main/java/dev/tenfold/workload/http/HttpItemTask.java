@@ -78,17 +78,18 @@ public final class HttpItemTask implements AsyncTask {
     /**
      * A request is many small methods, each called once or a few times: C2 compiles a method after
      * 5,000 calls (Tier4InvocationThreshold), more while its queue is long (on 2 cores the client's
-     * path reached C2 between 10,000 and 20,000 requests: after a twin phase of 10,000 the first
-     * measured windows of a platform pool at C=10 still held 228-522 ms of compile per fork, after
-     * 20,000 46-63 ms; the twin without latency runs them in about 7 s, see BatchBenchmark) before
-     * the warm-up asks whether the JIT is done, within the profile's cap. What it still compiles
-     * afterwards is measured (jit_ms).
+     * path reached C2 between 10,000 and 20,000 requests), so 10,000 requests (the twin without
+     * latency runs them in seconds; see BatchBenchmark) before the warm-up asks whether the JIT is
+     * done, within the profile's cap. What it still compiles afterwards is measured (jit_ms). Not
+     * 20,000: in quick (13 s cap) the longer twin left the task itself less time, and its windows
+     * held more compile, 252-328 ms per fork on the I/O rows against 68-174 (PrintCompilation: the
+     * request's own path at C2, recompiled after the twin's uncommon traps).
      */
     @Override
     public int warmupTasks() {
         // A second per request is ~1,000 times the CPU a request costs: nothing the JIT still
         // compiles shows in the rate, and one serial batch of the article's 120 requests is 2 minutes.
-        return latencyMs >= 1000 ? 0 : 20_000;
+        return latencyMs >= 1000 ? 0 : 10_000;
     }
 
     @Override
