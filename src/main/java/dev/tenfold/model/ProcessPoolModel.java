@@ -53,8 +53,10 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     /** Arrivals not yet taken by a slot; the slots' arrival loops start with the first arrival. */
     private final java.util.concurrent.LinkedBlockingQueue<Arrival> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
     private final List<Thread> arrivalLoops = new java.util.ArrayList<>();
-    /** Arrival loops whose slot still has a worker; at 0 the queue's tasks (and any later arrival) fail. */
+    /** Arrival loops still running; at 0 (the pool closed) the queue's tasks, and any later arrival, fail. */
     private final AtomicInteger liveArrivalLoops = new AtomicInteger();
+    /** Read by every arrival without the pool's lock, which a worker's restart holds. */
+    private volatile boolean arrivalLoopsStarted;
     private final ScheduledThreadPoolExecutor watchdog;
     /** Set by close(): a replacement started after it is closed at once instead of leaking. */
     private volatile boolean closed;
@@ -135,24 +137,32 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     /** Feeds tasks to the worker in {@code slot} until none are left, replacing it if it fails. */
     private void feed(int slot, Task task, int tasks, AtomicInteger next, BatchRecorder recorder) {
         for (int index = next.getAndIncrement(); index < tasks; index = next.getAndIncrement()) {
-            Ran ran = runInSlot(slot, task, index);
-            if (ran.error() == null) {
-                recorder.success(index, ran.digest(), ran.nanos());
-            } else {
-                recorder.failure(index, ran.error(), ran.nanos());
-            }
-            if (!ran.slotLive()) {
+            int mine = index;
+            boolean live = runInSlot(slot, task, index, (digest, error, nanos) -> {
+                if (error == null) {
+                    recorder.success(mine, digest, nanos);
+                } else {
+                    recorder.failure(mine, error, nanos);
+                }
+            });
+            if (!live) {
                 return; // the other slots take the remaining tasks
             }
         }
     }
 
-    /** What one task came to on a worker: its digest or its error, and whether its slot still has a worker. */
-    private record Ran(long digest, Throwable error, long nanos, boolean slotLive) {
+    /** How a task on a worker ended: its digest, or its error (then the digest is 0), after {@code nanos}. */
+    @FunctionalInterface
+    private interface Answer {
+        void answered(long digest, Throwable error, long nanos);
     }
 
-    /** Runs task {@code index} on the worker in {@code slot}, replacing the worker if it fails. */
-    private Ran runInSlot(int slot, Task task, int index) {
+    /**
+     * Runs task {@code index} on the worker in {@code slot} and tells {@code answer} how it ended,
+     * before a failed worker is replaced (a restart is not the task's time); false when the slot has
+     * no worker afterwards.
+     */
+    private boolean runInSlot(int slot, Task task, int index, Answer answer) {
         synchronized (slotLocks[slot]) {
             ChildProcess worker = workers.get(slot);
             long start = System.nanoTime();
@@ -160,16 +170,22 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             try {
                 payload = task.payload(index);
             } catch (RuntimeException e) {
-                return new Ran(0, e, System.nanoTime() - start, true); // the task's fault, not the worker's
+                answer.answered(0, e, System.nanoTime() - start); // the task's fault, not the worker's
+                return true;
             }
             // Whoever claims first settles the task: its answer, or the watchdog, which kills the worker.
             AtomicBoolean claimed = new AtomicBoolean();
-            ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-                if (claimed.compareAndSet(false, true)) {
-                    worker.abort();
-                }
-            }, taskTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> alarm = null;
+            long digest = 0;
+            Throwable error;
+            boolean replaceIt;
+            long nanos;
             try {
+                alarm = watchdog.schedule(() -> {
+                    if (claimed.compareAndSet(false, true)) {
+                        worker.abort();
+                    }
+                }, taskTimeout.toMillis(), TimeUnit.MILLISECONDS); // refused once the pool closed: an error below
                 send(worker, index, payload);
                 DataInputStream fromWorker = worker.fromChild();
                 int frame = fromWorker.readInt();
@@ -179,21 +195,24 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
                 }
                 compiledMillis.set(slot, fromWorker.readLong());
                 boolean ok = fromWorker.readBoolean();
-                long digest = ok ? fromWorker.readLong() : 0;
-                Throwable error = ok ? null : new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF());
-                long nanos = System.nanoTime() - start;
-                alarm.cancel(false);
+                digest = ok ? fromWorker.readLong() : 0;
+                error = ok ? null : new IOException("worker " + worker.pid() + ": " + fromWorker.readUTF());
+                nanos = System.nanoTime() - start;
                 // it answered as the watchdog killed it: the answer stands, the slot needs a new worker
-                boolean live = claimed.compareAndSet(false, true) || replace(slot, worker);
-                return new Ran(digest, error, nanos, live);
+                replaceIt = !claimed.compareAndSet(false, true);
             } catch (IOException | RuntimeException broken) {
-                alarm.cancel(false);
-                String what = claimed.compareAndSet(false, true)
+                nanos = System.nanoTime() - start;
+                error = new IOException(claimed.compareAndSet(false, true)
                         ? "worker JVM " + worker.pid() + " failed: " + broken
-                        : "worker JVM " + worker.pid() + " gave no answer within " + taskTimeout.toSeconds() + " s and was killed";
-                long nanos = System.nanoTime() - start;
-                return new Ran(0, new IOException(what), nanos, replace(slot, worker));
+                        : "worker JVM " + worker.pid() + " gave no answer within " + taskTimeout.toSeconds() + " s and was killed");
+                replaceIt = true;
+            } finally {
+                if (alarm != null) {
+                    alarm.cancel(false);
+                }
             }
+            answer.answered(digest, error, nanos);
+            return !replaceIt || replace(slot, worker);
         }
     }
 
@@ -204,18 +223,26 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             end.ended(0, new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.spec()));
             return;
         }
-        startArrivalLoops();
+        if (closed) {
+            end.ended(0, new IOException(CLOSED));
+            return;
+        }
+        if (!arrivalLoopsStarted) {
+            startArrivalLoops();
+        }
         arrivals.add(new Arrival(task, index, end));
         if (liveArrivalLoops.get() == 0) {
-            failWaitingArrivals("no live worker JVM left");
+            failWaitingArrivals(); // the pool closed as it arrived
         }
     }
+
+    private static final String CLOSED = "the worker pool closed";
 
     private record Arrival(Task task, int index, TaskEnd end) {
     }
 
     private synchronized void startArrivalLoops() {
-        if (!arrivalLoops.isEmpty() || closed) {
+        if (arrivalLoopsStarted || closed) {
             return;
         }
         liveArrivalLoops.set(workers.length());
@@ -223,31 +250,44 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             int mine = slot;
             arrivalLoops.add(Thread.ofPlatform().daemon().name("arrivals-" + slot).start(() -> takeArrivals(mine)));
         }
+        arrivalLoopsStarted = true;
     }
 
-    /** Slot {@code slot}'s loop: the next arrival, on its worker, until the pool closes or the slot has no worker. */
+    /**
+     * Slot {@code slot}'s loop: the next arrival, on its worker, until the pool closes. A slot whose
+     * worker could not be replaced stays in: its next arrival fails and tries again, as the next
+     * batch would, so the row never runs silently on fewer workers.
+     */
     private void takeArrivals(int slot) {
         try {
-            while (true) {
+            while (!closed) {
                 Arrival next = arrivals.take();
-                Ran ran = runInSlot(slot, next.task(), next.index());
-                next.end().ended(ran.digest(), ran.error());
-                if (!ran.slotLive()) {
-                    break;
+                AtomicBoolean told = new AtomicBoolean();
+                try {
+                    runInSlot(slot, next.task(), next.index(), (digest, error, nanos) -> {
+                        told.set(true);
+                        next.end().ended(digest, error);
+                    });
+                } catch (RuntimeException | Error unexpected) {
+                    System.err.println("tenfold: the arrivals of worker slot " + slot + ": " + unexpected);
+                    if (!told.get()) {
+                        next.end().ended(0, unexpected);
+                    }
                 }
             }
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
-        }
-        if (liveArrivalLoops.decrementAndGet() == 0) {
-            failWaitingArrivals(closed ? "the pool closed" : "no live worker JVM left");
+        } finally {
+            if (liveArrivalLoops.decrementAndGet() == 0) {
+                failWaitingArrivals();
+            }
         }
     }
 
-    /** Ends every arrival still queued with an error: none is silently lost. */
-    private void failWaitingArrivals(String why) {
+    /** Ends every arrival still queued with an error once the pool closed: none is silently lost. */
+    private void failWaitingArrivals() {
         for (Arrival left = arrivals.poll(); left != null; left = arrivals.poll()) {
-            left.end().ended(0, new IOException(why));
+            left.end().ended(0, new IOException(CLOSED));
         }
     }
 

@@ -25,8 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The open loop's percentile spectrum, HdrHistogram's own picture of latency: latency against
- * percentile, the x axis stretched as 1 / (1 - percentile) so that 90%, 99%, 99.9% and 99.99% get
- * the same room as 0-90%. Models that agree at the median part in the tail; a mean or a p99 alone
+ * percentile, the x axis at log10(1 / (1 - percentile)) so that 90%, 99%, 99.9% and 99.99% are
+ * one step apart each, as much room as 0-90% gets. Models that agree at the median part in the tail; a mean or a p99 alone
  * hides where. One line per model at one offered rate: the rate the most models were offered (the
  * lowest of those: below the knee, the spectrum is the model's, not its queue's), read from the
  * run's HdrHistogram logs (every measured task of every fork); the backend's own time per admitted
@@ -81,8 +81,10 @@ final class SpectrumChart {
         ResultRow first = atRate.get(0);
         XYChart chart = Charts.chart(String.format(Locale.ROOT, "open loop at %,.0f tasks/s: latency by percentile (L = %d ms)",
                         rate.get(), first.latencyMs()), atRate, profile,
-                "percentile (log scale of 1 / (1 - percentile))", "latency from the intended start, ms (log scale)", true);
-        chart.getStyler().setYAxisLogarithmic(true);
+                "percentile (each step ten times closer to 100%)", "latency from the intended start, ms", false);
+        // a linear axis of decades, labelled at whole ones: XChart's log axis ignores a label formatter
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(SpectrumChart::percentileLabel);
         int colour = 0;
         for (Map.Entry<String, Histogram> model : tasks.entrySet()) {
@@ -96,7 +98,7 @@ final class SpectrumChart {
         return Optional.of(chart);
     }
 
-    /** One spectrum: each percentile step below 100% at x = 1 / (1 - percentile), its latency in ms. */
+    /** One spectrum: each percentile step below 100% at x = log10(1 / (1 - percentile)), its latency in ms. */
     private static XYSeries spectrum(XYChart chart, String name, Histogram histogram) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -105,7 +107,7 @@ final class SpectrumChart {
             if (percentile >= 100) {
                 break;
             }
-            xs.add(100 / (100 - percentile));
+            xs.add(Math.log10(100 / (100 - percentile)));
             ys.add(Math.max(0.001, histogram.highestEquivalentValue(step.getValueIteratedTo()) / 1e6));
         }
         XYSeries series = chart.addSeries(name, xs, ys);
@@ -113,9 +115,12 @@ final class SpectrumChart {
         return series;
     }
 
-    /** The tick at x = 1 / (1 - p) labelled as the percentile p: 10 -> 90%, 1000 -> 99.9%. */
+    /** The tick at x = log10(1 / (1 - p)) labelled as the percentile p at whole decades (1 -> 90%, 3 -> 99.9%), else none. */
     static String percentileLabel(double x) {
-        double percentile = 100 * (1 - 1 / x);
+        if (Math.abs(x - Math.rint(x)) > 1e-9 || x < 0) {
+            return "";
+        }
+        double percentile = 100 * (1 - Math.pow(10, -Math.rint(x)));
         return new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(percentile) + "%";
     }
 

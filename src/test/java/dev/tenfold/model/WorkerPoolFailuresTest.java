@@ -79,7 +79,7 @@ class WorkerPoolFailuresTest {
         pool.close();
         Throwable[] seen = new Throwable[1];
         pool.arrive(task, 0, (digest, error) -> seen[0] = error);
-        assertTrue(seen[0] != null && seen[0].getMessage().contains("no live worker"), "ended with: " + seen[0]);
+        assertTrue(seen[0] != null && seen[0].getMessage().contains("closed"), "ended with: " + seen[0]);
     }
 
     /** The stalling task takes 1.5 s, under the 3 s timeout: only the stop makes the worker miss it. */
