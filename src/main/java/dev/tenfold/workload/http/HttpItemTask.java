@@ -81,9 +81,10 @@ public final class HttpItemTask implements AsyncTask {
      * path reached C2 between 10,000 and 20,000 requests), so 10,000 requests (the twin without
      * latency runs them in seconds; see BatchBenchmark) before the warm-up asks whether the JIT is
      * done, within the profile's cap. What it still compiles afterwards is measured (jit_ms). Not
-     * 20,000: in quick (13 s cap) the longer twin left the task itself less time, and its windows
-     * held more compile, 252-328 ms per fork on the I/O rows against 68-174 (PrintCompilation: the
-     * request's own path at C2, recompiled after the twin's uncommon traps).
+     * 20,000: in quick (13 s cap) the longer twin takes 3.5 s from the task's own warm-up, and its
+     * I/O rows' windows held no less compile (252-328 ms per fork, against 112-268 with 10,000;
+     * PrintCompilation: the request's own path reaching C2, and recompiled after the twin's
+     * uncommon traps).
      */
     @Override
     public int warmupTasks() {
