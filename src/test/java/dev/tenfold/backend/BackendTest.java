@@ -40,7 +40,7 @@ class BackendTest {
             HttpResponse<byte[]> response = http.client().send(get, HttpResponse.BodyHandlers.ofByteArray());
             double ms = (System.nanoTime() - start) / 1e6;
             assertEquals(200, response.statusCode());
-            assertTrue(ms >= 100 && ms < 300, "a 100 ms stub answered in " + ms + " ms");
+            assertTrue(ms >= 100, "a 100 ms stub answered in " + ms + " ms"); // a lower bound only: a busy machine adds
 
             HttpItemTask task = new HttpItemTask(http.client(), backend.url(), 100);
             BatchResult serial = new SerialModel().run(task, 5);
