@@ -125,7 +125,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException(memory.refusal());
         }
         if (dryRun) {
-            plan.forEach(item -> System.out.println(item.describe()));
+            // each row with its share of the time, so that a plan over its budget shows where to cut
+            plan.forEach(item -> System.out.printf(Locale.ROOT, "%s  (~%.1f min)%n", item.describe(),
+                    jmh.estimatedSeconds(chosen, item, usableCores) / 60));
             System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min; %s%n", plan.size(),
                     chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan, usableCores) / 60, memory.describe());
             return Main.OK;

@@ -121,7 +121,8 @@ class CommandLineTest {
         assertEquals(Main.OK, quick.code());
         assertFalse(Files.exists(out));
         List<String> lines = quick.out().lines().toList();
-        assertTrue(lines.contains("io/virtual concurrency=10 latencyMs=50 tasks=100 workers=1"), quick.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("io/virtual concurrency=10 latencyMs=50 tasks=100 workers=1  \\(~\\d+\\.\\d min\\)")),
+                quick.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("4 benchmarks, profile quick: about \\d+ min; peak memory: up to [\\d.]+ GiB of [\\d.]+ GiB .*")), quick.out());
         Outcome latency = run("--dry-run", "--profile", "latency", "--out", out.toString());
         assertTrue(latency.out().lines().anyMatch(l -> l.startsWith("open-loop/platform concurrency=10 latencyMs=50 rate=300 ")),
