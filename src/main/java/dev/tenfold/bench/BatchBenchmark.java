@@ -6,11 +6,11 @@ import dev.tenfold.measure.TrialLedger;
 import dev.tenfold.measure.WarmUpRule;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
-import dev.tenfold.model.ModelKind;
 import dev.tenfold.model.PlatformPoolModel;
 import dev.tenfold.model.SerialModel;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.RetryCounting;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.http.HttpClients;
 import java.net.http.HttpClient;
@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
  * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
- * {@link ModelKind#VIRTUAL}). {@code serial}, the baseline every family runs (in Java and in
+ * {@link Variant#VIRTUAL}). {@code serial}, the baseline every family runs (in Java and in
  * Python), is declared here, the models every Java family runs in {@link JavaFamilyBenchmark},
  * those of the Python recipe in {@link PythonFamilyBenchmark} (JMH generates inherited methods for
  * each subclass, as in JMHSample_24_Inheritance); each family declares the other models it runs,
@@ -93,7 +93,7 @@ public abstract class BatchBenchmark {
     public static final String WARMUP_SECONDS_PROPERTY = "tenfold.warmup.seconds";
     static final int DEFAULT_WARMUP_SECONDS = 10;
 
-    private String variant;
+    private Variant variant;
     private Task task;
     private ExecutionModel model;
     private int batches;
@@ -108,12 +108,12 @@ public abstract class BatchBenchmark {
      * The model the variant names, created after the task. A family with variants of its own (the
      * mixed family's stages) overrides this for them.
      */
-    protected ExecutionModel createModel(String variant, Task task) throws Exception {
-        return ModelKind.of(variant).create(concurrency, workers, task);
+    protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
+        return ExecutionModel.of(variant, concurrency, workers, task);
     }
 
-    /** The variant being measured: the {@code @Benchmark} method's name, {@code onePool} → {@code one-pool}. */
-    protected final String variant() {
+    /** The variant being measured, the {@code @Benchmark} method's: {@code onePool} runs {@link Variant#ONE_POOL}. */
+    protected final Variant variant() {
         return variant;
     }
 
@@ -146,9 +146,8 @@ public abstract class BatchBenchmark {
     @Setup(Level.Trial)
     public final void startTrial(BenchmarkParams params) throws Exception {
         String benchmark = params.getBenchmark();
-        variant = benchmark.substring(benchmark.lastIndexOf('.') + 1)
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-        if (mix > tasks && (!variant.equals("serial") || mix % tasks != 0)) {
+        variant = Variant.ofBenchmarkMethod(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+        if (mix > tasks && (variant != Variant.SERIAL || mix % tasks != 0)) {
             // a worker JVM or a staged model runs the task it was given, not the stride over it
             throw new IllegalArgumentException("-p mix=" + mix + " needs the serial variant and a multiple of tasks=" + tasks);
         }

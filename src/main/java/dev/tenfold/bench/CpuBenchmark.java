@@ -3,6 +3,7 @@ package dev.tenfold.bench;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.process.PipeBandwidth;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +44,7 @@ public class CpuBenchmark extends JavaFamilyBenchmark {
     protected Task createTask() throws java.io.IOException {
         task = Workloads.cpu(workload);
         byte[] input = task.payload(0);
-        if (input != null && variant().equals("process")) {
+        if (input != null && variant() == Variant.PROCESS) {
             // The raw pipe, measured here with large buffers: the copying part of the hand-off's cost
             double mibPerSecond = PipeBandwidth.mibPerSecond(input.length, PIPE_ROUNDS);
             CpuProfiler.recordPipeCopy(1000.0 * input.length / (mibPerSecond * 1024 * 1024));

@@ -7,6 +7,7 @@ import dev.tenfold.model.PipelineModel;
 import dev.tenfold.model.PlatformPoolModel;
 import dev.tenfold.model.SplitModel;
 import dev.tenfold.model.VirtualThreadModel;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.http.ImageThumbnailTask;
 import dev.tenfold.workload.http.StageViews;
 import dev.tenfold.workload.StagedTask;
@@ -53,21 +54,21 @@ public class MixedBenchmark extends JavaFamilyBenchmark {
         BackendStubs.installImages(backendUrl, 0); // the warm-up's twin (Task#withoutLatency)
         ImageThumbnailTask task = new ImageThumbnailTask(client, backendUrl, latencyMs);
         return switch (variant()) {
-            case "io-stage" -> StageViews.downloadOnly(task);
-            case "cpu-stage" -> StageViews.processOnly(task);
+            case IO_STAGE -> StageViews.downloadOnly(task);
+            case CPU_STAGE -> StageViews.processOnly(task);
             default -> task;
         };
     }
 
     @Override
-    protected ExecutionModel createModel(String variant, Task task) throws Exception {
+    protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
         return switch (variant) {
-            case "one-pool" -> new PlatformPoolModel(concurrency);
-            case "split" -> new SplitModel(concurrency, workers, false, (StagedTask) task);
-            case "split-process" -> new SplitModel(concurrency, workers, true, (StagedTask) task);
-            case "pipeline" -> new PipelineModel(concurrency, workers);
-            case "io-stage" -> new VirtualThreadModel(concurrency);
-            case "cpu-stage" -> new PlatformPoolModel(workers);
+            case ONE_POOL -> new PlatformPoolModel(concurrency);
+            case SPLIT -> new SplitModel(concurrency, workers, false, (StagedTask) task);
+            case SPLIT_PROCESS -> new SplitModel(concurrency, workers, true, (StagedTask) task);
+            case PIPELINE -> new PipelineModel(concurrency, workers);
+            case IO_STAGE -> new VirtualThreadModel(concurrency);
+            case CPU_STAGE -> new PlatformPoolModel(workers);
             default -> super.createModel(variant, task);
         };
     }

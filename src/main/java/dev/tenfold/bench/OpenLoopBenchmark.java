@@ -5,6 +5,7 @@ import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.OpenLoopModel;
 import dev.tenfold.model.PlatformPoolModel;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -53,8 +54,8 @@ public class OpenLoopBenchmark extends JavaFamilyBenchmark {
     }
 
     @Override
-    protected ExecutionModel createModel(String variant, Task task) throws Exception {
-        ExecutionModel windowed = variant.equals("serial") ? new PlatformPoolModel(1) : super.createModel(variant, task);
+    protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
+        ExecutionModel windowed = variant == Variant.SERIAL ? new PlatformPoolModel(1) : super.createModel(variant, task);
         OpenLoopModel open = new OpenLoopModel(windowed, rate, BatchBenchmark::tallyEach);
         TrialLedger.current().watchArrivals(open::arrived, open::waiting);
         return open;

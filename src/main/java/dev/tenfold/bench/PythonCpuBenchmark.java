@@ -1,6 +1,7 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.model.PythonRecipeModel;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.Workloads;
@@ -51,8 +52,8 @@ public class PythonCpuBenchmark extends PythonFamilyBenchmark {
     }
 
     @Override
-    protected Map<String, Object> recipeSettings(String variant) {
-        return PythonRecipeModel.sha256Settings(variant, concurrency, workers, task);
+    protected Map<String, Object> recipeSettings(Variant variant) {
+        return PythonRecipeModel.sha256Settings(variant.toString(), concurrency, workers, task);
     }
 
     @Override

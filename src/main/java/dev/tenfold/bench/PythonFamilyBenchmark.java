@@ -4,6 +4,7 @@ import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.model.PythonRecipeModel;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
 import java.time.Duration;
 import java.util.Map;
@@ -18,13 +19,13 @@ import org.openjdk.jmh.annotations.Benchmark;
 public abstract class PythonFamilyBenchmark extends BatchBenchmark {
 
     /** The recipe's settings for {@code variant}: the task and its model (see PythonRecipeModel's builders). */
-    protected abstract Map<String, Object> recipeSettings(String variant) throws Exception;
+    protected abstract Map<String, Object> recipeSettings(Variant variant) throws Exception;
 
     /** How long one batch may take before the recipe counts as hung. */
     protected abstract Duration batchTimeout();
 
     @Override
-    protected final ExecutionModel createModel(String variant, Task task) throws Exception {
+    protected final ExecutionModel createModel(Variant variant, Task task) throws Exception {
         if (mix != 0) {
             throw new IllegalArgumentException("the Python recipe runs a batch's own task indices: -p mix does not apply");
         }

@@ -3,6 +3,7 @@ package dev.tenfold.bench;
 import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.PythonRecipeModel;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.Task;
 import java.io.IOException;
@@ -48,8 +49,8 @@ public class PythonIoBenchmark extends PythonFamilyBenchmark {
     }
 
     @Override
-    protected Map<String, Object> recipeSettings(String variant) throws IOException {
-        return PythonRecipeModel.ioSettings(variant, concurrency, workers, backendUrl(), latencyMs);
+    protected Map<String, Object> recipeSettings(Variant variant) throws IOException {
+        return PythonRecipeModel.ioSettings(variant.toString(), concurrency, workers, backendUrl(), latencyMs);
     }
 
     /** A batch is waves of requests: a hung recipe is stopped after 3 times that, and at least a minute. */

@@ -4,6 +4,7 @@ import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.VirtualStreamModel;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.resilience.Backoff;
 import dev.tenfold.workload.resilience.Flakiness;
 import dev.tenfold.workload.resilience.ResilientItemTask;
@@ -79,8 +80,8 @@ public class ResilienceBenchmark extends JavaFamilyBenchmark {
     public long seed;
 
     @Override
-    protected ExecutionModel createModel(String variant, Task task) throws Exception {
-        return variant.equals("virtual") ? new VirtualStreamModel(concurrency, BatchBenchmark::tallyEach)
+    protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
+        return variant == Variant.VIRTUAL ? new VirtualStreamModel(concurrency, BatchBenchmark::tallyEach)
                 : super.createModel(variant, task);
     }
 

@@ -1,7 +1,7 @@
 package dev.tenfold.cli;
 
-import dev.tenfold.report.Family;
-import dev.tenfold.report.Variant;
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

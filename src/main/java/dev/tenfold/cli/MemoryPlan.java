@@ -1,6 +1,6 @@
 package dev.tenfold.cli;
 
-import dev.tenfold.report.Family;
+import dev.tenfold.vocabulary.Family;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.tenfold.cli;
 
-import dev.tenfold.report.Family;
-import dev.tenfold.report.Language;
-import dev.tenfold.report.Variant;
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Language;
+import dev.tenfold.vocabulary.Variant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package dev.tenfold.cli;
 
-import static dev.tenfold.report.Variant.*;
+import static dev.tenfold.vocabulary.Variant.*;
 
-import dev.tenfold.report.Family;
-import dev.tenfold.report.Variant;
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.http.ImageSet;
 import dev.tenfold.workload.Workloads;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.tenfold.model;
 
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
+import java.io.IOException;
 
 /**
  * How tasks run: one implementation per model in the SPEC, written once and used by every family.
@@ -8,6 +10,26 @@ import dev.tenfold.workload.Task;
  * batches; it knows nothing of JMH.
  */
 public interface ExecutionModel extends AutoCloseable {
+
+    /**
+     * The model a variant of the SPEC names, for one trial.
+     *
+     * @param concurrency tasks in flight (threads of the platform pool, virtual threads, async window)
+     * @param workers     fork-join parallelism or worker JVMs of the process pool
+     * @param task        what the workers of the process pool must be able to rebuild
+     * @throws IllegalArgumentException for a variant that is not one model (the mixed family's, the Python recipe's)
+     */
+    static ExecutionModel of(Variant variant, int concurrency, int workers, Task task) throws IOException {
+        return switch (variant) {
+            case SERIAL -> new SerialModel();
+            case PLATFORM -> new PlatformPoolModel(concurrency);
+            case VIRTUAL -> new VirtualThreadModel(concurrency);
+            case ASYNC -> new AsyncWindowModel(concurrency);
+            case FORKJOIN -> new ForkJoinModel(workers);
+            case PROCESS -> new ProcessPoolModel(workers, task.spec());
+            default -> throw new IllegalArgumentException("no single execution model is called " + variant);
+        };
+    }
 
     /** Runs tasks {@code 0 .. tasks-1} of {@code task}, at most this model's concurrency at a time, and waits for all. */
     BatchResult run(Task task, int tasks) throws InterruptedException;

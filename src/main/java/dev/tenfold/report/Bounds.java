@@ -1,5 +1,7 @@
 package dev.tenfold.report;
 
+import dev.tenfold.vocabulary.Family;
+
 /**
  * The SPEC's definitions as pure functions: what speedup a variant could reach, which limit
  * explains the figure, and how the article's rule and ours classify it.

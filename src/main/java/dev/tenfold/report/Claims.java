@@ -1,5 +1,7 @@
 package dev.tenfold.report;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tenfold.report;
 
+import dev.tenfold.vocabulary.Variant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

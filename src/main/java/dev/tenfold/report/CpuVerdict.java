@@ -2,6 +2,8 @@ package dev.tenfold.report;
 
 import static dev.tenfold.report.VerdictText.num;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.tenfold.report;
 
 import static dev.tenfold.report.VerdictText.*;
 
+import dev.tenfold.vocabulary.Variant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

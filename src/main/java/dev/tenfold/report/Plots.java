@@ -1,5 +1,7 @@
 package dev.tenfold.report;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

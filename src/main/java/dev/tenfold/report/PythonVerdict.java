@@ -4,6 +4,8 @@ import static dev.tenfold.report.VerdictText.num;
 import static dev.tenfold.report.VerdictText.pct;
 import static dev.tenfold.report.VerdictText.speedupWithInterval;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,9 @@
 package dev.tenfold.report;
 
 import dev.tenfold.measure.Metric;
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Language;
+import dev.tenfold.vocabulary.Variant;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;

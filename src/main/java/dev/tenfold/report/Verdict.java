@@ -2,6 +2,8 @@ package dev.tenfold.report;
 
 import static dev.tenfold.report.VerdictText.*;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

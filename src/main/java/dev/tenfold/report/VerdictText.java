@@ -1,5 +1,6 @@
 package dev.tenfold.report;
 
+import dev.tenfold.vocabulary.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

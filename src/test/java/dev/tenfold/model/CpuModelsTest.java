@@ -3,6 +3,7 @@ package dev.tenfold.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.cpu.DownscaleTask;
 import dev.tenfold.workload.cpu.LargeInputTask;
 import dev.tenfold.workload.cpu.MatrixMultiplyTask;
@@ -20,12 +21,12 @@ class CpuModelsTest {
             new DownscaleTask(256, 32));
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = "ASYNC", mode = EnumSource.Mode.EXCLUDE)
-    void everyTaskIsDoneAndChecked(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = {"SERIAL", "PLATFORM", "VIRTUAL", "FORKJOIN", "PROCESS"})
+    void everyTaskIsDoneAndChecked(Variant kind) throws Exception {
         for (Task task : SMALL) {
             long expected = new SerialModel().run(task, TASKS).digest();
             BatchResult result;
-            try (ExecutionModel model = kind.create(2, 2, task)) {
+            try (ExecutionModel model = ExecutionModel.of(kind, 2, 2, task)) {
                 result = model.run(task, TASKS);
             }
             assertEquals(TASKS, result.succeeded(), () -> kind + " " + task.spec() + ": " + result.firstError());
@@ -38,7 +39,7 @@ class CpuModelsTest {
     void largeInputsReachWorkerJvmsThroughThePipeOrAMappedFile(String transport) throws Exception {
         LargeInputTask task = LargeInputTask.create(transport, 1 << 20);
         long serial = new SerialModel().run(task, TASKS).digest();
-        try (task; ExecutionModel pool = ModelKind.PROCESS.create(2, 2, task)) {
+        try (task; ExecutionModel pool = ExecutionModel.of(Variant.PROCESS, 2, 2, task)) {
             BatchResult result = pool.run(task, TASKS);
             assertEquals(TASKS, result.succeeded(), () -> transport + ": " + result.firstError());
             assertEquals(serial, result.digest());

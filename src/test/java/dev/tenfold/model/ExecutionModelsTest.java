@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.http.HttpClients;
 import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.http.ItemPayload;
@@ -64,13 +65,13 @@ class ExecutionModelsTest {
         return new HttpItemTask(http.client(), server.baseUrl(), LATENCY_MS);
     }
 
-    private static ExecutionModel model(ModelKind kind) throws Exception {
-        return kind.create(CONCURRENCY, kind == ModelKind.PROCESS ? 2 : CONCURRENCY, task());
+    private static ExecutionModel model(Variant kind) throws Exception {
+        return ExecutionModel.of(kind, CONCURRENCY, kind == Variant.PROCESS ? 2 : CONCURRENCY, task());
     }
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void issuesEachRequestOnceAndChecksEveryResponse(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = {"SERIAL", "PLATFORM", "VIRTUAL", "ASYNC", "FORKJOIN", "PROCESS"})
+    void issuesEachRequestOnceAndChecksEveryResponse(Variant kind) throws Exception {
         BatchResult result;
         try (ExecutionModel model = model(kind)) {
             result = model.run(task(), TASKS);
@@ -91,8 +92,8 @@ class ExecutionModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ModelKind.class)
-    void aBadResponseIsAnErrorNotWorkDone(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = {"SERIAL", "PLATFORM", "VIRTUAL", "ASYNC", "FORKJOIN", "PROCESS"})
+    void aBadResponseIsAnErrorNotWorkDone(Variant kind) throws Exception {
         server.stubFor(get(urlPathEqualTo("/io/item/3")).atPriority(1)
                 .willReturn(aResponse().withStatus(500).withBody("boom")));
         server.stubFor(get(urlPathEqualTo("/io/item/7")).atPriority(1)
@@ -108,8 +109,8 @@ class ExecutionModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
-    void concurrentModelsOverlapRequests(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = {"PLATFORM", "VIRTUAL", "ASYNC"})
+    void concurrentModelsOverlapRequests(Variant kind) throws Exception {
         try (ExecutionModel model = model(kind)) {
             assertEquals(TASKS, model.run(task(), TASKS).succeeded());
         }
@@ -119,8 +120,8 @@ class ExecutionModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = "SERIAL")
-    void serialHoldsOneRequestAtATime(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = "SERIAL")
+    void serialHoldsOneRequestAtATime(Variant kind) throws Exception {
         try (ExecutionModel model = model(kind)) {
             assertEquals(10, model.run(task(), 10).succeeded());
         }
@@ -128,8 +129,8 @@ class ExecutionModelsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = "PROCESS")
-    void workerJvmsEndWithThePool(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = "PROCESS")
+    void workerJvmsEndWithThePool(Variant kind) throws Exception {
         Function<Long, Boolean> alive = pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         ProcessPoolModel pool = (ProcessPoolModel) model(kind);
         List<Long> pids = pool.workerPids();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.tenfold.backend.BackendStubs;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.http.HttpClients;
 import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.http.ItemPayload;
@@ -52,12 +53,12 @@ class OpenLoopModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
-    void belowItsCapacityAModelKeepsUpAndChecksEveryResponse(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
+    void belowItsCapacityAModelKeepsUpAndChecksEveryResponse(Variant kind) throws Exception {
         AtomicLong reported = new AtomicLong();
         HttpItemTask task = task();
         // capacity C / L = 8 / 20 ms = 400/s (4 worker JVMs: 200/s); offered 100/s
-        try (OpenLoopModel open = new OpenLoopModel(kind.create(8, 4, task), 100, one -> reported.addAndGet(one.attempted()))) {
+        try (OpenLoopModel open = new OpenLoopModel(ExecutionModel.of(kind, 8, 4, task), 100, one -> reported.addAndGet(one.attempted()))) {
             for (int i = 0; i < 3; i++) {
                 BatchResult result = open.run(task, 10); // a tenth of a second of arrivals, and what ended in it
                 assertEquals(0, result.errors(), () -> kind + ": " + result.firstError());
@@ -73,11 +74,11 @@ class OpenLoopModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
-    void pastItsCapacityTheQueueGrowsAndLatencyRunsFromTheIntendedStart(ModelKind kind) throws Exception {
+    @EnumSource(value = Variant.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
+    void pastItsCapacityTheQueueGrowsAndLatencyRunsFromTheIntendedStart(Variant kind) throws Exception {
         HttpItemTask task = task();
         // one in flight (one worker JVM): capacity 1 / 20 ms = 50/s; offered 200/s, a task due every 5 ms
-        try (OpenLoopModel open = new OpenLoopModel(kind.create(1, 1, task), 200, one -> { })) {
+        try (OpenLoopModel open = new OpenLoopModel(ExecutionModel.of(kind, 1, 1, task), 200, one -> { })) {
             List<Long> latencies = new ArrayList<>();
             while (latencies.size() < 20) {
                 BatchResult result = open.run(task, 20); // 0.1 s of arrivals, and what ended in it

@@ -3,6 +3,8 @@ package dev.tenfold.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Variant;
 import org.junit.jupiter.api.Test;
 
 class BoundsTest {

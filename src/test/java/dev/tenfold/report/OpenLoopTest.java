@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Language;
+import dev.tenfold.vocabulary.Variant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

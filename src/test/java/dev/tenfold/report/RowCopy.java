@@ -1,5 +1,8 @@
 package dev.tenfold.report;
 
+import dev.tenfold.vocabulary.Family;
+import dev.tenfold.vocabulary.Language;
+import dev.tenfold.vocabulary.Variant;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.measure.LatencyLog;
+import dev.tenfold.vocabulary.Variant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tenfold.report;
+package dev.tenfold.vocabulary;
 
 import java.util.Locale;
 
