@@ -14,7 +14,7 @@ import java.util.List;
  * warm-up iteration in which the arrivals settle into their queue.
  *
  * <p>Every trial first warms up until the JIT is done and the CPU per task is flat (see
- * BatchBenchmark and measure/WarmUpRule), within {@code warmupCapSeconds}, then runs JMH's warm-up
+ * measure/TrialWarmUp and measure/WarmUpRule), within {@code warmupCapSeconds}, then runs JMH's warm-up
  * iterations (none in quick) and the measured ones. The fork is the unit of replication: the 99%
  * interval of 3 fork rates is t(2) = 9.92 standard errors wide, so quick cuts rows (resilience,
  * C=100, the other CPU workloads and models go to full), never forks. quick stops the I/O sweep at

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
-import dev.tenfold.bench.BatchBenchmark;
 import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.LatencyLog;
 import dev.tenfold.measure.MachineIdentity;
+import dev.tenfold.measure.TrialWarmUp;
 import dev.tenfold.model.PythonInterpreter;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.report.CrossCheck;
@@ -296,8 +296,8 @@ final class RunCommand implements Callable<Integer> {
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
         python.ifPresent(p -> jvmArgs.add("-D" + PythonInterpreter.PROPERTY + "=" + p.command()));
         python.ifPresent(p -> jvmArgs.add("-D" + Rows.PYTHON_VERSION_PROPERTY + "=" + p.version()));
-        jvmArgs.add("-D" + BatchBenchmark.WARMUP_SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
-        jvmArgs.add("-D" + BatchBenchmark.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
+        jvmArgs.add("-D" + TrialWarmUp.SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
+        jvmArgs.add("-D" + CpuProfiler.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
         jvmArgs.add("-D" + LatencyLog.DIRECTORY_PROPERTY + "=" + itemLogs.toAbsolutePath());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(item.benchmark()) + "$")

@@ -48,6 +48,12 @@ import org.openjdk.jmh.results.Result;
  * Linux counts CPU time in 10 ms ticks: keep iterations at 1 s or more for a usable share.
  */
 public final class CpuProfiler implements InternalProfiler {
+    /**
+     * System property: milliseconds of the idle windows, after the warm-up and after the measured
+     * work, in which the profiler measures the JVMs' background CPU (default 300).
+     */
+    public static final String BACKGROUND_MILLIS_PROPERTY = "tenfold.background.millis";
+
     private static final String BACKEND_PID_PROPERTY = "tenfold.backend.pid";
     private static final String BACKEND_URL_PROPERTY = "tenfold.backend.url";
     private final long self = ProcessHandle.current().pid();

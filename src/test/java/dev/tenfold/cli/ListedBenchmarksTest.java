@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.backend.Backend;
-import dev.tenfold.bench.BatchBenchmark;
+import dev.tenfold.measure.TrialWarmUp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +38,14 @@ class ListedBenchmarksTest {
         backend = Backend.start();
         System.setProperty(Backend.URL_PROPERTY, backend.url());
         System.setProperty(Backend.PID_PROPERTY, Long.toString(backend.pid().orElseThrow()));
-        System.setProperty(BatchBenchmark.WARMUP_SECONDS_PROPERTY, "0");
+        System.setProperty(TrialWarmUp.SECONDS_PROPERTY, "0");
     }
 
     @AfterAll
     static void stopBackend() {
         System.clearProperty(Backend.URL_PROPERTY);
         System.clearProperty(Backend.PID_PROPERTY);
-        System.clearProperty(BatchBenchmark.WARMUP_SECONDS_PROPERTY);
+        System.clearProperty(TrialWarmUp.SECONDS_PROPERTY);
         backend.close();
     }
 

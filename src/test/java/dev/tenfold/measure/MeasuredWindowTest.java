@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.backend.Backend;
-import dev.tenfold.bench.BatchBenchmark;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -27,7 +26,7 @@ class MeasuredWindowTest {
         int tasks = 20;
         try (Backend backend = Backend.start()) {
             System.setProperty(Backend.URL_PROPERTY, backend.url());
-            System.setProperty(BatchBenchmark.WARMUP_SECONDS_PROPERTY, "1");
+            System.setProperty(TrialWarmUp.SECONDS_PROPERTY, "1");
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include("^dev\\.tenfold\\.bench\\.IoBenchmark\\.virtual$")
                     .forks(0).warmupIterations(0).measurementIterations(4).measurementTime(TimeValue.milliseconds(300))
@@ -50,7 +49,7 @@ class MeasuredWindowTest {
             assertEquals(4, iterations);
         } finally {
             System.clearProperty(Backend.URL_PROPERTY);
-            System.clearProperty(BatchBenchmark.WARMUP_SECONDS_PROPERTY);
+            System.clearProperty(TrialWarmUp.SECONDS_PROPERTY);
         }
     }
 }

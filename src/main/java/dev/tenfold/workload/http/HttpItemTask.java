@@ -79,7 +79,7 @@ public final class HttpItemTask implements AsyncTask {
      * A request is many small methods, each called once or a few times: C2 compiles a method after
      * 5,000 calls (Tier4InvocationThreshold), more while its queue is long (on 2 cores the client's
      * path reached C2 between 10,000 and 20,000 requests), so 10,000 requests (the twin without
-     * latency runs them in seconds; see BatchBenchmark) before the warm-up asks whether the JIT is
+     * latency runs them in seconds; see measure/TrialWarmUp) before the warm-up asks whether the JIT is
      * done, within the profile's cap. What it still compiles afterwards is measured (jit_ms). Not
      * 20,000: in quick (13 s cap) the longer twin takes 3.5 s from the task's own warm-up, and its
      * I/O rows' windows held no less compile (252-328 ms per fork, against 112-268 with 10,000;

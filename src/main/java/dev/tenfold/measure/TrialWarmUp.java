@@ -1,0 +1,167 @@
+package dev.tenfold.measure;
+
+import dev.tenfold.model.BatchResult;
+import dev.tenfold.model.ExecutionModel;
+import dev.tenfold.model.PlatformPoolModel;
+import dev.tenfold.model.SerialModel;
+import dev.tenfold.workload.MixStride;
+import dev.tenfold.workload.RetryCounting;
+import dev.tenfold.workload.Task;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A trial's warm-up, before anything is measured: whole batches of the trial's task on its model
+ * until each JVM that runs tasks has run its share, the JIT is done and the CPU per task is flat
+ * ({@link WarmUpRule}), or until the time cap. A task that waits on the backend first runs its
+ * twin without latency, with the task itself in {@value #TASK_SHARE} of the time, so the JIT's
+ * call counts come in seconds and its profile holds a waiting request's path too. The batches run
+ * inside rehearsals of a measured window, so the JIT also compiles the profiler's readings first.
+ * How long it took, and what ended it, go to the JSON and the fork's output.
+ */
+public final class TrialWarmUp {
+    /** System property: the most seconds the warm-up may take (the CLI's profiles set it). */
+    public static final String SECONDS_PROPERTY = "tenfold.warmup.seconds";
+    public static final int DEFAULT_SECONDS = 10;
+    /** The share of the warm-up's first part that runs the task itself, the rest its twin without latency. */
+    static final double TASK_SHARE = 0.05;
+    /** Threads of the pool that runs serial's twin in the warm-up. */
+    static final int SERIAL_TWIN_THREADS = 8;
+    /** The warm-up of a model without a JIT: its connections, its pool, CPython's quickened bytecode. */
+    static final long INTERPRETER_WARMUP_BATCHES = 2;
+    /** How long a rehearsal window stays open: about a short measured iteration. */
+    private static final long REHEARSAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private final ExecutionModel model;
+    private final Task task;
+    private final int tasks;
+    private final MixStride stride;
+    /** Warm-up tasks that failed their check: printed, so that a broken twin cannot pass for a warm-up. */
+    private long warmUpErrors;
+    private AutoCloseable rehearsal;
+    private long rehearsalStart;
+
+    /**
+     * @param model  the trial's model
+     * @param task   the trial's task
+     * @param tasks  tasks per batch
+     * @param stride how the model's own batches stride over the task mix, as measured ones do
+     */
+    public TrialWarmUp(ExecutionModel model, Task task, int tasks, MixStride stride) {
+        this.model = model;
+        this.task = task;
+        this.tasks = tasks;
+        this.stride = stride;
+    }
+
+    /**
+     * Runs whole batches until each JVM that runs tasks has run {@link Task#warmupTasks()} of them
+     * (a process pool spreads them over its worker JVMs), the JIT of the fork and of its worker
+     * JVMs is done and this JVM's CPU per task no longer trends ({@link WarmUpRule}), or until the
+     * time cap ({@value #SECONDS_PROPERTY}). Nothing of it is counted: the measured windows
+     * open after it. How long it took goes to the JSON ({@code tenfold.warmup_s},
+     * {@code tenfold.warmup_tasks}) and, with what ended it, to the fork's output. A task that asks
+     * for no warm-up (0 tasks: a request of a second) gets none.
+     */
+    public void run() throws Exception {
+        ExecutionModel warming = model.warmUpModel();
+        long minimum = model.compilesAsItRuns() ? (long) task.warmupTasks() * Math.max(1, model.jvms())
+                : task.warmupTasks() == 0 ? 0 : INTERPRETER_WARMUP_BATCHES * tasks;
+        long start = System.nanoTime();
+        long deadline = start + (long) (Double.parseDouble(
+                System.getProperty(SECONDS_PROPERTY, Integer.toString(DEFAULT_SECONDS))) * 1e9);
+        CpuProfiler.recordWorkerCompileMillis(model::workerCompileMillis);
+        // A worker JVM rebuilds its task from the spec: the twin without latency is for this JVM's models only.
+        Task twin = model.jvms() == 0 ? task.withoutLatency() : task;
+        WarmUpRule rule = new WarmUpRule(minimum, CpuProfiler.compileMillis());
+        long twinTasks = 0;
+        if (twin != task && minimum > 0) {
+            // The call counts, fast, with the task itself in about TASK_SHARE of the time: the profile
+            // the JIT compiles from then holds the paths a waiting request takes too, and the switch
+            // to the task alone deoptimizes nothing (it did: C2 recompiled the client's path in the
+            // first measured windows). Then the rule asks the task alone, from the minimum done.
+            // Serial's twin runs on a small pool: one request at a time would take minutes to make the
+            // calls, and the client code they run is the same (HttpClient.send).
+            boolean pooled = warming instanceof SerialModel;
+            double twinSeconds = 0;
+            double taskSeconds = 0;
+            ExecutionModel twinModel = pooled ? new PlatformPoolModel(SERIAL_TWIN_THREADS) : warming;
+            try {
+                while (rule.tasks() < minimum && System.nanoTime() < deadline) {
+                    boolean itself = taskSeconds < TASK_SHARE * (twinSeconds + taskSeconds);
+                    WarmUpRule.Batch batch = itself ? warmUpBatch(task, warming, tasks)
+                            : warmUpBatch(twin, twinModel, pooled ? SERIAL_TWIN_THREADS * tasks : tasks);
+                    rule.add(batch);
+                    if (itself) {
+                        taskSeconds += batch.seconds();
+                    } else {
+                        twinSeconds += batch.seconds();
+                    }
+                }
+            } finally {
+                if (pooled) {
+                    twinModel.close();
+                }
+            }
+            twinTasks = rule.tasks();
+            rule = new WarmUpRule(0, CpuProfiler.compileMillis());
+        }
+        String endedBy = "the task asking for none";
+        while (minimum > 0) {
+            rule.add(warmUpBatch(task, warming, tasks));
+            if (rule.done()) {
+                endedBy = "the JIT done and the CPU per task flat";
+            } else if (System.nanoTime() >= deadline) {
+                endedBy = "its time cap";
+            } else {
+                continue;
+            }
+            break;
+        }
+        endRehearsal();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuProfiler.recordWarmUp(seconds, twinTasks + rule.tasks());
+        System.out.printf("tenfold warm-up: %.1f s, %d tasks without latency then %s; %d failed; ended by %s%n",
+                seconds, twinTasks, rule.status(), warmUpErrors, endedBy);
+        if (task instanceof RetryCounting counting) {
+            counting.drainRetryCounts();
+        }
+    }
+
+    /**
+     * One warm-up batch of {@code batchTask} (the task or its twin). The batches run inside
+     * rehearsals of a measured window, each held open for about a measured iteration's length, so
+     * that the JIT also compiles the window's readings before anything is measured (see
+     * CpuProfiler#rehearsal).
+     */
+    private WarmUpRule.Batch warmUpBatch(Task batchTask, ExecutionModel runner, int batchTasks) throws Exception {
+        if (rehearsal == null) {
+            rehearsal = CpuProfiler.rehearsal();
+            rehearsalStart = System.nanoTime();
+        }
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        long batchStart = System.nanoTime();
+        // the model's own batches stride over the mix as measured ones do; a pool made for the twin runs
+        // its batch's indices as they are (a stride over more tasks than the mix holds would leave it)
+        BatchResult result = runner.run(runner == model.warmUpModel() ? stride.next(batchTask) : batchTask, batchTasks);
+        // into the ledger as a measured batch goes (each window drains what it finds at its start),
+        // so that the first windows do not compile the ledger's path (its HdrHistogram) either
+        TrialLedger.current().record(result.attempted(), result.succeeded(), result.errors(), 0, 0, result.latencyNanos());
+        warmUpErrors += result.errors();
+        long attempted = result.attempted();
+        long batchEnd = System.nanoTime();
+        double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e9;
+        if (batchEnd - rehearsalStart >= REHEARSAL_NANOS) {
+            endRehearsal();
+        }
+        return new WarmUpRule.Batch((batchEnd - batchStart) / 1e9, attempted, cpuSeconds, CpuProfiler.compileMillis());
+    }
+
+    private void endRehearsal() throws Exception {
+        if (rehearsal != null) {
+            rehearsal.close();
+            rehearsal = null;
+        }
+    }
+}
