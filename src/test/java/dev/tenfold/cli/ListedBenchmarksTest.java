@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -30,6 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * listed benchmark runs: one tiny iteration each, in this JVM (forks 0) against one shared backend
  * (the Python recipe's too, where there is a python3 >= 3.8).
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class ListedBenchmarksTest {
     private static Backend backend;
 

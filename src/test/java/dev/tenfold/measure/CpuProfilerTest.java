@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
 
@@ -18,6 +19,7 @@ import org.openjdk.jmh.results.Result;
  * time from the JDK), not from "one core": on a loaded machine a spinning thread gets less than a
  * core, and the profiler must report what it got.
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class CpuProfilerTest {
     /** How far above the JDK's own figure for the same processes a reading may lie (window edges, 10 ms ticks), in cores. */
     private static final double ABOVE = 0.2;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.backend.Backend;
 import java.util.Collection;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * the tasks the profiler counted over the span it measured give the same tasks/s as JMH's own score
  * x tasks per batch (all tasks succeed here), within 1%; and the compile time inside it is reported.
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class MeasuredWindowTest {
 
     @Test

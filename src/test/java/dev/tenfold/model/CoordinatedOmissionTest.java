@@ -7,6 +7,7 @@ import dev.tenfold.workload.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * request sent when one ends) sends almost nothing while the server is stalled, so only the C
  * requests caught in it show the delay: coordinated omission. Counts of tasks carry the assertions.
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class CoordinatedOmissionTest {
     private static final long L_MILLIS = 20;
     private static final long STALL_MILLIS = 1000;

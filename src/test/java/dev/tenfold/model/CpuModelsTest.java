@@ -10,11 +10,13 @@ import dev.tenfold.workload.cpu.MatrixMultiplyTask;
 import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every model that can run CPU work does every task, with the digests the serial run gives. */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class CpuModelsTest {
     private static final int TASKS = 16;
     private static final List<Task> SMALL = List.of(new Sha256ChainTask(4096, 20), new MatrixMultiplyTask(24),

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * as an error rather than as work done. The server runs in this JVM only so the test can read its
  * journal; the suite itself always runs the backend in its own JVM.
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class ExecutionModelsTest {
     private static final int LATENCY_MS = 20;
     private static final int TASKS = 40;

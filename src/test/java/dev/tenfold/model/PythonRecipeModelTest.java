@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import dev.tenfold.workload.http.HttpItemTask;
  * errors or one clear exception, never as a stuck test or a process left behind.
  */
 @Timeout(120)
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class PythonRecipeModelTest {
     private static final int LATENCY_MS = 50;
     private static final Sha256ChainTask SHA = new Sha256ChainTask(4096, 40);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs on W again. The trigger is definite: the test acts once a worker has started the stalling
  * task (it writes a file), not after a sleep.
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class WorkerPoolFailuresTest {
     private static final int TASKS = 12;
     private static final long EXPECTED_DIGEST = java.util.stream.IntStream.range(0, TASKS).mapToLong(i -> 31L * i + 7).sum();

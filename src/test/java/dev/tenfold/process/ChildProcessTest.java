@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * closes, and so when its parent dies, even by SIGKILL (no shutdown hook runs). Nothing in these
  * tests kills the children, so a child that ignored its stdin would fail them.
  */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class ChildProcessTest {
 
     @Test

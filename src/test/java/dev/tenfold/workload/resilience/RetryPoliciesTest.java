@@ -12,11 +12,13 @@ import dev.tenfold.workload.resilience.ResilientItemTask.Endpoint;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import dev.tenfold.workload.http.HttpClients;
 import dev.tenfold.workload.RetryCounting;
 
 /** Backoff, the AIMD limit, and each policy against the real rate-limited and flaky endpoints. */
+@Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class RetryPoliciesTest {
     private static final int K = 10;
     private static final int C = 40;
