@@ -260,12 +260,12 @@ public final class Rows {
     }
 
     /** Rounded outwards, so a rounded interval still holds the rounded value. */
-    private static Double roundDown(double value, int decimals) {
+    static Double roundDown(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Double.isFinite(value) ? Math.floor(value * scale) / scale : null;
     }
 
-    private static Double roundUp(double value, int decimals) {
+    static Double roundUp(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Double.isFinite(value) ? Math.ceil(value * scale) / scale : null;
     }

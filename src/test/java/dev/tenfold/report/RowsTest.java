@@ -38,6 +38,20 @@ class RowsTest {
         return Map.of("concurrency", String.valueOf(c), "latencyMs", "50", "tasks", String.valueOf(tasks));
     }
 
+    /**
+     * speedup_low and speedup_high are rounded outwards to 3 decimals, so the rounded interval still
+     * holds what the unrounded one held: the verdict compares them with 10.
+     */
+    @Test
+    void aSpeedupIntervalIsRoundedOutwards() {
+        assertEquals(1.234, Rows.roundDown(1.23456, 3), 1e-12);
+        assertEquals(1.235, Rows.roundUp(1.23411, 3), 1e-12);
+        assertEquals(9.999, Rows.roundDown(9.99999, 3), 1e-12, "a low end below 10 stays below it");
+        assertEquals(10.0, Rows.roundUp(9.99901, 3), 1e-12, "a high end just under 10 rounds up to it: the verdict errs towards inconclusive, never towards no");
+        assertEquals(2.0, Rows.roundDown(2.0, 3), 1e-12, "a round value stays");
+        assertEquals(null, Rows.roundUp(Double.POSITIVE_INFINITY, 3), "an unbounded end is empty, not a number");
+    }
+
     @Test
     void serialBaselineNeedNotMatchTheBatchButPrefersOneThatDoes() {
         List<ResultRow> rows = Rows.fromRuns(List.of(
