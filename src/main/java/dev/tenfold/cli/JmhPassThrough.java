@@ -1,7 +1,5 @@
 package dev.tenfold.cli;
 
-import dev.tenfold.vocabulary.Family;
-import dev.tenfold.vocabulary.Variant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,54 +95,30 @@ final class JmhPassThrough {
         return all.toArray(String[]::new);
     }
 
-    /**
-     * Rough seconds of a plan item on {@code usableCores}: JVM start and set-up, the warm-up (until the
-     * JIT is done, within the cap), the idle windows, JMH's iterations (forks and iterations as passed
-     * through, else the profile's), each at least one whole batch: a batch of N requests of latency
-     * L with C in flight takes N L / C.
-     */
-    double estimatedSeconds(Profile profile, PlanItem item, int usableCores) {
-        int forks = options.getForkCount().orElse(profile.forks);
-        double batch = item.minimumBatchSeconds();
-        double warmup = options.getWarmupIterations().orElse(profile.warmupIterations)
-                * Math.max(batch, seconds(options.getWarmupTime().orElse(TimeValue.milliseconds(profile.warmupMillis))));
-        // as RunCommand runs it: the item's samples (else the profile's), unless -i after -- says otherwise
-        int samples = options.getMeasurementIterations().orElse(item.samples() > 0 ? item.samples() : profile.measurementIterations);
-        double measured = samples * (Math.max(batch, seconds(options.getMeasurementTime()
-                .orElse(TimeValue.milliseconds(profile.measurementMillis)))) + 0.15);
-        // The set-up warm-up: the twin's calls, then >= 4 s of the task itself, until the JIT is done.
-        // On few cores the JIT's own threads set its length (2 cores: every quick row of
-        // vm-20261203-212814 ran to its 15 s cap); the whole cap where it cannot end sooner (on 2
-        // cores: I/O at C >= 1000, and pools of 4+ worker JVMs, each warming its own JIT).
-        double jitSeconds = usableCores <= FEW_CORES ? FEW_CORES_JIT_SECONDS : 0;
-        double settle = toTheCap(item) ? profile.warmupCapSeconds
-                : Math.min(profile.warmupCapSeconds, Math.max(3 * batch + 10, jitSeconds));
-        // a stream (resilience's virtual, the open loop) also runs a second unmeasured before JMH's iterations
-        double streamSettle = item.openLoop() || (item.family() == Family.RESILIENCE && item.variant() == Variant.VIRTUAL) ? 1 : 0;
-        return Math.max(1, forks) * (FORK_START_SECONDS + settle + 2 * profile.backgroundMillis() / 1000.0 + streamSettle
-                + warmup + measured + item.backlogSeconds(streamSettle + warmup + measured));
+    /** Forks: the pass-through's -f, else {@code otherwise}. */
+    int forks(int otherwise) {
+        return options.getForkCount().orElse(otherwise);
     }
 
-    /** A fork's start, set-up and tear-down outside its warm-up and windows (seen about 2 s on 2 cores). */
-    private static final double FORK_START_SECONDS = 3;
-    /** Up to this many cores, the JIT of a fork (an HttpClient's path) takes about the next constant. */
-    private static final int FEW_CORES = 4;
-    private static final double FEW_CORES_JIT_SECONDS = 16;
-
-    private static boolean toTheCap(PlanItem item) {
-        int concurrency = Integer.parseInt(item.params().getOrDefault("concurrency", "1"));
-        int workers = Integer.parseInt(item.params().getOrDefault("workers", "1"));
-        return !item.python() && ((item.family() == Family.IO && concurrency >= 1000) || (item.variant().usesWorkerProcesses() && workers >= 4));
+    /** JMH warm-up iterations: the pass-through's -wi, else {@code otherwise}. */
+    int warmupIterations(int otherwise) {
+        return options.getWarmupIterations().orElse(otherwise);
     }
 
-    /** Rough seconds of a whole plan, with the backend's warm-up before its first item (seen: 19 s on 2 cores). */
-    double estimatedSeconds(Profile profile, List<PlanItem> plan, int usableCores) {
-        double backendWarmUp = plan.stream().anyMatch(item -> item.family() != Family.CPU) ? BACKEND_WARM_UP_SECONDS : 0;
-        return backendWarmUp + plan.stream().mapToDouble(item -> estimatedSeconds(profile, item, usableCores)).sum();
+    /** Seconds of a JMH warm-up iteration: the pass-through's -w, else {@code otherwiseMillis}. */
+    double warmupSeconds(int otherwiseMillis) {
+        return seconds(options.getWarmupTime().orElse(TimeValue.milliseconds(otherwiseMillis)));
     }
 
-    /** What RunCommand's warm-up of the backend takes, until its rate is steady (at least 4 rounds of 1 s). */
-    private static final double BACKEND_WARM_UP_SECONDS = 20;
+    /** Measured iterations: the pass-through's -i, else {@code otherwise}. */
+    int measurementIterations(int otherwise) {
+        return options.getMeasurementIterations().orElse(otherwise);
+    }
+
+    /** Seconds of a measured iteration: the pass-through's -r, else {@code otherwiseMillis}. */
+    double measurementSeconds(int otherwiseMillis) {
+        return seconds(options.getMeasurementTime().orElse(TimeValue.milliseconds(otherwiseMillis)));
+    }
 
     private static double seconds(TimeValue time) {
         return time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;

@@ -127,9 +127,9 @@ final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             // each row with its share of the time, so that a plan over its budget shows where to cut
             plan.forEach(item -> System.out.printf(Locale.ROOT, "%s  (~%.1f min)%n", item.describe(),
-                    jmh.estimatedSeconds(chosen, item, usableCores) / 60));
+                    new TimeEstimate(chosen, jmh, usableCores).seconds(item) / 60));
             System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min; %s%n", plan.size(),
-                    chosen.name().toLowerCase(Locale.ROOT), jmh.estimatedSeconds(chosen, plan, usableCores) / 60, memory.describe());
+                    chosen.name().toLowerCase(Locale.ROOT), new TimeEstimate(chosen, jmh, usableCores).seconds(plan) / 60, memory.describe());
             return Main.OK;
         }
         Instant startedAt = Instant.now();
@@ -203,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
-        Progress progress = new Progress(System.out, plan.size(), jmh.estimatedSeconds(chosen, plan, Environment.usableCores()) / plan.size());
+        Progress progress = new Progress(System.out, plan.size(), new TimeEstimate(chosen, jmh, Environment.usableCores()).seconds(plan) / plan.size());
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
         itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
         // An item's latency logs land beside its JSON first, and join the run's only with its row.

@@ -114,6 +114,18 @@ class CommandLineTest {
         assertUsageError(run("compare", dir.resolve("a.csv").toString()), "at least 2");
     }
 
+    /** What -p accepts is what --help lists: each name the plan takes, in the -p option's text. */
+    @Test
+    void helpListsEveryParameterThePlanTakes() {
+        Outcome help = run("--help");
+        assertEquals(Main.OK, help.code());
+        String option = help.out().substring(help.out().indexOf("-p=name=v1,v2"));
+        for (String name : SuitePlan.PARAMETERS) {
+            assertTrue(option.matches("(?s).*\\b" + name + "\\b.*"), "-p " + name + " is taken but --help does not say so:\n" + option);
+        }
+        assertUsageError(run("-p", "frobs=3", "--dry-run"), "frobs");
+    }
+
     @Test
     void dryRunPrintsThePlanAndRunsNothing() {
         Path out = dir.resolve("x.csv");

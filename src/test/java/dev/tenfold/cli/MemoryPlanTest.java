@@ -82,7 +82,7 @@ class MemoryPlanTest {
     void quickStaysWithinTenMinutesOnAnyCoreCount() {
         for (int cores : CORES) {
             List<PlanItem> quick = plan(Profile.QUICK, cores, 64 * 1024, Map.of());
-            double minutes = JmhPassThrough.parse(List.of()).estimatedSeconds(Profile.QUICK, quick, cores) / 60;
+            double minutes = new TimeEstimate(Profile.QUICK, JmhPassThrough.parse(List.of()), cores).seconds(quick) / 60;
             assertTrue(minutes <= 10, "quick at " + cores + " cores: " + minutes + " min");
         }
     }

@@ -36,7 +36,7 @@ class SuitePlanTest {
                     model + ": a rate past C / L (a virtual thread per arrival meets the CPU first)");
         });
         assertTrue(items.stream().allMatch(i -> i.benchmark().startsWith("dev.tenfold.bench.OpenLoopBenchmark.")));
-        double minutes = JmhPassThrough.parse(List.of()).estimatedSeconds(Profile.LATENCY, items, 2) / 60;
+        double minutes = new TimeEstimate(Profile.LATENCY, JmhPassThrough.parse(List.of()), 2).seconds(items) / 60;
         assertTrue(minutes <= 10, "the latency profile's budget on 2 cores: " + minutes + " min");
         assertEquals(List.of("150"), plan(Profile.LATENCY, Map.of("rate", List.of("150")), "platform").stream()
                 .map(i -> i.params().get("rate")).toList(), "-p rate= replaces the sweep");
