@@ -7,14 +7,13 @@ import dev.tenfold.measure.TrialWarmUp;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.process.MeasuredJvm;
+import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.MixStride;
 import dev.tenfold.workload.RetryCounting;
-import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.http.HttpClients;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -189,30 +188,6 @@ public abstract class BatchBenchmark {
     /** The task as the next batch runs it: itself, or its stride over the {@link #mix}. */
     private Task nextBatchTask() {
         return stride.next(task);
-    }
-
-    /**
-     * What JMH itself reports beside its score (batches/s): tasks that succeeded, tasks that
-     * failed, retries and 429 answers, each per second, as secondary results named {@code tasks},
-     * {@code errors}, {@code retries} and {@code http429} in JMH's output and JSON (so a bare run
-     * opened in any JMH tool shows tasks/s). The CSV's figures come from the profiler, which
-     * counts the same tasks over the same windows and adds CPU and memory.
-     */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class TaskCounters {
-        public long tasks;
-        public long errors;
-        public long retries;
-        public long http429;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            tasks = 0;
-            errors = 0;
-            retries = 0;
-            http429 = 0;
-        }
     }
 
     /**

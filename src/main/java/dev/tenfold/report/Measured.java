@@ -53,7 +53,7 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
         return rateTrend.steady() && (cpuTrend == null || cpuTrend.steady()) ? "yes" : "no";
     }
 
-    /** JMH's secondary result of tasks that succeeded per second (BatchBenchmark.TaskCounters). */
+    /** JMH's secondary result of tasks that succeeded per second (bench/TaskCounters). */
     static final String TASKS_PER_SECOND = "tasks";
 
     /**
