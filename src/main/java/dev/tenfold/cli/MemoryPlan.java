@@ -84,6 +84,6 @@ record MemoryPlan(long physicalMb, PlanItem biggest, int smallestHeapMb, long pe
     }
 
     private static int workers(PlanItem item) {
-        return Integer.parseInt(item.params().getOrDefault("workers", "1"));
+        return item.workers();
     }
 }

@@ -14,6 +14,15 @@ import java.util.stream.Collectors;
  * {@code python} for the recipe's benchmarks ({@code PythonIoBenchmark}, ...).
  */
 record PlanItem(Language runtime, Family family, Variant variant, Map<String, String> params, int samples) {
+    /** The JMH parameters the plan sets, each name spelled here once (the benchmarks' {@code @Param} fields). */
+    static final String CONCURRENCY = "concurrency";
+    static final String WORKERS = "workers";
+    static final String TASKS = "tasks";
+    static final String LATENCY_MS = "latencyMs";
+    static final String WORKLOAD = "workload";
+    static final String RATE = "rate";
+    static final String SLO_MS = "sloMs";
+    static final String MIX = "mix";
 
     PlanItem {
         params = Map.copyOf(new LinkedHashMap<>(params));
@@ -45,9 +54,19 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
         return "dev.tenfold.bench." + (openLoop() ? Family.OPEN_LOOP_CLASS : family.benchmarkClass(runtime)) + "." + variant.benchmarkMethod();
     }
 
+    /** Tasks in flight (1 where the run has no such parameter). */
+    int concurrency() {
+        return Integer.parseInt(params.getOrDefault(CONCURRENCY, "1"));
+    }
+
+    /** Worker JVMs or fork-join threads (1 where the run has no such parameter). */
+    int workers() {
+        return Integer.parseInt(params.getOrDefault(WORKERS, "1"));
+    }
+
     /** A run of the open loop: its tasks arrive at {@code rate} per second. */
     boolean openLoop() {
-        return params.containsKey("rate");
+        return params.containsKey(RATE);
     }
 
     /**
@@ -58,8 +77,8 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
         if (!openLoop()) {
             return 0;
         }
-        double capacity = Double.parseDouble(params.getOrDefault("concurrency", "1")) * 1000 / Double.parseDouble(params.get("latencyMs"));
-        double rate = Double.parseDouble(params.get("rate"));
+        double capacity = concurrency() * 1000 / Double.parseDouble(params.get(LATENCY_MS));
+        double rate = Double.parseDouble(params.get(RATE));
         return rate <= capacity ? 0 : (rate - capacity) * loadedSeconds / capacity;
     }
 
@@ -71,14 +90,14 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
     /** The shortest a batch can take: its requests' latency over the requests in flight (0 without a latency). */
     double minimumBatchSeconds() {
         if (openLoop()) { // an operation ends with its tasks' arrivals, at the earliest
-            return Double.parseDouble(params.getOrDefault("tasks", "1")) / Double.parseDouble(params.get("rate"));
+            return Double.parseDouble(params.getOrDefault(TASKS, "1")) / Double.parseDouble(params.get(RATE));
         }
-        String latency = params.get("latencyMs");
+        String latency = params.get(LATENCY_MS);
         if (latency == null) {
             return 0;
         }
-        double tasks = Double.parseDouble(params.getOrDefault("tasks", "1"));
-        double inFlight = Math.min(tasks, Double.parseDouble(params.getOrDefault("concurrency", "1")));
+        double tasks = Double.parseDouble(params.getOrDefault(TASKS, "1"));
+        double inFlight = Math.min(tasks, concurrency());
         return tasks * Double.parseDouble(latency) / 1000 / inFlight;
     }
 

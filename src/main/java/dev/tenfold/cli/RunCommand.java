@@ -369,11 +369,11 @@ final class RunCommand implements Callable<Integer> {
     /** The highest C of the plan's concurrent I/O rows; 0 when it has none. */
     private static int topIoConcurrency(List<PlanItem> plan) {
         return plan.stream().filter(i -> i.family() == Family.IO && i.variant() != Variant.SERIAL)
-                .mapToInt(i -> Integer.parseInt(i.params().get("concurrency"))).max().orElse(0);
+                .mapToInt(PlanItem::concurrency).max().orElse(0);
     }
 
     private static int ioLatency(List<PlanItem> plan) {
-        return plan.stream().map(i -> i.params().get("latencyMs")).filter(java.util.Objects::nonNull)
+        return plan.stream().map(i -> i.params().get(PlanItem.LATENCY_MS)).filter(java.util.Objects::nonNull)
                 .mapToInt(Integer::parseInt).findFirst().orElse(50);
     }
 

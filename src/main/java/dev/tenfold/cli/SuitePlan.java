@@ -1,5 +1,13 @@
 package dev.tenfold.cli;
 
+import static dev.tenfold.cli.PlanItem.CONCURRENCY;
+import static dev.tenfold.cli.PlanItem.LATENCY_MS;
+import static dev.tenfold.cli.PlanItem.MIX;
+import static dev.tenfold.cli.PlanItem.RATE;
+import static dev.tenfold.cli.PlanItem.SLO_MS;
+import static dev.tenfold.cli.PlanItem.TASKS;
+import static dev.tenfold.cli.PlanItem.WORKERS;
+import static dev.tenfold.cli.PlanItem.WORKLOAD;
 import static dev.tenfold.vocabulary.Variant.*;
 
 import dev.tenfold.vocabulary.Family;
@@ -21,7 +29,7 @@ import java.util.regex.Pattern;
  */
 final class SuitePlan {
     /** Parameters a user may set with -p; any other name is a usage error. */
-    static final Set<String> PARAMETERS = Set.of("concurrency", "workers", "tasks", "latencyMs", "workload", "rate", "sloMs");
+    static final Set<String> PARAMETERS = Set.of(CONCURRENCY, WORKERS, TASKS, LATENCY_MS, WORKLOAD, RATE, SLO_MS);
     /** The CPU family's workloads (CpuBenchmark's {@code workload} parameter). */
     static final List<String> CPU_WORKLOADS = List.copyOf(Workloads.CPU.keySet());
     /** What -p workload= accepts: the CPU workloads and the hand-off ones. */
@@ -48,7 +56,7 @@ final class SuitePlan {
                 throw new UsageException("unknown parameter -p " + name + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)) + ")");
             }
             for (String value : overrides.get(name)) {
-                if (name.equals("workload")) {
+                if (name.equals(WORKLOAD)) {
                     if (!KNOWN_WORKLOADS.contains(value)) {
                         throw new UsageException("unknown workload -p workload=" + value + " (known: " + String.join(", ", KNOWN_WORKLOADS) + ")");
                     }
@@ -75,34 +83,34 @@ final class SuitePlan {
             return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
         }
         if (profile == Profile.LATENCY) {
-            values("latencyMs", List.of("50")).forEach(latency -> openLoop(items, latency));
+            values(LATENCY_MS, List.of("50")).forEach(latency -> openLoop(items, latency));
             return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
         }
-        for (String latency : values("latencyMs", List.of("50"))) {
+        for (String latency : values(LATENCY_MS, List.of("50"))) {
             io(items, latency);
         }
         // quick: downscale (an allocation-heavy kernel like matmul, at the same bound) and the short
         // SHA-256 chain (Python's GIL-bound case; in Java the same bound as sha256) only in full
         List<String> cpuWorkloads = profile == Profile.FULL ? CPU_WORKLOADS : List.of("sha256");
-        for (String workload : values("workload", cpuWorkloads)) {
+        for (String workload : values(WORKLOAD, cpuWorkloads)) {
             if (Workloads.HANDOFF.containsKey(workload)) {
                 handoff(items, workload);
             } else {
                 cpu(items, workload);
             }
         }
-        if (profile == Profile.FULL && !overrides.containsKey("workload")) {
+        if (profile == Profile.FULL && !overrides.containsKey(WORKLOAD)) {
             Workloads.HANDOFF.keySet().forEach(workload -> handoff(items, workload));
         }
-        for (String latency : values("latencyMs", List.of("50"))) {
+        for (String latency : values(LATENCY_MS, List.of("50"))) {
             mixed(items, latency);
             if (profile != Profile.QUICK) { // quick's 10 minutes hold 3 forks of the other families' claims
                 resilience(items, latency);
             }
         }
         if (profile != Profile.QUICK) { // quick has no minute left for them; smoke proves they run
-            python(items, values("latencyMs", List.of("50")).get(0));
-            openLoop(items, values("latencyMs", List.of("50")).get(0));
+            python(items, values(LATENCY_MS, List.of("50")).get(0));
+            openLoop(items, values(LATENCY_MS, List.of("50")).get(0));
         }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
@@ -160,7 +168,7 @@ final class SuitePlan {
      */
     private void python(List<PlanItem> items, String latency) {
         boolean article = profile == Profile.ARTICLE;
-        List<Integer> sweep = article || profile == Profile.SMOKE ? List.of(10) : ints("concurrency", List.of(10, 100));
+        List<Integer> sweep = article || profile == Profile.SMOKE ? List.of(10) : ints(CONCURRENCY, List.of(10, 100));
         int samples = article ? 3 : 0;
         String batch = Integer.toString(ARTICLE_PYTHON_REQUESTS);
         items.add(io(SERIAL, 1, 1, article ? Integer.toString(ARTICLE_PYTHON_REQUESTS / 10)
@@ -214,10 +222,10 @@ final class SuitePlan {
             for (double times : sweep.timesCapacity()) {
                 rates.add((int) Math.round(times * sweep.concurrency() * perSecond));
             }
-            for (int rate : ints("rate", rates)) {
+            for (int rate : ints(RATE, rates)) {
                 int c = sweep.concurrency();
-                Map<String, String> params = new LinkedHashMap<>(Map.of("latencyMs", latency, "rate", Integer.toString(rate)));
-                values("sloMs", List.of()).forEach(slo -> params.put("sloMs", slo));
+                Map<String, String> params = new LinkedHashMap<>(Map.of(LATENCY_MS, latency, RATE, Integer.toString(rate)));
+                values(SLO_MS, List.of()).forEach(slo -> params.put(SLO_MS, slo));
                 int workers = sweep.variant().usesWorkerProcesses() ? c : 1; // a worker JVM holds one request
                 PlanItem item = item(Family.IO, sweep.variant(), c, workers, Integer.toString(Math.max(10, rate / 10)), params);
                 // smoke: 3 windows, not 1, so that one or two tasks ending on either side of a window's
@@ -229,12 +237,12 @@ final class SuitePlan {
 
     /** The I/O family: serial once, each concurrent model over the C sweep, the process pool over W. */
     private void io(List<PlanItem> items, String latency) {
-        items.add(io(SERIAL, 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0), latency));
-        List<Integer> sweep = ints("concurrency", profile.concurrencySweep);
+        items.add(io(SERIAL, 1, 1, values(TASKS, List.of(Integer.toString(profile.serialTasks))).get(0), latency));
+        List<Integer> sweep = ints(CONCURRENCY, profile.concurrencySweep);
         for (Variant variant : List.of(PLATFORM, VIRTUAL, ASYNC)) {
             for (int c : sweep) {
                 // quick: C=10, the article's case (the models do not part before C=1000)
-                if (profile != Profile.QUICK || c <= 10 || overrides.containsKey("concurrency")) {
+                if (profile != Profile.QUICK || c <= 10 || overrides.containsKey(CONCURRENCY)) {
                     items.add(io(variant, c, 1, tasks(c), latency));
                 }
             }
@@ -243,15 +251,15 @@ final class SuitePlan {
         // at 16 JVMs). Smoke: ten workers only (one worker at C=1 would spend its whole iteration on one
         // serial batch; 16 JVMs cost smoke ~10 s of start-up).
         List<Integer> processWorkers = new ArrayList<>();
-        if (overrides.containsKey("workers")) {
-            processWorkers.addAll(ints("workers", List.of()));
+        if (overrides.containsKey(WORKERS)) {
+            processWorkers.addAll(ints(WORKERS, List.of()));
         } else if (profile == Profile.SMOKE) {
             processWorkers.add(Math.min(sweep.get(sweep.size() - 1), 10));
         } else if (profile == Profile.FULL) {
             processWorkers.add(Math.max(1, usableCores - 1));
             sweep.forEach(c -> processWorkers.add(Math.min(c, 16)));
         }
-        for (int w : overrides.containsKey("workers") ? processWorkers : workerCounts(processWorkers)) {
+        for (int w : overrides.containsKey(WORKERS) ? processWorkers : workerCounts(processWorkers)) {
             items.add(io(PROCESS, w, w, tasks(w), latency));
         }
     }
@@ -265,26 +273,26 @@ final class SuitePlan {
      * the others; {@code smoke} runs each model once, at all cores.
      */
     private void cpu(List<PlanItem> items, String workload) {
-        String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
+        String tasks = overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0)
                 : Integer.toString(profile == Profile.SMOKE ? 4 * usableCores : 8 * usableCores);
         boolean everyModel = profile != Profile.QUICK;
         List<Integer> counts = everyModel && profile != Profile.SMOKE
                 ? List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))))
                 : List.of(usableCores);
         items.add(cpu(SERIAL, 1, 1, tasks, workload));
-        for (int threads : ints("concurrency", counts)) {
+        for (int threads : ints(CONCURRENCY, counts)) {
             items.add(cpu(PLATFORM, threads, 1, tasks, workload));
         }
         if (everyModel) {
-            for (int threads : ints("concurrency", List.of(4 * usableCores))) {
+            for (int threads : ints(CONCURRENCY, List.of(4 * usableCores))) {
                 items.add(cpu(VIRTUAL, threads, 1, tasks, workload));
             }
-            for (int workers : ints("workers", List.of(usableCores))) {
+            for (int workers : ints(WORKERS, List.of(usableCores))) {
                 items.add(cpu(FORKJOIN, workers, workers, tasks, workload));
             }
         }
         if (profile != Profile.QUICK) { // quick: threads only (Java has no GIL); worker JVMs in full
-            for (int workers : ints("workers", workerCounts(counts))) {
+            for (int workers : ints(WORKERS, workerCounts(counts))) {
                 items.add(cpu(PROCESS, workers, workers, tasks, workload));
             }
         }
@@ -296,11 +304,11 @@ final class SuitePlan {
      * same CRC32C under both names.
      */
     private void handoff(List<PlanItem> items, String workload) {
-        String tasks = overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(8 * usableCores);
+        String tasks = overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0) : Integer.toString(8 * usableCores);
         if (profile != Profile.QUICK) {
             items.add(cpu(SERIAL, 1, 1, tasks, workload));
         }
-        for (int workers : ints("workers", workerCounts(List.of(usableCores)))) {
+        for (int workers : ints(WORKERS, workerCounts(List.of(usableCores)))) {
             items.add(cpu(PROCESS, workers, workers, tasks, workload));
         }
     }
@@ -312,11 +320,11 @@ final class SuitePlan {
      */
     private void mixed(List<PlanItem> items, String latency) {
         // quick and smoke: half the images per batch, and one-pool (platform threads doing both, as virtual) only in full
-        String tasks = values("tasks", List.of(Integer.toString(profile == Profile.FULL ? ImageSet.COUNT : ImageSet.COUNT / 2))).get(0);
+        String tasks = values(TASKS, List.of(Integer.toString(profile == Profile.FULL ? ImageSet.COUNT : ImageSet.COUNT / 2))).get(0);
         // serial's short batches stride over the same images as the combinations' (same task mix)
-        items.add(item(Family.MIXED, SERIAL, 1, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
-                Map.of("latencyMs", latency, "mix", tasks)));
-        for (int c : ints("concurrency", profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
+        items.add(item(Family.MIXED, SERIAL, 1, 1, values(TASKS, List.of(Integer.toString(profile.serialTasks))).get(0),
+                Map.of(LATENCY_MS, latency, MIX, tasks)));
+        for (int c : ints(CONCURRENCY, profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
             for (Variant variant : profile == Profile.SMOKE ? List.of(SPLIT, PIPELINE, IO_STAGE)
                     : profile == Profile.QUICK ? List.of(SPLIT, PIPELINE)
                     : List.of(ONE_POOL, VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)) {
@@ -329,7 +337,7 @@ final class SuitePlan {
     }
 
     private static PlanItem mixed(Variant variant, int concurrency, int workers, String tasks, String latency) {
-        return item(Family.MIXED, variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
+        return item(Family.MIXED, variant, concurrency, workers, tasks, Map.of(LATENCY_MS, latency));
     }
 
     /**
@@ -343,10 +351,10 @@ final class SuitePlan {
      */
     private void resilience(List<PlanItem> items, String latency) {
         String limit = Integer.toString(RATE_LIMIT);
-        items.add(resilience(SERIAL, 1, values("tasks", List.of(Integer.toString(profile.serialTasks))).get(0),
+        items.add(resilience(SERIAL, 1, values(TASKS, List.of(Integer.toString(profile.serialTasks))).get(0),
                 latency, "limited", "no-retry", limit));
         // quick: at K and 10 K; below K (where no 429 can occur) and at 2 K only in full
-        List<Integer> sweep = ints("concurrency", profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
+        List<Integer> sweep = ints(CONCURRENCY, profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
                 : profile == Profile.QUICK ? List.of(10 * RATE_LIMIT)
                 : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
         for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive")
@@ -357,7 +365,7 @@ final class SuitePlan {
                 boolean sameAsNoRetry = c < RATE_LIMIT && !policy.equals("no-retry");
                 // A cold start against warm only where the limit has something to learn: past K (quick: 10 K).
                 boolean coldNotNeeded = policy.equals("adaptive-cold") && (c <= RATE_LIMIT || profile == Profile.QUICK && c < 10 * RATE_LIMIT);
-                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey("concurrency")) && !coldNotNeeded) {
+                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey(CONCURRENCY)) && !coldNotNeeded) {
                     items.add(resilience(VIRTUAL, c, resilienceTasks(c), latency, "limited", policy, limit));
                 }
             }
@@ -371,34 +379,34 @@ final class SuitePlan {
 
     /** Tasks per operation of a resilience stream: one second of the server's capacity at 50 ms. */
     private String resilienceTasks(int concurrency) {
-        return overrides.containsKey("tasks") ? overrides.get("tasks").get(0)
+        return overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0)
                 : Integer.toString(20 * Math.min(concurrency, RATE_LIMIT));
     }
 
     private static PlanItem resilience(Variant variant, int concurrency, String tasks, String latency, String endpoint,
                                        String policy, String limit) {
         return item(Family.RESILIENCE, variant, concurrency, 1, tasks,
-                Map.of("latencyMs", latency, "endpoint", endpoint, "policy", policy, "limit", limit));
+                Map.of(LATENCY_MS, latency, "endpoint", endpoint, "policy", policy, "limit", limit));
     }
 
     private static PlanItem io(Variant variant, int concurrency, int workers, String tasks, String latency) {
-        return item(Family.IO, variant, concurrency, workers, tasks, Map.of("latencyMs", latency));
+        return item(Family.IO, variant, concurrency, workers, tasks, Map.of(LATENCY_MS, latency));
     }
 
     private static PlanItem cpu(Variant variant, int concurrency, int workers, String tasks, String workload) {
-        return item(Family.CPU, variant, concurrency, workers, tasks, Map.of("workload", workload));
+        return item(Family.CPU, variant, concurrency, workers, tasks, Map.of(WORKLOAD, workload));
     }
 
     private String tasks(int concurrency) {
-        return overrides.containsKey("tasks") ? overrides.get("tasks").get(0) : Integer.toString(profile.tasksFor(concurrency));
+        return overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0) : Integer.toString(profile.tasksFor(concurrency));
     }
 
     private static PlanItem item(Family family, Variant variant, int concurrency, int workers, String tasks,
                                  Map<String, String> familyParams) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("concurrency", Integer.toString(concurrency));
-        params.put("workers", Integer.toString(workers));
-        params.put("tasks", tasks);
+        params.put(CONCURRENCY, Integer.toString(concurrency));
+        params.put(WORKERS, Integer.toString(workers));
+        params.put(TASKS, tasks);
         params.putAll(familyParams);
         return new PlanItem(family, variant, params);
     }

@@ -53,9 +53,8 @@ final class TimeEstimate {
     private static final double FEW_CORES_JIT_SECONDS = 16;
 
     private static boolean toTheCap(PlanItem item) {
-        int concurrency = Integer.parseInt(item.params().getOrDefault("concurrency", "1"));
-        int workers = Integer.parseInt(item.params().getOrDefault("workers", "1"));
-        return !item.python() && ((item.family() == Family.IO && concurrency >= 1000) || (item.variant().usesWorkerProcesses() && workers >= 4));
+        return !item.python() && ((item.family() == Family.IO && item.concurrency() >= 1000)
+                || (item.variant().usesWorkerProcesses() && item.workers() >= 4));
     }
 
     /** Rough seconds of a whole plan, with the backend's warm-up before its first item (seen: 19 s on 2 cores). */
