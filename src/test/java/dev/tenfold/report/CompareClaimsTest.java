@@ -2,6 +2,7 @@ package dev.tenfold.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -67,6 +68,17 @@ class CompareClaimsTest {
         assertTrue(mixed.matches(".*1\\.55 \\[1\\.\\d\\d, 1\\.\\d\\d] holds .*1\\.52 \\[1\\.\\d\\d, 1\\.\\d\\d] holds .*~.*0\\.80 \\[0\\.\\d\\d, 0\\.\\d\\d] FAILS .*-"), mixed);
         assertTrue(claims.contains("[0] vm vm-20261203-120000: 4 holds") && claims.contains("[2] ws ws-20261203-120000: 3 holds, 1 FAILS"), claims);
         assertTrue(Files.size(dir.resolve("compare-claims.png")) > 5_000, "the claims chart");
+
+        // the ranking: platform's 1% over virtual is beyond these narrow intervals on every machine (it
+        // holds); pipeline beats split on the VM and loses to it on the workstation (it differs)
+        String ranking = out.substring(out.indexOf("Ranking of the models"));
+        String ioRank = line(ranking, "  io io C=10 L=50");
+        assertTrue(ioRank.matches(".*\\[0] platform > virtual +\\[1] platform > virtual +\\[2] platform > virtual +holds"), ioRank);
+        String mixedRank = line(ranking, "  mixed mixed C=10 L=50");
+        assertTrue(mixedRank.matches(".*\\[0] pipeline > split +\\[1] pipeline > split +\\[2] split > pipeline +DIFFERS: "
+                + "pipeline beats split on \\[0], split beats pipeline on \\[2]; pipeline beats split on \\[1], split beats pipeline on \\[2]"),
+                mixedRank);
+        assertFalse(ranking.contains("sha256"), "one model per machine at all cores: nothing to rank\n" + ranking);
     }
 
     @Test
