@@ -80,8 +80,9 @@ class BackendTest {
     }
 
     @Test
-    void anUnreachableBackendUrlIsRefused() {
-        IOException e = assertThrows(IOException.class, () -> Backend.attach("http://127.0.0.1:9"));
+    void anUnreachableBackendUrlIsRefused() throws IOException {
+        String nobodyListens = ClosedPort.url();
+        IOException e = assertThrows(IOException.class, () -> Backend.attach(nobodyListens));
         assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.tenfold.backend.ClosedPort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class CommandLineTest {
     @Test
     void unreachableBackendLosesNothing() throws Exception {
         Path out = dir.resolve("x.csv");
-        assertUsageError(run("--backend-url", "http://127.0.0.1:9", "--out", out.toString()), "unreachable");
+        assertUsageError(run("--backend-url", ClosedPort.url(), "--out", out.toString()), "unreachable");
         assertFalse(Files.exists(out), "nothing written for a run that could not start");
     }
 
