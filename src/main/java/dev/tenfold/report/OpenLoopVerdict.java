@@ -58,7 +58,8 @@ final class OpenLoopVerdict {
         ResultRow sustained = byRate.stream().filter(r -> "no".equals(r.overloaded())).reduce((a, b) -> b).orElse(null);
         ResultRow broke = byRate.stream().filter(r -> "yes".equals(r.overloaded())
                 && (sustained == null || r.offeredRate() > sustained.offeredRate())).findFirst().orElse(null);
-        int c = byRate.get(0).concurrency();
+        ResultRow first = byRate.get(0);
+        int c = first.variant().threadsInUse(first.concurrency(), first.workers()); // a worker JVM holds one task
         StringBuilder text = new StringBuilder();
         if (sustained == null) {
             text.append("overloaded at every rate offered");

@@ -82,4 +82,13 @@ class OpenLoopTest {
         assertTrue(knee.startsWith("sustains 190/s within the SLO (p99 80.0 ms; Little's law: 190/s x 50 ms = 9.5 in flight, of its 10;"
                 + " capacity C / L = 200/s); at 300/s OVERLOADED"), knee);
     }
+
+    /** Worker JVMs hold one task each: their capacity is W / L, whatever -p concurrency says. */
+    @Test
+    void aWorkerPoolsCapacityIsItsWorkers() {
+        ResultRow row = Rows.fromRuns(List.of(run(Variant.PROCESS, 40, 40, new double[] {2, 2, 2}, new double[] {2, 2, 2}, 51, 55)),
+                RowsTest.EIGHT_CORES).get(0);
+        String knee = OpenLoopVerdict.knee(List.of(RowCopy.with(row, Map.of("workers", 4))), 50);
+        assertTrue(knee.contains("= 2.0 in flight, of its 4; capacity C / L = 80/s"), knee);
+    }
 }
