@@ -95,7 +95,8 @@ def fetch(i):
         conn = getattr(LOCAL, "conn", None)
         reused = conn is not None
         if conn is None:
-            conn = LOCAL.conn = http.client.HTTPConnection(SETTINGS["host"], SETTINGS["port"], timeout=REQUEST_TIMEOUT_S)
+            conn = LOCAL.conn = http.client.HTTPConnection(SETTINGS["host"], SETTINGS["port"],
+                                                           timeout=REQUEST_TIMEOUT_S)
         try:
             conn.request("GET", path(i))
             response = conn.getresponse()
@@ -179,8 +180,11 @@ class AsyncioClient:
     async def request(self, target):
         """GET on an idle connection, or a new one; once more on a new one if a reused one was stale."""
         for attempt in (1, 2):
-            reused = bool(self.idle)
-            reader, writer = self.idle.pop() if reused else await asyncio.open_connection(SETTINGS["host"], SETTINGS["port"])
+            reused = attempt == 1 and bool(self.idle)  # the retry takes a new one: other idle ones may be stale too
+            if reused:
+                reader, writer = self.idle.pop()
+            else:
+                reader, writer = await asyncio.open_connection(SETTINGS["host"], SETTINGS["port"])
             try:
                 status, body, keep = await self.exchange(reader, writer, target)
             except (ConnectionError, asyncio.IncompleteReadError, StaleConnection):
@@ -199,7 +203,8 @@ class AsyncioClient:
 
     @staticmethod
     async def exchange(reader, writer, target):
-        writer.write(("GET %s HTTP/1.1\r\nHost: %s:%d\r\n\r\n" % (target, SETTINGS["host"], SETTINGS["port"])).encode("ascii"))
+        request = "GET %s HTTP/1.1\r\nHost: %s:%d\r\n\r\n" % (target, SETTINGS["host"], SETTINGS["port"])
+        writer.write(request.encode("ascii"))
         await writer.drain()
         status_line = (await reader.readline()).split()
         if len(status_line) < 2:
@@ -330,7 +335,8 @@ def main():
         n = command["run"]
         outcomes = recipe.run(n)
         errors = [error for _, _, error, _ in outcomes if error is not None]
-        answer = {"seq": command["seq"], "attempted": n, "errors": len(errors), "first_error": errors[0] if errors else None,
+        answer = {"seq": command["seq"], "attempted": n, "errors": len(errors),
+                  "first_error": errors[0] if errors else None,
                   "latencies_ns": [nanos for _, _, _, nanos in outcomes]}  # in task order, each from its start
         if SETTINGS["workload"] != "io":  # a CPU task's digests, for the Java side to check
             answer["digests"] = [digest for _, digest, _, _ in outcomes]

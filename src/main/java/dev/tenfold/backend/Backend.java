@@ -77,7 +77,8 @@ public final class Backend implements AutoCloseable {
             throw new IOException("backend unreachable at " + url, e);
         }
         if (health.statusCode() != 200) {
-            throw new IOException("backend at " + url + " is not a WireMock admin API (HTTP " + health.statusCode() + ")");
+            throw new IOException("backend at " + url + " is not a WireMock admin API (HTTP " + health.statusCode()
+                    + ")");
         }
     }
 
@@ -93,7 +94,8 @@ public final class Backend implements AutoCloseable {
     public boolean hasTenfoldExtensions() throws IOException {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             return client.send(HttpRequest.newBuilder(URI.create(url + InFlightLimit.ADMIN_PATH))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking the backend at " + url + " for its extensions");

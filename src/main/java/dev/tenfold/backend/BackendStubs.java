@@ -50,7 +50,8 @@ public final class BackendStubs {
         install(backendUrl, get(urlPathMatching("/mixed/image/[0-9]+"))
                 .withQueryParam("latencyMs", equalTo(Integer.toString(latencyMs)))
                 .withId(UUID.nameUUIDFromBytes(("mixed-image-" + latencyMs).getBytes(StandardCharsets.UTF_8)))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(latencyMs).withTransformers(ImageResponse.NAME)));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(latencyMs)
+                        .withTransformers(ImageResponse.NAME)));
     }
 
     private static MappingBuilder item(String pathRegex, String idPrefix, int latencyMs) {

@@ -89,7 +89,8 @@ public final class InFlightLimit implements HttpChannel.Listener, StubRequestFil
     }
 
     private Map<String, Object> stats() {
-        return Map.of("inFlight", inFlight.get(), "peak", peak.get(), "admitted", admitted.sum(), "rejected", rejected.sum());
+        return Map.of("inFlight", inFlight.get(), "peak", peak.get(), "admitted", admitted.sum(), "rejected",
+                rejected.sum());
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.backend.Backend;
-import dev.tenfold.measure.CpuProfiler;
-import dev.tenfold.measure.TrialLedger;
+import dev.tenfold.ledger.TrialLedger;
+import dev.tenfold.measure.WindowProfiler;
 import dev.tenfold.measure.TrialWarmUp;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
@@ -88,6 +88,7 @@ public abstract class BatchBenchmark {
     public int mix;
 
     private Variant variant;
+    private TrialLedger ledger;
     private Task task;
     private ExecutionModel model;
     private MixStride stride;
@@ -109,6 +110,11 @@ public abstract class BatchBenchmark {
     /** The variant being measured, the {@code @Benchmark} method's: {@code onePool} runs {@link Variant#ONE_POOL}. */
     protected final Variant variant() {
         return variant;
+    }
+
+    /** The ledger of this trial, open from the start of {@link #createTask()}. */
+    protected final TrialLedger ledger() {
+        return ledger;
     }
 
     /** Releases what {@link #createTask()} acquired (the backend and its client are closed here). */
@@ -143,15 +149,16 @@ public abstract class BatchBenchmark {
         variant = Variant.ofBenchmarkMethod(benchmark.substring(benchmark.lastIndexOf('.') + 1));
         if (mix > tasks && (variant != Variant.SERIAL || mix % tasks != 0)) {
             // a worker JVM or a staged model runs the task it was given, not the stride over it
-            throw new IllegalArgumentException("-p mix=" + mix + " needs the serial variant and a multiple of tasks=" + tasks);
+            throw new IllegalArgumentException(
+                    "-p mix=" + mix + " needs the serial variant and a multiple of tasks=" + tasks);
         }
-        TrialLedger.open();
+        ledger = TrialLedger.open();
         task = createTask();
         model = createModel(variant, task);
         stride = new MixStride(mix, tasks);
-        new TrialWarmUp(model, task, tasks, stride).run();
+        new TrialWarmUp(ledger, model, task, tasks, stride).run();
         model.pause();
-        CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, true);
+        WindowProfiler.measureBackgroundNow(ledger, BACKGROUND_MILLIS, true);
         if (model.runsBetweenCalls()) {
             // A stream restarts from nothing in flight (at C past K: a wave of 429s in step; an open
             // loop's queue from empty), and its own path (the arrivals' timer, each task's report to
@@ -172,18 +179,18 @@ public abstract class BatchBenchmark {
     /** The measured window opens here, right before JMH's timed loop, so that it holds only the work JMH times. */
     @Setup(Level.Iteration)
     public final void startIteration() {
-        CpuProfiler.startMeasuredWorkNow();
+        ledger.workStartsNow();
     }
 
     /** ... and closes right after it. */
     @TearDown(Level.Iteration)
     public final void endIteration() {
-        CpuProfiler.endMeasuredWorkNow();
+        ledger.workEndsNow();
     }
 
     /** How long a stream (or an open loop) runs unmeasured after the warm-up, before JMH's iterations. */
     private static final long STREAM_SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long BACKGROUND_MILLIS = Long.getLong(CpuProfiler.BACKGROUND_MILLIS_PROPERTY, 300);
+    private static final long BACKGROUND_MILLIS = Long.getLong(WindowProfiler.BACKGROUND_MILLIS_PROPERTY, 300);
 
     /** The task as the next batch runs it: itself, or its stride over the {@link #mix}. */
     private Task nextBatchTask() {
@@ -199,7 +206,7 @@ public abstract class BatchBenchmark {
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
         BatchResult tallied = model.runsBetweenCalls() ? NOTHING : result;
-        TrialLedger.current().record(tallied.attempted(), tallied.succeeded(), tallied.errors(), counts.retries(),
+        ledger.record(tallied.attempted(), tallied.succeeded(), tallied.errors(), counts.retries(),
                 counts.rejected(), tallied.latencyNanos());
         counters.tasks += result.succeeded();
         counters.errors += result.errors();
@@ -211,8 +218,8 @@ public abstract class BatchBenchmark {
     private static final BatchResult NOTHING = new BatchResult(0, 0, 0, 0, new long[0], null);
 
     /** For a model that reports each task as it ends (a stream): tells the trial's ledger. */
-    protected static void tallyEach(BatchResult ended) {
-        TrialLedger.current().record(ended.attempted(), ended.succeeded(), ended.errors(), 0, 0, ended.latencyNanos());
+    protected final void tallyEach(BatchResult ended) {
+        ledger.record(ended.attempted(), ended.succeeded(), ended.errors(), 0, 0, ended.latencyNanos());
     }
 
     /** The baseline, which every family has: one task after the other. */
@@ -226,7 +233,7 @@ public abstract class BatchBenchmark {
         if (model != null) {
             model.pause();
         }
-        CpuProfiler.measureBackgroundNow(BACKGROUND_MILLIS, false); // the same JVMs, idle again
+        WindowProfiler.measureBackgroundNow(ledger, BACKGROUND_MILLIS, false); // the same JVMs, idle again
         if (model != null) {
             model.close();
         }

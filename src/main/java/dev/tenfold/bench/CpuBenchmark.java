@@ -1,11 +1,10 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.model.BatchResult;
-import dev.tenfold.measure.CpuProfiler;
 import dev.tenfold.process.PipeBandwidth;
 import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.Task;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.catalog.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -22,7 +21,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include cpu/}, or bare: {@code java -jar
  * target/benchmarks.jar CpuBenchmark -p workload=sha256 -p concurrency=2 -p workers=2 -p tasks=16
- * -prof dev.tenfold.measure.CpuProfiler}.
+ * -prof dev.tenfold.measure.WindowProfiler}.
  *
  * <p>What you should see: Java has no GIL, so plain threads scale to the core count and no
  * further: the speedup is capped by min(threads, logical cores) — at most 2x on 2 cores, so
@@ -47,7 +46,7 @@ public class CpuBenchmark extends JavaFamilyBenchmark {
         if (input != null && variant() == Variant.PROCESS) {
             // The raw pipe, measured here with large buffers: the copying part of the hand-off's cost
             double mibPerSecond = PipeBandwidth.mibPerSecond(input.length, PIPE_ROUNDS);
-            CpuProfiler.recordPipeCopy(1000.0 * input.length / (mibPerSecond * 1024 * 1024));
+            ledger().recordPipeCopy(1000.0 * input.length / (mibPerSecond * 1024 * 1024));
             System.out.printf("tenfold pipe: %.0f MiB/s into a child JVM with 1 MiB buffers%n", mibPerSecond);
         }
         return task;

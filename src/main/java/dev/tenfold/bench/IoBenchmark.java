@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include io/} (the CLI starts the backend, sweeps C and
  * adds the CPU profiler), or bare: {@code java -jar target/benchmarks.jar IoBenchmark -p
- * concurrency=10 -p tasks=100 -prof dev.tenfold.measure.CpuProfiler} (each fork starts its own
+ * concurrency=10 -p tasks=100 -prof dev.tenfold.measure.WindowProfiler} (each fork starts its own
  * backend).
  *
  * <p>What you should see: serial does 1/L requests per second (~19/s at 50 ms) with the CPU

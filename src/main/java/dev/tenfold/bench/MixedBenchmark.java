@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include mixed/}, or bare: {@code java -jar
  * target/benchmarks.jar MixedBenchmark -p concurrency=10 -p workers=2 -p tasks=200 -prof
- * dev.tenfold.measure.CpuProfiler}.
+ * dev.tenfold.measure.WindowProfiler}.
  *
  * <p>What you should see: at C=10 and 50 ms the downloads alone and the thumbnails alone on 2 cores
  * take comparable times (~1.1 s and ~0.6 s per 200 images), so splitting the stages costs about

@@ -1,6 +1,5 @@
 package dev.tenfold.bench;
 
-import dev.tenfold.measure.TrialLedger;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.OpenLoopModel;
@@ -27,7 +26,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --profile latency} (a rate sweep per model past its
  * capacity), or bare: {@code java -jar target/benchmarks.jar OpenLoopBenchmark.platform -p
- * concurrency=10 -p rate=150 -p tasks=15 -prof dev.tenfold.measure.CpuProfiler}. {@code tasks} sets
+ * concurrency=10 -p rate=150 -p tasks=15 -prof dev.tenfold.measure.WindowProfiler}. {@code tasks} sets
  * the operation: it lasts as long as that many tasks take to arrive (JMH's score is then
  * {@code rate / tasks}; its {@code tasks} counter and the profiler count the tasks that ended), and
  * the task indices cycle over it.
@@ -55,9 +54,12 @@ public class OpenLoopBenchmark extends JavaFamilyBenchmark {
 
     @Override
     protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
-        ExecutionModel windowed = variant == Variant.SERIAL ? new PlatformPoolModel(1) : super.createModel(variant, task);
-        OpenLoopModel open = new OpenLoopModel(windowed, rate, BatchBenchmark::tallyEach);
-        TrialLedger.current().watchArrivals(open::arrived, open::waiting);
+        ExecutionModel windowed =
+                variant == Variant.SERIAL
+                        ? new PlatformPoolModel(1)
+                        : super.createModel(variant, task);
+        OpenLoopModel open = new OpenLoopModel(windowed, rate, this::tallyEach);
+        ledger().watchArrivals(open::arrived, open::waiting);
         return open;
     }
 

@@ -4,7 +4,7 @@ import dev.tenfold.model.PythonRecipeModel;
 import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.cpu.Sha256ChainTask;
 import dev.tenfold.workload.Task;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.catalog.Workloads;
 import java.time.Duration;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Param;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --profile article}, or bare: {@code java -jar
  * target/benchmarks.jar PythonCpuBenchmark -p concurrency=2 -p workers=2 -p tasks=16 -prof
- * dev.tenfold.measure.CpuProfiler}.
+ * dev.tenfold.measure.WindowProfiler}.
  *
  * <p>What you should see: processes scale with the cores, as the post says, and cpu_count()-1 of
  * them leave one idle. Threads depend on the task: {@code hashlib} lets go of the GIL while it

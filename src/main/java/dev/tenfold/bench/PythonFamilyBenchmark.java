@@ -27,7 +27,8 @@ public abstract class PythonFamilyBenchmark extends BatchBenchmark {
     @Override
     protected final ExecutionModel createModel(Variant variant, Task task) throws Exception {
         if (mix != 0) {
-            throw new IllegalArgumentException("the Python recipe runs a batch's own task indices: -p mix does not apply");
+            throw new IllegalArgumentException(
+                    "the Python recipe runs a batch's own task indices: -p mix does not apply");
         }
         return new PythonRecipeModel(PythonInterpreter.forThisJvm(), recipeSettings(variant), batchTimeout());
     }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --profile article} (or {@code --include python/io}), or
  * bare: {@code java -jar target/benchmarks.jar PythonIoBenchmark.asyncio -p concurrency=10 -p
- * tasks=100 -prof dev.tenfold.measure.CpuProfiler} ({@code -Dtenfold.python=...} picks the
+ * tasks=100 -prof dev.tenfold.measure.WindowProfiler} ({@code -Dtenfold.python=...} picks the
  * interpreter; default {@code python3}).
  *
  * <p>What you should see: at 10 in flight the same ~10x as Java's models (Little's law does not

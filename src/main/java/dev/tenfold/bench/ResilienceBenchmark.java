@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Setup;
  *
  * <p>Run it: {@code ./run-benchmarks.sh --include resilience/}, or bare: {@code java -jar
  * target/benchmarks.jar ResilienceBenchmark.virtual -p endpoint=limited -p policy=retry -p
- * concurrency=500 -p tasks=2000 -prof dev.tenfold.measure.CpuProfiler}.
+ * concurrency=500 -p tasks=2000 -prof dev.tenfold.measure.WindowProfiler}.
  *
  * <p>What you should see against K=50 at L=50 ms: up to C=K every policy is Little's law, C/L.
  * Past K, {@code no-retry} keeps goodput near K/L but loses every rejected request as an error;
@@ -81,7 +81,7 @@ public class ResilienceBenchmark extends JavaFamilyBenchmark {
 
     @Override
     protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
-        return variant == Variant.VIRTUAL ? new VirtualStreamModel(concurrency, BatchBenchmark::tallyEach)
+        return variant == Variant.VIRTUAL ? new VirtualStreamModel(concurrency, this::tallyEach)
                 : super.createModel(variant, task);
     }
 

@@ -17,15 +17,17 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "FILE.csv")
     List<Path> files;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Where compare.png goes (default plots/compare-<yyyyMMdd-HHmmss>/).")
+    @Option(names = "--plots", paramLabel = "DIR", description =
+            "Where compare.png goes (default plots/compare-<yyyyMMdd-HHmmss>/).")
     Path plotsDir;
 
     @Override
     public Integer call() throws Exception {
         PlotCommand.requireReadable(files);
         try {
-            System.out.println(Compare.run(files, plotsDir != null ? plotsDir : Plots.runDirectory("compare-"
-                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))));
+            String now = java.time.LocalDateTime.now()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            System.out.println(Compare.run(files, plotsDir != null ? plotsDir : Plots.runDirectory("compare-" + now)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -37,17 +37,20 @@ final class JmhPassThrough {
             throw new UsageException("JMH -p after -- is not taken: use the suite's -p before --");
         }
         if (parsed.getForkCount().hasValue() && parsed.getForkCount().get() == 0) {
-            throw new UsageException("JMH -f 0 after -- is not taken: every benchmark needs a JVM of its own (the backend's"
+            throw new UsageException("JMH -f 0 after -- is not taken: every benchmark needs a JVM of its own (the "
+                    + "backend's"
                     + " address, the heap flags)");
         }
         List<String> ignored = new ArrayList<>();
         if (parsed.getThreads().hasValue() || parsed.getThreadGroups().hasValue()) {
             ignored.add("-t/-tg (tasks in flight are the suite's -p concurrency)");
         }
-        if (parsed.getWarmupForkCount().hasValue() || parsed.getWarmupMode().hasValue() || !parsed.getWarmupIncludes().isEmpty()) {
+        if (parsed.getWarmupForkCount().hasValue() || parsed.getWarmupMode().hasValue()
+                || !parsed.getWarmupIncludes().isEmpty()) {
             ignored.add("-wf/-wm/-wmb");
         }
-        if (!parsed.getBenchModes().isEmpty() || parsed.getTimeUnit().hasValue() || parsed.getOperationsPerInvocation().hasValue()
+        if (!parsed.getBenchModes().isEmpty() || parsed.getTimeUnit().hasValue()
+                || parsed.getOperationsPerInvocation().hasValue()
                 || parsed.getMeasurementBatchSize().hasValue() || parsed.getWarmupBatchSize().hasValue()) {
             ignored.add("-bm/-tu/-opi/-bs/-wbs (the suite counts tasks per second in Throughput mode)");
         }
@@ -55,11 +58,13 @@ final class JmhPassThrough {
             throw new UsageException("JMH options after -- the suite does not pass on: " + String.join(", ", ignored));
         }
         if (parsed.getResult().hasValue() || parsed.getResultFormat().hasValue() || parsed.getOutput().hasValue()) {
-            throw new UsageException("JMH -rf/-rff/-o after -- are not taken: the run writes results/<run_id>.json itself (--out)");
+            throw new UsageException("JMH -rf/-rff/-o after -- are not taken: the run writes results/<run_id>.json "
+                    + "itself (--out)");
         }
         if (parsed.shouldHelp() || parsed.shouldList() || parsed.shouldListWithParams() || parsed.shouldListProfilers()
                 || parsed.shouldListResultFormats()) {
-            throw new UsageException("JMH -h/-l/-lp/-lprof/-lrf after -- are not taken: run java -jar target/benchmarks.jar with them");
+            throw new UsageException("JMH -h/-l/-lp/-lprof/-lrf after -- are not taken: run java -jar "
+                    + "target/benchmarks.jar with them");
         }
         return new JmhPassThrough(parsed);
     }
@@ -75,7 +80,8 @@ final class JmhPassThrough {
         ifSet(options.getJvm(), item::jvm);
         ifSet(options.getJvmArgs(), args -> item.jvmArgs(args.toArray(String[]::new)));
         ifSet(options.getJvmArgsPrepend(), args -> item.jvmArgsPrepend(args.toArray(String[]::new)));
-        ifSet(options.getJvmArgsAppend(), args -> item.jvmArgsAppend(concat(item.build().getJvmArgsAppend().orElse(List.of()), args)));
+        ifSet(options.getJvmArgsAppend(),
+                args -> item.jvmArgsAppend(concat(item.build().getJvmArgsAppend().orElse(List.of()), args)));
         for (ProfilerConfig profiler : options.getProfilers()) {
             item.addProfiler(profiler.getKlass(), profiler.getOpts());
         }

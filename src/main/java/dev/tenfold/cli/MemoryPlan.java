@@ -32,12 +32,14 @@ record MemoryPlan(long physicalMb, PlanItem biggest, int smallestHeapMb, long pe
 
     /** The most workers one row starts by default on a machine of {@code physicalMb}, each JVM at the smallest heap. */
     static int mostWorkers(long physicalMb) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (budget(physicalMb) - BACKEND_MB) / (MIN_HEAP_MB + JVM_OVERHEAD_MB) - 1));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                (budget(physicalMb) - BACKEND_MB) / (MIN_HEAP_MB + JVM_OVERHEAD_MB) - 1));
     }
 
     /** The -Xmx, in MiB, of the fork and of each worker JVM of {@code item}. */
     static int heapMb(PlanItem item, long physicalMb) {
-        return (int) Math.max(0, Math.min(MAX_HEAP_MB, (budget(physicalMb) - besideTheJvms(item)) / jvms(item) - JVM_OVERHEAD_MB));
+        return (int) Math.max(0, Math.min(MAX_HEAP_MB, (budget(physicalMb) - besideTheJvms(item)) / jvms(item) -
+                JVM_OVERHEAD_MB));
     }
 
     static MemoryPlan of(List<PlanItem> plan, long physicalMb) {
@@ -59,7 +61,9 @@ record MemoryPlan(long physicalMb, PlanItem biggest, int smallestHeapMb, long pe
 
     /** The one line a plan that cannot fit gets. */
     String refusal() {
-        return String.format(Locale.ROOT, "the plan does not fit in %.1f GiB: %s runs %d JVMs, each needs at least %d MiB of heap"
+        return
+                String.format(Locale.ROOT,
+                "the plan does not fit in %.1f GiB: %s runs %d JVMs, each needs at least %d MiB of heap"
                         + " (at most %d workers here: -p workers=, or leave the row out with --include)",
                 physicalMb / 1024.0, biggest.describe(), jvms(biggest), MIN_HEAP_MB, mostWorkers(physicalMb));
     }
@@ -79,7 +83,8 @@ record MemoryPlan(long physicalMb, PlanItem biggest, int smallestHeapMb, long pe
 
     /** What a row holds besides its measured JVMs: the backend (not for CPU work), the recipe's Python processes. */
     private static long besideTheJvms(PlanItem item) {
-        long python = item.python() ? (1 + (item.variant().usesWorkerProcesses() ? workers(item) : 0)) * (long) PYTHON_PROCESS_MB : 0;
+        long python = item.python() ? (1 + (item.variant().usesWorkerProcesses() ? workers(item) : 0)) * (long)
+                PYTHON_PROCESS_MB : 0;
         return python + (item.family() == Family.CPU ? 0 : BACKEND_MB);
     }
 

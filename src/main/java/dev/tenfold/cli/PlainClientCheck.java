@@ -46,9 +46,11 @@ final class PlainClientCheck implements AutoCloseable {
             int first = t;
             threads.add(Thread.ofVirtual().name("plain-client-", t).start(() -> {
                 for (int i = first; !stop.get(); i += concurrency) {
-                    HttpRequest request = HttpRequest.newBuilder(base.resolve(HttpItemTask.path(i % 100_000, latencyMs))).build();
+                    HttpRequest request = HttpRequest.newBuilder(base.resolve(HttpItemTask.path(i % 100_000,
+                            latencyMs))).build();
                     try {
-                        HttpResponse<byte[]> response = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> response = http.client().send(request,
+                                HttpResponse.BodyHandlers.ofByteArray());
                         if (response.statusCode() == 200 && response.body().length == ItemPayload.BYTES.length) {
                             done.increment();
                         } else {

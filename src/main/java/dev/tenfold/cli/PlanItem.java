@@ -3,8 +3,6 @@ package dev.tenfold.cli;
 import dev.tenfold.vocabulary.Family;
 import dev.tenfold.vocabulary.Language;
 import dev.tenfold.vocabulary.Variant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -13,22 +11,9 @@ import java.util.stream.Collectors;
  * serial run of two minutes is one sample by nature). {@code runtime} is {@code java}, or
  * {@code python} for the recipe's benchmarks ({@code PythonIoBenchmark}, ...).
  */
-record PlanItem(Language runtime, Family family, Variant variant, Map<String, String> params, int samples) {
-    /** The JMH parameters the plan sets, each name spelled here once (the benchmarks' {@code @Param} fields). */
-    static final String CONCURRENCY = "concurrency";
-    static final String WORKERS = "workers";
-    static final String TASKS = "tasks";
-    static final String LATENCY_MS = "latencyMs";
-    static final String WORKLOAD = "workload";
-    static final String RATE = "rate";
-    static final String SLO_MS = "sloMs";
-    static final String MIX = "mix";
+record PlanItem(Language runtime, Family family, Variant variant, RunParams params, int samples) {
 
-    PlanItem {
-        params = Map.copyOf(new LinkedHashMap<>(params));
-    }
-
-    PlanItem(Family family, Variant variant, Map<String, String> params) {
+    PlanItem(Family family, Variant variant, RunParams params) {
         this(Language.JAVA, family, variant, params, 0);
     }
 
@@ -51,22 +36,23 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
      * in Python, {@code ...PythonIoBenchmark.asyncio}.
      */
     String benchmark() {
-        return "dev.tenfold.bench." + (openLoop() ? Family.OPEN_LOOP_CLASS : family.benchmarkClass(runtime)) + "." + variant.benchmarkMethod();
+        return "dev.tenfold.bench." + (openLoop() ? Family.OPEN_LOOP_CLASS : family.benchmarkClass(runtime)) + "."
+                + variant.benchmarkMethod();
     }
 
-    /** Tasks in flight (1 where the run has no such parameter). */
+    /** Tasks in flight. */
     int concurrency() {
-        return Integer.parseInt(params.getOrDefault(CONCURRENCY, "1"));
+        return params.concurrency();
     }
 
-    /** Worker JVMs or fork-join threads (1 where the run has no such parameter). */
+    /** Worker JVMs or fork-join threads. */
     int workers() {
-        return Integer.parseInt(params.getOrDefault(WORKERS, "1"));
+        return params.workers();
     }
 
     /** A run of the open loop: its tasks arrive at {@code rate} per second. */
     boolean openLoop() {
-        return params.containsKey(RATE);
+        return params.rate() != null;
     }
 
     /**
@@ -77,12 +63,14 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
         if (!openLoop()) {
             return 0;
         }
-        double capacity = concurrency() * 1000 / Double.parseDouble(params.get(LATENCY_MS));
-        double rate = Double.parseDouble(params.get(RATE));
+        double capacity = concurrency() * 1000.0 / params.latencyMs();
+        double rate = params.rate();
         return rate <= capacity ? 0 : (rate - capacity) * loadedSeconds / capacity;
     }
 
-    /** What --include matches against, e.g. {@code io/virtual}, {@code python/io/asyncio}, {@code open-loop/platform}. */
+    /**
+     * What --include matches against, e.g. {@code io/virtual}, {@code python/io/asyncio}, {@code open-loop/platform}.
+     */
     String id() {
         return (python() ? runtime + "/" : "") + (openLoop() ? "open-loop" : family.toString()) + "/" + variant;
     }
@@ -90,19 +78,18 @@ record PlanItem(Language runtime, Family family, Variant variant, Map<String, St
     /** The shortest a batch can take: its requests' latency over the requests in flight (0 without a latency). */
     double minimumBatchSeconds() {
         if (openLoop()) { // an operation ends with its tasks' arrivals, at the earliest
-            return Double.parseDouble(params.getOrDefault(TASKS, "1")) / Double.parseDouble(params.get(RATE));
+            return (double) params.tasks() / params.rate();
         }
-        String latency = params.get(LATENCY_MS);
-        if (latency == null) {
+        if (params.latencyMs() == null) {
             return 0;
         }
-        double tasks = Double.parseDouble(params.getOrDefault(TASKS, "1"));
+        double tasks = params.tasks();
         double inFlight = Math.min(tasks, concurrency());
-        return tasks * Double.parseDouble(latency) / 1000 / inFlight;
+        return tasks * params.latencyMs() / 1000 / inFlight;
     }
 
     String describe() {
-        return id() + " " + new java.util.TreeMap<>(params).entrySet().stream()
+        return id() + " " + new java.util.TreeMap<>(params.jmhParams()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 }

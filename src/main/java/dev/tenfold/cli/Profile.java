@@ -57,7 +57,7 @@ public enum Profile {
 
     /**
      * Milliseconds of each of a trial's two idle windows that measure its background CPU (see
-     * CpuProfiler): smoke's single sample only shows that the roofline is computed.
+     * WindowProfiler): smoke's single sample only shows that the roofline is computed.
      */
     long backgroundMillis() {
         return this == SMOKE ? 50 : 300;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tenfold.backend.Backend;
 import dev.tenfold.backend.BackendStubs;
-import dev.tenfold.measure.CpuProfiler;
+import dev.tenfold.measure.WindowProfiler;
 import dev.tenfold.measure.Environment;
 import dev.tenfold.measure.LatencyLog;
 import dev.tenfold.measure.MachineIdentity;
@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full|article|latency", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks;"
-                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java and Python, ~8 min;"
+                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java and "
+                    + "Python, ~8 min;"
                     + " latency: the open loop, tasks arriving at a rate swept past each model's capacity, <= 10 min.")
     String profile;
 
@@ -86,11 +87,11 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "-p", paramLabel = "name=v1,v2",
-            description = "Replace a sweep: concurrency, workers, tasks, latencyMs, workload (a CPU or hand-off workload),"
-                    + " rate (the open loop's offered tasks/s), sloMs (its p99 target; default 2 x latencyMs).")
+            description = "Replace a sweep: " + RunParams.HELP + ".")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Where PNGs go (default plots/<run_id>/: a run never touches another run's plots).")
+    @Option(names = "--plots", paramLabel = "DIR", description =
+            "Where PNGs go (default plots/<run_id>/: a run never touches another run's plots).")
     Path plotsDir;
 
     @Option(names = "--dry-run", description = "Print the plan and its estimated time; run nothing.")
@@ -112,12 +113,14 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--include '" + include + "' matches no benchmark (ids look like io/virtual)");
         }
         JmhPassThrough jmh = JmhPassThrough.parse(jmhArgs);
-        Optional<PythonInterpreter> python = plan.stream().anyMatch(PlanItem::python) ? PythonInterpreter.find() : Optional.empty();
+        Optional<PythonInterpreter> python = plan.stream().anyMatch(PlanItem::python) ? PythonInterpreter.find()
+                : Optional.empty();
         if (plan.stream().anyMatch(PlanItem::python) && python.isEmpty()) {
             plan = plan.stream().filter(item -> !item.python()).toList();
             System.out.println("tenfold: no python3 >= 3.8 (set TENFOLD_PYTHON to one): the Python rows are skipped");
             if (plan.isEmpty()) {
-                throw new UsageException("--include '" + include + "' matches only Python rows, and there is no python3 >= 3.8");
+                throw new UsageException("--include '" + include
+                        + "' matches only Python rows, and there is no python3 >= 3.8");
             }
         }
         MemoryPlan memory = MemoryPlan.of(plan, physicalMb);
@@ -129,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
             plan.forEach(item -> System.out.printf(Locale.ROOT, "%s  (~%.1f min)%n", item.describe(),
                     new TimeEstimate(chosen, jmh, usableCores).seconds(item) / 60));
             System.out.printf(Locale.ROOT, "%d benchmarks, profile %s: about %.0f min; %s%n", plan.size(),
-                    chosen.name().toLowerCase(Locale.ROOT), new TimeEstimate(chosen, jmh, usableCores).seconds(plan) / 60, memory.describe());
+                    chosen.name().toLowerCase(Locale.ROOT), new TimeEstimate(chosen, jmh, usableCores).seconds(plan) /
+                    60, memory.describe());
             return Main.OK;
         }
         Instant startedAt = Instant.now();
@@ -153,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
             Backend backend = supervised.current();
             if (!backend.hasTenfoldExtensions()) {
                 plan = plan.stream().filter(item -> !item.family().needsTenfoldBackend()).toList();
-                String needTenfold = Arrays.stream(Family.values()).filter(Family::needsTenfoldBackend).map(Family::toString)
+                String needTenfold =
+                        Arrays.stream(Family.values()).filter(Family::needsTenfoldBackend).map(Family::toString)
                         .collect(java.util.stream.Collectors.joining(" and "));
                 System.out.println("tenfold: " + backend.url() + " is a plain WireMock: the " + needTenfold
                         + " families need tenfold's backend and are left out");
@@ -162,8 +167,10 @@ final class RunCommand implements Callable<Integer> {
                             + " (the " + needTenfold + " families need tenfold's own backend)");
                 }
             }
-            System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend %s, results %s%n",
-                    context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(), backend.url(), csv);
+            System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend "
+                    + "%s, results %s%n",
+                    context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(),
+                    backend.url(), csv);
             if (plan.stream().anyMatch(item -> item.family() != Family.CPU)) {
                 // the CPU family never calls the backend; smoke warms it briefly (its budget is 3 minutes)
                 warmUp(backend, plan, chosen == Profile.SMOKE ? WARM_UP_MIN_ROUNDS : WARM_UP_MAX_ROUNDS);
@@ -172,18 +179,22 @@ final class RunCommand implements Callable<Integer> {
             List<String> failures = runPlan(plan, chosen, jmh, supervised, context, csv, json, python, physicalMb);
             backend = supervised.current(); // a new one, when the first died
             List<ResultRow> rows = Files.exists(json) ? Rows.fromJmhJson(json, context) : List.of();
-            String crossCheck = supervised.death() == null ? crossCheck(rows.stream().filter(r -> !r.python() && !r.openLoop()).toList(), backend) : null;
+            String crossCheck = supervised.death() == null ?
+                    crossCheck(rows.stream().filter(r -> !r.python() && !r.openLoop()).toList(), backend) : null;
             String verdict = Verdict.render(rows) + (crossCheck == null ? "" : "\n" + crossCheck);
             System.out.println();
             System.out.println(verdict);
             // with --out, everything the run writes goes beside its CSV (SPEC); else plots/<run id>/
-            Path plots = plotsDir != null ? plotsDir : out != null ? LatencyLog.directoryBeside(csv).resolve("plots") : Plots.runDirectory(runId);
+            Path plots = plotsDir != null ? plotsDir : out != null ? LatencyLog.directoryBeside(csv).resolve("plots")
+                    : Plots.runDirectory(runId);
             String plotsWhere = plotsDir == null && out == null ? "plots/" + runId + "/"
                     : plots.toAbsolutePath().startsWith(csv.toAbsolutePath().getParent())
-                    ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/" : plots.toAbsolutePath() + "/";
+                    ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/" : plots.toAbsolutePath()
+                    + "/";
             if (!rows.isEmpty()) {
                 List<Path> pngs = Plots.draw(rows, plots, context.profile(), LatencyLog.directoryBeside(csv));
-                RunReport.Written report = RunReport.write(csv, context, rows, verdict, Duration.between(startedAt, Instant.now()),
+                RunReport.Written report = RunReport.write(csv, context, rows, verdict,
+                        Duration.between(startedAt, Instant.now()),
                         plotsWhere, pngs);
                 System.out.println("Results: " + csv + " (raw JMH JSON: " + json + ")");
                 System.out.println("Verdict: " + report.markdown() + "; page with every chart: " + report.page());
@@ -198,12 +209,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> runPlan(List<PlanItem> plan, Profile chosen, JmhPassThrough jmh, SupervisedBackend backend,
-                                 RunContext context, Path csv, Path json, Optional<PythonInterpreter> python, long physicalMb)
+                                 RunContext context, Path csv, Path json, Optional<PythonInterpreter> python,
+                                 long physicalMb)
             throws IOException, InterruptedException {
         Files.createDirectories(csv.toAbsolutePath().getParent());
         ArrayNode all = JSON.createArrayNode();
         List<String> failures = new ArrayList<>();
-        Progress progress = new Progress(System.out, plan.size(), new TimeEstimate(chosen, jmh, Environment.usableCores()).seconds(plan) / plan.size());
+        Progress progress = new Progress(System.out, plan.size(),
+                new TimeEstimate(chosen, jmh, Environment.usableCores()).seconds(plan) / plan.size());
         Path itemJson = Files.createTempFile("tenfold-item", ".json");
         itemJson.toFile().deleteOnExit(); // also after Ctrl-C, when the finally below never runs
         // An item's latency logs land beside its JSON first, and join the run's only with its row.
@@ -218,7 +231,8 @@ final class RunCommand implements Callable<Integer> {
                     Files.deleteIfExists(itemJson);
                     deleteFiles(itemLogs);
                     try {
-                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, itemLogs, python, MemoryPlan.heapMb(item, physicalMb))).build()).run();
+                        new Runner(jmh.applyTo(options(item, chosen, backend.current(), itemJson, itemLogs, python,
+                                MemoryPlan.heapMb(item, physicalMb))).build()).run();
                         if (backend.death() == null) { // a backend that died mid-measurement leaves a row of errors
                             int saved = all.size();
                             List<Path> moved = moveFiles(itemLogs, logs);
@@ -251,7 +265,8 @@ final class RunCommand implements Callable<Integer> {
                     String death = backend.death();
                     System.out.println("tenfold: " + death + ", under " + item.describe());
                     if (attempt > 1 || !backend.restartable()) {
-                        failures.add(item.describe() + ": " + death + (attempt > 1 ? " again: run stopped" : ": run stopped"));
+                        failures.add(item.describe() + ": " + death
+                                + (attempt > 1 ? " again: run stopped" : ": run stopped"));
                         return failures;
                     }
                     backend.restart();
@@ -288,16 +303,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson, Path itemLogs,
+    private static ChainedOptionsBuilder options(PlanItem item, Profile chosen, Backend backend, Path itemJson,
+            Path itemLogs,
                                                  Optional<PythonInterpreter> python, int heapMb) {
-        List<String> jvmArgs = new ArrayList<>(MeasuredJvm.heapAndGc(heapMb)); // the workers' too (asThisJvm): same heap, same GC
+        List<String> jvmArgs = new ArrayList<>(MeasuredJvm.heapAndGc(heapMb));
+                // the workers' too (asThisJvm): same heap, same GC
         jvmArgs.addAll(List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
                 "-D" + Backend.URL_PROPERTY + "=" + backend.url()));
         backend.pid().ifPresent(pid -> jvmArgs.add("-D" + Backend.PID_PROPERTY + "=" + pid));
         python.ifPresent(p -> jvmArgs.add("-D" + PythonInterpreter.PROPERTY + "=" + p.command()));
         python.ifPresent(p -> jvmArgs.add("-D" + Rows.PYTHON_VERSION_PROPERTY + "=" + p.version()));
         jvmArgs.add("-D" + TrialWarmUp.SECONDS_PROPERTY + "=" + chosen.warmupCapSeconds);
-        jvmArgs.add("-D" + CpuProfiler.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
+        jvmArgs.add("-D" + WindowProfiler.BACKGROUND_MILLIS_PROPERTY + "=" + chosen.backgroundMillis());
         jvmArgs.add("-D" + LatencyLog.DIRECTORY_PROPERTY + "=" + itemLogs.toAbsolutePath());
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(item.benchmark()) + "$")
@@ -306,12 +323,12 @@ final class RunCommand implements Callable<Integer> {
                 .warmupTime(TimeValue.milliseconds(Math.max(1, chosen.warmupMillis)))
                 .measurementIterations(item.samples() > 0 ? item.samples() : chosen.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(chosen.measurementMillis))
-                .addProfiler(CpuProfiler.class)
+                .addProfiler(WindowProfiler.class)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(itemJson.toString());
-        item.params().forEach(options::param);
+        item.params().jmhParams().forEach(options::param);
         return options;
     }
 
@@ -347,7 +364,8 @@ final class RunCommand implements Callable<Integer> {
      * rounds agree within 5% (at least {@value #WARM_UP_MIN_ROUNDS} rounds, at most
      * {@code maxRounds}).
      */
-    private static void warmUp(Backend backend, List<PlanItem> plan, int maxRounds) throws IOException, InterruptedException {
+    private static void warmUp(Backend backend, List<PlanItem> plan, int maxRounds) throws IOException,
+            InterruptedException {
         int latency = ioLatency(plan);
         BackendStubs.installItem(backend.url(), latency);
         int concurrency = Math.max(WARM_UP_MIN_CONCURRENCY, topIoConcurrency(plan));
@@ -361,9 +379,11 @@ final class RunCommand implements Callable<Integer> {
             throw new IOException("the backend failed " + failures + " warm-up requests");
         }
         System.out.printf(Locale.ROOT, "tenfold: backend warmed up at C=%d for %d s, %s (last rounds %s requests/s)%n",
-                concurrency, rates.size(), PlainClientCheck.steady(rates) ? "until its rate was steady" : "its rate NOT yet steady",
+                concurrency, rates.size(), PlainClientCheck.steady(rates) ? "until its rate was steady"
+                : "its rate NOT yet steady",
                 rates.subList(Math.max(0, rates.size() - 3), rates.size()).stream()
-                        .map(r -> String.format(Locale.ROOT, "%.0f", r)).collect(java.util.stream.Collectors.joining(", ")));
+                        .map(r -> String.format(Locale.ROOT, "%.0f",
+                        r)).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** The highest C of the plan's concurrent I/O rows; 0 when it has none. */
@@ -373,8 +393,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static int ioLatency(List<PlanItem> plan) {
-        return plan.stream().map(i -> i.params().get(PlanItem.LATENCY_MS)).filter(java.util.Objects::nonNull)
-                .mapToInt(Integer::parseInt).findFirst().orElse(50);
+        return plan.stream().map(i -> i.params().latencyMs()).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).findFirst().orElse(SuitePlan.DEFAULT_LATENCY_MS);
     }
 
     /**
@@ -396,7 +416,8 @@ final class RunCommand implements Callable<Integer> {
         Map<Variant, double[]> plain = new LinkedHashMap<>();
         Map<Variant, Long> failures = new LinkedHashMap<>();
         for (Variant style : List.of(Variant.VIRTUAL, Variant.ASYNC)) {
-            try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs(), style == Variant.ASYNC)) {
+            try (PlainClientCheck loop = new PlainClientCheck(backend.url(), top.concurrency(), top.latencyMs(),
+                    style == Variant.ASYNC)) {
                 for (int i = 0; i < 2; i++) {
                     loop.round(2.0);
                 }
@@ -419,7 +440,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             return Backend.attach(backendUrl);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException(e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + describe(e.getCause()));
+            throw new UsageException(e.getCause() == null ? e.getMessage() : e.getMessage() + ": "
+                    + describe(e.getCause()));
         }
     }
 
@@ -461,6 +483,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Class and message; HttpClient's ConnectException often carries no message, and its class says it all. */
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
     }
 }

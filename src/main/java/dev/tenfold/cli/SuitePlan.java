@@ -1,21 +1,21 @@
 package dev.tenfold.cli;
 
-import static dev.tenfold.cli.PlanItem.CONCURRENCY;
-import static dev.tenfold.cli.PlanItem.LATENCY_MS;
-import static dev.tenfold.cli.PlanItem.MIX;
-import static dev.tenfold.cli.PlanItem.RATE;
-import static dev.tenfold.cli.PlanItem.SLO_MS;
-import static dev.tenfold.cli.PlanItem.TASKS;
-import static dev.tenfold.cli.PlanItem.WORKERS;
-import static dev.tenfold.cli.PlanItem.WORKLOAD;
+import static dev.tenfold.cli.RunParams.CONCURRENCY;
+import static dev.tenfold.cli.RunParams.LATENCY_MS;
+import static dev.tenfold.cli.RunParams.RATE;
+import static dev.tenfold.cli.RunParams.SLO_MS;
+import static dev.tenfold.cli.RunParams.TASKS;
+import static dev.tenfold.cli.RunParams.WORKERS;
+import static dev.tenfold.cli.RunParams.WORKLOAD;
 import static dev.tenfold.vocabulary.Variant.*;
 
 import dev.tenfold.vocabulary.Family;
 import dev.tenfold.vocabulary.Variant;
 import dev.tenfold.workload.http.ImageSet;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.catalog.Workloads;
+import dev.tenfold.workload.resilience.ResilientItemTask.Endpoint;
+import dev.tenfold.workload.resilience.RetryPolicy;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 final class SuitePlan {
     /** Parameters a user may set with -p; any other name is a usage error. */
-    static final Set<String> PARAMETERS = Set.of(CONCURRENCY, WORKERS, TASKS, LATENCY_MS, WORKLOAD, RATE, SLO_MS);
+    static final Set<String> PARAMETERS = Set.copyOf(RunParams.SETTABLE);
     /** The CPU family's workloads (CpuBenchmark's {@code workload} parameter). */
     static final List<String> CPU_WORKLOADS = List.copyOf(Workloads.CPU.keySet());
     /** What -p workload= accepts: the CPU workloads and the hand-off ones. */
@@ -53,12 +53,14 @@ final class SuitePlan {
     SuitePlan(Profile profile, Map<String, List<String>> overrides, int usableCores, long physicalMb) {
         for (String name : overrides.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw new UsageException("unknown parameter -p " + name + " (known: " + String.join(", ", new java.util.TreeSet<>(PARAMETERS)) + ")");
+                throw new UsageException("unknown parameter -p " + name + " (known: "
+                        + String.join(", ", RunParams.SETTABLE) + ")");
             }
             for (String value : overrides.get(name)) {
                 if (name.equals(WORKLOAD)) {
                     if (!KNOWN_WORKLOADS.contains(value)) {
-                        throw new UsageException("unknown workload -p workload=" + value + " (known: " + String.join(", ", KNOWN_WORKLOADS) + ")");
+                        throw new UsageException("unknown workload -p workload=" + value + " (known: "
+                                + String.join(", ", KNOWN_WORKLOADS) + ")");
                     }
                 } else if (!value.matches("[1-9][0-9]{0,6}")) {
                     throw new UsageException("bad value -p " + name + "=" + value + " (a positive whole number)");
@@ -71,7 +73,10 @@ final class SuitePlan {
         this.workerJvms = MemoryPlan.mostWorkers(physicalMb);
     }
 
-    /** Worker counts (JVMs, or the recipe's Python processes) as the memory allows: each capped at {@link #workerJvms}, duplicates dropped. */
+    /**
+     * Worker counts (JVMs, or the recipe's Python processes) as the memory allows: each capped at {@link #workerJvms},
+     * duplicates dropped.
+     */
     private List<Integer> workerCounts(List<Integer> counts) {
         return List.copyOf(new LinkedHashSet<>(counts.stream().map(n -> Math.min(n, workerJvms)).toList()));
     }
@@ -83,10 +88,10 @@ final class SuitePlan {
             return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
         }
         if (profile == Profile.LATENCY) {
-            values(LATENCY_MS, List.of("50")).forEach(latency -> openLoop(items, latency));
+            ints(LATENCY_MS, List.of(DEFAULT_LATENCY_MS)).forEach(latency -> openLoop(items, latency));
             return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
         }
-        for (String latency : values(LATENCY_MS, List.of("50"))) {
+        for (int latency : ints(LATENCY_MS, List.of(DEFAULT_LATENCY_MS))) {
             io(items, latency);
         }
         // quick: downscale (an allocation-heavy kernel like matmul, at the same bound) and the short
@@ -102,18 +107,21 @@ final class SuitePlan {
         if (profile == Profile.FULL && !overrides.containsKey(WORKLOAD)) {
             Workloads.HANDOFF.keySet().forEach(workload -> handoff(items, workload));
         }
-        for (String latency : values(LATENCY_MS, List.of("50"))) {
+        for (int latency : ints(LATENCY_MS, List.of(DEFAULT_LATENCY_MS))) {
             mixed(items, latency);
             if (profile != Profile.QUICK) { // quick's 10 minutes hold 3 forks of the other families' claims
                 resilience(items, latency);
             }
         }
         if (profile != Profile.QUICK) { // quick has no minute left for them; smoke proves they run
-            python(items, values(LATENCY_MS, List.of("50")).get(0));
-            openLoop(items, values(LATENCY_MS, List.of("50")).get(0));
+            python(items, ints(LATENCY_MS, List.of(DEFAULT_LATENCY_MS)).get(0));
+            openLoop(items, ints(LATENCY_MS, List.of(DEFAULT_LATENCY_MS)).get(0));
         }
         return items.stream().filter(item -> include.matcher(item.id()).find()).toList();
     }
+
+    /** The backend's delay per response unless {@code -p latencyMs=} says otherwise. */
+    static final int DEFAULT_LATENCY_MS = 50;
 
     /** The article's headline case: 120 requests, each answered after 1 s. */
     static final int ARTICLE_REQUESTS = 120;
@@ -122,17 +130,18 @@ final class SuitePlan {
     /**
      * The blog post's own cases, as it states them: 120 requests of 1 s one after the other (about
      * two minutes: one sample, by nature) against 10 in flight with each I/O model ("12 seconds");
-     * its CPU advice, cpu_count()-1 worker JVMs against cpu_count() (and threads at all cores), on SHA-256 chains; its backoff
+     * its CPU advice, cpu_count()-1 worker JVMs against cpu_count() (and threads at all cores), on SHA-256 chains; its
+     * backoff
      * (0.1 x 2^attempt s) against no retry on the rate-limited endpoint at 10 K in flight.
      */
     private void article(List<PlanItem> items) {
-        String requests = Integer.toString(ARTICLE_REQUESTS);
-        String latency = Integer.toString(ARTICLE_LATENCY_MS);
+        int requests = ARTICLE_REQUESTS;
+        int latency = ARTICLE_LATENCY_MS;
         items.add(io(SERIAL, 1, 1, requests, latency).withSamples(1));
         for (Variant variant : List.of(PLATFORM, VIRTUAL, ASYNC)) {
             items.add(io(variant, 10, 1, requests, latency).withSamples(3)); // 12 s each
         }
-        String tasks = Integer.toString(8 * usableCores);
+        int tasks = 8 * usableCores;
         List<Integer> counts = List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
         items.add(cpu(SERIAL, 1, 1, tasks, "sha256"));
         items.add(cpu(PLATFORM, usableCores, 1, tasks, "sha256"));
@@ -142,10 +151,10 @@ final class SuitePlan {
         // The Java side of the Python rows' GIL-bound chain
         items.add(cpu(SERIAL, 1, 1, tasks, "sha256-small"));
         items.add(cpu(PLATFORM, usableCores, 1, tasks, "sha256-small"));
-        String limit = Integer.toString(RATE_LIMIT);
-        items.add(resilience(SERIAL, 1, "10", "50", "limited", "no-retry", limit));
-        for (String policy : List.of("no-retry", "retry")) {
-            items.add(resilience(VIRTUAL, 10 * RATE_LIMIT, resilienceTasks(10 * RATE_LIMIT), "50", "limited", policy, limit));
+        items.add(resilience(SERIAL, 1, 10, DEFAULT_LATENCY_MS, Endpoint.LIMITED, RetryPolicy.NO_RETRY));
+        for (RetryPolicy policy : List.of(RetryPolicy.NO_RETRY, RetryPolicy.RETRY)) {
+            items.add(resilience(VIRTUAL, 10 * RATE_LIMIT, resilienceTasks(10 * RATE_LIMIT), DEFAULT_LATENCY_MS,
+                    Endpoint.LIMITED, policy));
         }
         python(items, latency);
     }
@@ -166,13 +175,13 @@ final class SuitePlan {
      * and on processes at all cores (and, on the long chain, at cores-1: the post's
      * cpu_count()-1); smoke, the long chain only. The article's requests take a second each.
      */
-    private void python(List<PlanItem> items, String latency) {
+    private void python(List<PlanItem> items, int latency) {
         boolean article = profile == Profile.ARTICLE;
         List<Integer> sweep = article || profile == Profile.SMOKE ? List.of(10) : ints(CONCURRENCY, List.of(10, 100));
         int samples = article ? 3 : 0;
-        String batch = Integer.toString(ARTICLE_PYTHON_REQUESTS);
-        items.add(io(SERIAL, 1, 1, article ? Integer.toString(ARTICLE_PYTHON_REQUESTS / 10)
-                : Integer.toString(profile.serialTasks), latency).inPython().withSamples(samples));
+        int batch = ARTICLE_PYTHON_REQUESTS;
+        items.add(io(SERIAL, 1, 1, article ? ARTICLE_PYTHON_REQUESTS / 10 : profile.serialTasks, latency)
+                .inPython().withSamples(samples));
         for (Variant variant : List.of(ASYNCIO, THREADS)) {
             for (int c : sweep) {
                 items.add(io(variant, c, 1, article ? batch : tasks(c), latency).inPython().withSamples(samples));
@@ -180,12 +189,13 @@ final class SuitePlan {
         }
         int w = 10;
         items.add(io(PROCESS, w, w, article ? batch : tasks(w), latency).inPython().withSamples(samples));
-        String tasks = Integer.toString((profile == Profile.SMOKE ? 4 : 8) * usableCores);
+        int tasks = (profile == Profile.SMOKE ? 4 : 8) * usableCores;
         for (String workload : profile == Profile.SMOKE ? List.of("sha256") : PYTHON_CPU_WORKLOADS) {
             items.add(cpu(SERIAL, 1, 1, tasks, workload).inPython());
             items.add(cpu(THREADS, usableCores, 1, tasks, workload).inPython());
             // cpu_count()-1 on the first workload: the advice is about the pool, not the task
-            List<Integer> counts = profile == Profile.SMOKE || !workload.equals(PYTHON_CPU_WORKLOADS.get(0)) ? List.of(usableCores)
+            List<Integer> counts = profile == Profile.SMOKE || !workload.equals(PYTHON_CPU_WORKLOADS.get(0))
+                    ? List.of(usableCores)
                     : List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))));
             for (int n : workerCounts(counts)) {
                 items.add(cpu(PROCESS, n, n, tasks, workload).inPython());
@@ -205,8 +215,8 @@ final class SuitePlan {
      * (the latency profile has no minute left for them). Smoke: the pool at half its capacity. An
      * operation is a tenth of a second of arrivals (at least 10 tasks).
      */
-    private void openLoop(List<PlanItem> items, String latency) {
-        double perSecond = 1000.0 / Integer.parseInt(latency); // 1 / L: one in flight's capacity
+    private void openLoop(List<PlanItem> items, int latency) {
+        double perSecond = 1000.0 / latency; // 1 / L: one in flight's capacity
         record Sweep(Variant variant, int concurrency, double... timesCapacity) {
         }
         List<Sweep> sweeps = new ArrayList<>(profile == Profile.SMOKE ? List.of(new Sweep(PLATFORM, 10, 0.5))
@@ -224,10 +234,10 @@ final class SuitePlan {
             }
             for (int rate : ints(RATE, rates)) {
                 int c = sweep.concurrency();
-                Map<String, String> params = new LinkedHashMap<>(Map.of(LATENCY_MS, latency, RATE, Integer.toString(rate)));
-                values(SLO_MS, List.of()).forEach(slo -> params.put(SLO_MS, slo));
+                Integer slo = ints(SLO_MS, List.of()).stream().findFirst().orElse(null);
                 int workers = sweep.variant().usesWorkerProcesses() ? c : 1; // a worker JVM holds one request
-                PlanItem item = item(Family.IO, sweep.variant(), c, workers, Integer.toString(Math.max(10, rate / 10)), params);
+                PlanItem item = new PlanItem(Family.IO, sweep.variant(),
+                        RunParams.openLoop(c, workers, Math.max(10, rate / 10), latency, rate, slo));
                 // smoke: 3 windows, not 1, so that one or two tasks ending on either side of a window's
                 // edge move the achieved rate by under 2%
                 items.add(profile == Profile.SMOKE ? item.withSamples(3) : item);
@@ -236,8 +246,8 @@ final class SuitePlan {
     }
 
     /** The I/O family: serial once, each concurrent model over the C sweep, the process pool over W. */
-    private void io(List<PlanItem> items, String latency) {
-        items.add(io(SERIAL, 1, 1, values(TASKS, List.of(Integer.toString(profile.serialTasks))).get(0), latency));
+    private void io(List<PlanItem> items, int latency) {
+        items.add(io(SERIAL, 1, 1, ints(TASKS, List.of(profile.serialTasks)).get(0), latency));
         List<Integer> sweep = ints(CONCURRENCY, profile.concurrencySweep);
         for (Variant variant : List.of(PLATFORM, VIRTUAL, ASYNC)) {
             for (int c : sweep) {
@@ -273,8 +283,7 @@ final class SuitePlan {
      * the others; {@code smoke} runs each model once, at all cores.
      */
     private void cpu(List<PlanItem> items, String workload) {
-        String tasks = overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0)
-                : Integer.toString(profile == Profile.SMOKE ? 4 * usableCores : 8 * usableCores);
+        int tasks = ints(TASKS, List.of(profile == Profile.SMOKE ? 4 * usableCores : 8 * usableCores)).get(0);
         boolean everyModel = profile != Profile.QUICK;
         List<Integer> counts = everyModel && profile != Profile.SMOKE
                 ? List.copyOf(new LinkedHashSet<>(List.of(usableCores, Math.max(1, usableCores - 1))))
@@ -304,7 +313,7 @@ final class SuitePlan {
      * same CRC32C under both names.
      */
     private void handoff(List<PlanItem> items, String workload) {
-        String tasks = overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0) : Integer.toString(8 * usableCores);
+        int tasks = ints(TASKS, List.of(8 * usableCores)).get(0);
         if (profile != Profile.QUICK) {
             items.add(cpu(SERIAL, 1, 1, tasks, workload));
         }
@@ -318,17 +327,19 @@ final class SuitePlan {
      * cores take comparable times: serial, every combination (smoke: split and pipeline), and each
      * stage alone for the bound. A batch is every image once; the CPU side always gets all cores.
      */
-    private void mixed(List<PlanItem> items, String latency) {
-        // quick and smoke: half the images per batch, and one-pool (platform threads doing both, as virtual) only in full
-        String tasks = values(TASKS, List.of(Integer.toString(profile == Profile.FULL ? ImageSet.COUNT : ImageSet.COUNT / 2))).get(0);
+    private void mixed(List<PlanItem> items, int latency) {
+        // quick and smoke: half the images per batch, and one-pool (platform threads doing both, as virtual) only in
+        // full
+        int tasks = ints(TASKS, List.of(profile == Profile.FULL ? ImageSet.COUNT : ImageSet.COUNT / 2)).get(0);
         // serial's short batches stride over the same images as the combinations' (same task mix)
-        items.add(item(Family.MIXED, SERIAL, 1, 1, values(TASKS, List.of(Integer.toString(profile.serialTasks))).get(0),
-                Map.of(LATENCY_MS, latency, MIX, tasks)));
+        items.add(new PlanItem(Family.MIXED, SERIAL,
+                RunParams.mixed(1, 1, ints(TASKS, List.of(profile.serialTasks)).get(0), latency, tasks)));
         for (int c : ints(CONCURRENCY, profile == Profile.FULL ? List.of(10, 100) : List.of(10))) {
             for (Variant variant : profile == Profile.SMOKE ? List.of(SPLIT, PIPELINE, IO_STAGE)
                     : profile == Profile.QUICK ? List.of(SPLIT, PIPELINE)
                     : List.of(ONE_POOL, VIRTUAL, SPLIT, SPLIT_PROCESS, PIPELINE, IO_STAGE)) {
-                items.add(mixed(variant, c, variant.usesWorkerProcesses() ? workerCounts(List.of(usableCores)).get(0) : usableCores, tasks, latency));
+                items.add(mixed(variant, c, variant.usesWorkerProcesses() ? workerCounts(List.of(usableCores)).get(0)
+                        : usableCores, tasks, latency));
             }
         }
         if (profile != Profile.QUICK) {
@@ -336,8 +347,8 @@ final class SuitePlan {
         }
     }
 
-    private static PlanItem mixed(Variant variant, int concurrency, int workers, String tasks, String latency) {
-        return item(Family.MIXED, variant, concurrency, workers, tasks, Map.of(LATENCY_MS, latency));
+    private static PlanItem mixed(Variant variant, int concurrency, int workers, int tasks, int latency) {
+        return new PlanItem(Family.MIXED, variant, RunParams.mixed(concurrency, workers, tasks, latency, null));
     }
 
     /**
@@ -349,66 +360,58 @@ final class SuitePlan {
      * fixed latency the responses come in waves, min(C, K) every 50 ms, and an operation's end
      * falls anywhere within a wave: +-1 wave in 20 is +-5% per sample (+-25% with 4 waves).
      */
-    private void resilience(List<PlanItem> items, String latency) {
-        String limit = Integer.toString(RATE_LIMIT);
-        items.add(resilience(SERIAL, 1, values(TASKS, List.of(Integer.toString(profile.serialTasks))).get(0),
-                latency, "limited", "no-retry", limit));
+    private void resilience(List<PlanItem> items, int latency) {
+        items.add(resilience(SERIAL, 1, ints(TASKS, List.of(profile.serialTasks)).get(0),
+                latency, Endpoint.LIMITED, RetryPolicy.NO_RETRY));
         // quick: at K and 10 K; below K (where no 429 can occur) and at 2 K only in full
         List<Integer> sweep = ints(CONCURRENCY, profile == Profile.SMOKE ? List.of(2 * RATE_LIMIT)
                 : profile == Profile.QUICK ? List.of(10 * RATE_LIMIT)
                 : List.of(RATE_LIMIT / 5, RATE_LIMIT, 2 * RATE_LIMIT, 10 * RATE_LIMIT));
-        for (String policy : profile == Profile.SMOKE ? List.of("no-retry", "adaptive")
-                : profile == Profile.QUICK ? List.of("no-retry", "retry")
-                : List.of("no-retry", "retry", "adaptive", "adaptive-cold")) {
+        for (RetryPolicy policy : profile == Profile.SMOKE ? List.of(RetryPolicy.NO_RETRY, RetryPolicy.ADAPTIVE)
+                : profile == Profile.QUICK ? List.of(RetryPolicy.NO_RETRY, RetryPolicy.RETRY)
+                : List.of(RetryPolicy.values())) {
             for (int c : sweep) {
                 // Below K no request meets a 429, so every policy does what no-retry does: quick runs that once.
-                boolean sameAsNoRetry = c < RATE_LIMIT && !policy.equals("no-retry");
+                boolean sameAsNoRetry = c < RATE_LIMIT && policy != RetryPolicy.NO_RETRY;
                 // A cold start against warm only where the limit has something to learn: past K (quick: 10 K).
-                boolean coldNotNeeded = policy.equals("adaptive-cold") && (c <= RATE_LIMIT || profile == Profile.QUICK && c < 10 * RATE_LIMIT);
-                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey(CONCURRENCY)) && !coldNotNeeded) {
-                    items.add(resilience(VIRTUAL, c, resilienceTasks(c), latency, "limited", policy, limit));
+                boolean coldNotNeeded = policy == RetryPolicy.ADAPTIVE_COLD
+                        && (c <= RATE_LIMIT || profile == Profile.QUICK && c < 10 * RATE_LIMIT);
+                if (!(sameAsNoRetry && profile == Profile.QUICK && !overrides.containsKey(CONCURRENCY))
+                        && !coldNotNeeded) {
+                    items.add(resilience(VIRTUAL, c, resilienceTasks(c), latency, Endpoint.LIMITED, policy));
                 }
             }
         }
         if (profile != Profile.QUICK) {
-            for (String policy : profile == Profile.SMOKE ? List.of("retry") : List.of("no-retry", "retry")) {
-                items.add(resilience(VIRTUAL, RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, "flaky", policy, limit));
+            for (RetryPolicy policy : profile == Profile.SMOKE ? List.of(RetryPolicy.RETRY)
+                    : List.of(RetryPolicy.NO_RETRY, RetryPolicy.RETRY)) {
+                items.add(resilience(VIRTUAL, RATE_LIMIT, resilienceTasks(RATE_LIMIT), latency, Endpoint.FLAKY,
+                        policy));
             }
         }
     }
 
     /** Tasks per operation of a resilience stream: one second of the server's capacity at 50 ms. */
-    private String resilienceTasks(int concurrency) {
-        return overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0)
-                : Integer.toString(20 * Math.min(concurrency, RATE_LIMIT));
+    private int resilienceTasks(int concurrency) {
+        return ints(TASKS, List.of(20 * Math.min(concurrency, RATE_LIMIT))).get(0);
     }
 
-    private static PlanItem resilience(Variant variant, int concurrency, String tasks, String latency, String endpoint,
-                                       String policy, String limit) {
-        return item(Family.RESILIENCE, variant, concurrency, 1, tasks,
-                Map.of(LATENCY_MS, latency, "endpoint", endpoint, "policy", policy, "limit", limit));
+    private static PlanItem resilience(Variant variant, int concurrency, int tasks, int latency, Endpoint endpoint,
+                                       RetryPolicy policy) {
+        return new PlanItem(Family.RESILIENCE, variant,
+                RunParams.resilience(concurrency, tasks, latency, endpoint, policy, RATE_LIMIT));
     }
 
-    private static PlanItem io(Variant variant, int concurrency, int workers, String tasks, String latency) {
-        return item(Family.IO, variant, concurrency, workers, tasks, Map.of(LATENCY_MS, latency));
+    private static PlanItem io(Variant variant, int concurrency, int workers, int tasks, int latency) {
+        return new PlanItem(Family.IO, variant, RunParams.io(concurrency, workers, tasks, latency));
     }
 
-    private static PlanItem cpu(Variant variant, int concurrency, int workers, String tasks, String workload) {
-        return item(Family.CPU, variant, concurrency, workers, tasks, Map.of(WORKLOAD, workload));
+    private static PlanItem cpu(Variant variant, int concurrency, int workers, int tasks, String workload) {
+        return new PlanItem(Family.CPU, variant, RunParams.cpu(concurrency, workers, tasks, workload));
     }
 
-    private String tasks(int concurrency) {
-        return overrides.containsKey(TASKS) ? overrides.get(TASKS).get(0) : Integer.toString(profile.tasksFor(concurrency));
-    }
-
-    private static PlanItem item(Family family, Variant variant, int concurrency, int workers, String tasks,
-                                 Map<String, String> familyParams) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put(CONCURRENCY, Integer.toString(concurrency));
-        params.put(WORKERS, Integer.toString(workers));
-        params.put(TASKS, tasks);
-        params.putAll(familyParams);
-        return new PlanItem(family, variant, params);
+    private int tasks(int concurrency) {
+        return ints(TASKS, List.of(profile.tasksFor(concurrency))).get(0);
     }
 
     private List<String> values(String name, List<String> defaults) {

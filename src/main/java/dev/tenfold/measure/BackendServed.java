@@ -73,7 +73,8 @@ final class BackendServed {
             JsonNode totals = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
             return totals != null && totals.path("count").isNumber() && totals.path("nanos").isNumber()
                     && totals.path("requests").isNumber()
-                    ? new Totals(totals.path("count").asLong(), totals.path("nanos").asLong(), totals.path("requests").asLong(),
+                    ? new Totals(totals.path("count").asLong(), totals.path("nanos").asLong(),
+                    totals.path("requests").asLong(),
                     histogram(totals.path("histogram")))
                     : null;
         } catch (java.io.IOException e) {

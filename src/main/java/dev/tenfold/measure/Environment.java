@@ -76,7 +76,10 @@ public final class Environment {
         return null;
     }
 
-    /** cgroup v2 {@code cpu.max} ("quota period" or "max period") as cores, e.g. "150000 100000" = 1.5; null when unlimited. */
+    /**
+     * cgroup v2 {@code cpu.max} ("quota period" or "max period") as cores, e.g. "150000 100000" = 1.5; null when
+     * unlimited.
+     */
     public static Double cgroupCpuLimit(String cpuMax) {
         String[] f = cpuMax.trim().split("\\s+");
         if (f.length != 2 || f[0].equals("max")) {
@@ -107,7 +110,10 @@ public final class Environment {
         return load == null ? null : load / usableCores();
     }
 
-    /** The machine's CPU ticks now; null where /proc/stat does not exist (no stolen time is measured: an empty cell, not 0). */
+    /**
+     * The machine's CPU ticks now; null where /proc/stat does not exist (no stolen time is measured: an empty cell, not
+     * 0).
+     */
     public static CpuTicks cpuTicksNow() {
         String text = read(proc("stat"));
         try {
@@ -117,7 +123,10 @@ public final class Environment {
         }
     }
 
-    /** This process's cgroup CPU quota in cores ("unlimited" when none), the governor, boost and SMT: one line for the CSV. */
+    /**
+     * This process's cgroup CPU quota in cores ("unlimited" when none), the governor, boost and SMT: one line for the
+     * CSV.
+     */
     public static String cpuPolicy() {
         String cpuMax = read(Path.of("/sys/fs/cgroup/cpu.max"));
         Double limit = cpuMax == null ? null : cgroupCpuLimit(cpuMax);

@@ -1,5 +1,6 @@
 package dev.tenfold.measure;
 
+import dev.tenfold.ledger.TrialLedger;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ import org.HdrHistogram.HistogramLogWriter;
  * their order and the gaps between them. {@code HistogramLogProcessor -i FILE
  * -outputValueUnitRatio 1000000} prints the percentiles in milliseconds.
  *
- * <p>The forks write it ({@link CpuProfiler}, into the directory of system property {@value
+ * <p>The forks write it ({@link WindowProfiler}, into the directory of system property {@value
  * #DIRECTORY_PROPERTY}); the report reads it back by the same name ({@link #fileName}).
  */
 public final class LatencyLog {
@@ -63,7 +64,8 @@ public final class LatencyLog {
                 writer.setBaseTime(0);
                 if (fresh) {
                     writer.outputLogFormatVersion();
-                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window, forks one after"
+                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window, "
+                            + "forks one after"
                             + " the other; tagged " + BACKEND_TAG + ": the backend's own time per admitted response");
                     writer.outputStartTime(window.getStartTimeStamp());
                     writer.outputBaseTime(0);

@@ -105,7 +105,7 @@ final class MemorySampler {
 
     /**
      * VmRSS in KiB and the thread count of a process; without /proc (macOS) the threads from the OS
-     * and no RSS (the window's memory is then the tree's peak RSS from OSHI: CpuProfiler); zeros when
+     * and no RSS (the window's memory is then the tree's peak RSS from OSHI: WindowProfiler); zeros when
      * the process is gone.
      */
     private static long[] status(long pid) {

@@ -10,15 +10,17 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.ScalarResult;
 
 /**
- * The results CpuProfiler adds to each iteration, under the names JMH's JSON gives them
+ * The results WindowProfiler adds to each iteration, under the names JMH's JSON gives them
  * ({@code tenfold.cpu_share}): written here once, read back by the report by the same constant.
  * Each carries its unit and how JMH aggregates it over iterations.
  */
 public enum Metric {
-    CPU_SHARE("share", AVG), BACKEND_CPU_SHARE("share", AVG), BACKGROUND_CPU_SHARE("share", MIN), STEAL_SHARE("share", AVG),
+    CPU_SHARE("share", AVG), BACKEND_CPU_SHARE("share", AVG), BACKGROUND_CPU_SHARE("share", MIN),
+            STEAL_SHARE("share", AVG),
     BACKEND_REQUESTS("requests", SUM), BACKEND_LATENCY_MS("ms", AVG), LATENCY_MS("ms", AVG),
     RSS_MB("MiB", MAX), DESCENDANTS_RSS_MB("MiB", MAX), THREADS("threads", MAX),
-    ATTEMPTED("tasks", SUM), SUCCEEDED("tasks", SUM), ERRORS("tasks", SUM), RETRIES("tasks", SUM), HTTP_429("responses", SUM),
+    ATTEMPTED("tasks", SUM), SUCCEEDED("tasks", SUM), ERRORS("tasks", SUM), RETRIES("tasks", SUM),
+    HTTP_429("responses", SUM),
     WALL_S("s", SUM), PIPE_COPY_MS("ms", MAX), WARMUP_S("s", MAX), WARMUP_TASKS("tasks", MAX),
     JIT_MS("ms", SUM),
     // a window's percentiles, averaged over windows by JMH; the CSV's come from the merged LatencyLog

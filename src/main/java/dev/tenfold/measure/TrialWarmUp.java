@@ -1,5 +1,6 @@
 package dev.tenfold.measure;
 
+import dev.tenfold.ledger.TrialLedger;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.model.ExecutionModel;
 import dev.tenfold.model.PlatformPoolModel;
@@ -30,9 +31,12 @@ public final class TrialWarmUp {
     static final long INTERPRETER_WARMUP_BATCHES = 2;
     /** How long a rehearsal window stays open: about a short measured iteration. */
     private static final long REHEARSAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+
+    private final TrialLedger ledger;
     private final ExecutionModel model;
     private final Task task;
     private final int tasks;
@@ -43,12 +47,14 @@ public final class TrialWarmUp {
     private long rehearsalStart;
 
     /**
+     * @param ledger the trial's ledger: the warm-up's batches go into it as measured ones do
      * @param model  the trial's model
      * @param task   the trial's task
      * @param tasks  tasks per batch
      * @param stride how the model's own batches stride over the task mix, as measured ones do
      */
-    public TrialWarmUp(ExecutionModel model, Task task, int tasks, MixStride stride) {
+    public TrialWarmUp(TrialLedger ledger, ExecutionModel model, Task task, int tasks, MixStride stride) {
+        this.ledger = ledger;
         this.model = model;
         this.task = task;
         this.tasks = tasks;
@@ -71,10 +77,10 @@ public final class TrialWarmUp {
         long start = System.nanoTime();
         long deadline = start + (long) (Double.parseDouble(
                 System.getProperty(SECONDS_PROPERTY, Integer.toString(DEFAULT_SECONDS))) * 1e9);
-        CpuProfiler.recordWorkerCompileMillis(model::workerCompileMillis);
+        ledger.watchWorkerCompileMillis(model::workerCompileMillis);
         // A worker JVM rebuilds its task from the spec: the twin without latency is for this JVM's models only.
         Task twin = model.jvms() == 0 ? task.withoutLatency() : task;
-        WarmUpRule rule = new WarmUpRule(minimum, CpuProfiler.compileMillis());
+        WarmUpRule rule = new WarmUpRule(minimum, ledger.compileMillis());
         long twinTasks = 0;
         if (twin != task && minimum > 0) {
             // The call counts, fast, with the task itself in about TASK_SHARE of the time: the profile
@@ -105,7 +111,7 @@ public final class TrialWarmUp {
                 }
             }
             twinTasks = rule.tasks();
-            rule = new WarmUpRule(0, CpuProfiler.compileMillis());
+            rule = new WarmUpRule(0, ledger.compileMillis());
         }
         String endedBy = "the task asking for none";
         while (minimum > 0) {
@@ -121,7 +127,7 @@ public final class TrialWarmUp {
         }
         endRehearsal();
         double seconds = (System.nanoTime() - start) / 1e9;
-        CpuProfiler.recordWarmUp(seconds, twinTasks + rule.tasks());
+        ledger.recordWarmUp(seconds, twinTasks + rule.tasks());
         System.out.printf("tenfold warm-up: %.1f s, %d tasks without latency then %s; %d failed; ended by %s%n",
                 seconds, twinTasks, rule.status(), warmUpErrors, endedBy);
         if (task instanceof RetryCounting counting) {
@@ -133,11 +139,11 @@ public final class TrialWarmUp {
      * One warm-up batch of {@code batchTask} (the task or its twin). The batches run inside
      * rehearsals of a measured window, each held open for about a measured iteration's length, so
      * that the JIT also compiles the window's readings before anything is measured (see
-     * CpuProfiler#rehearsal).
+     * WindowProfiler#rehearsal).
      */
     private WarmUpRule.Batch warmUpBatch(Task batchTask, ExecutionModel runner, int batchTasks) throws Exception {
         if (rehearsal == null) {
-            rehearsal = CpuProfiler.rehearsal();
+            rehearsal = WindowProfiler.rehearsal();
             rehearsalStart = System.nanoTime();
         }
         long cpuBefore = PROCESS.getProcessCpuTime();
@@ -147,7 +153,7 @@ public final class TrialWarmUp {
         BatchResult result = runner.run(runner == model.warmUpModel() ? stride.next(batchTask) : batchTask, batchTasks);
         // into the ledger as a measured batch goes (each window drains what it finds at its start),
         // so that the first windows do not compile the ledger's path (its HdrHistogram) either
-        TrialLedger.current().record(result.attempted(), result.succeeded(), result.errors(), 0, 0, result.latencyNanos());
+        ledger.record(result.attempted(), result.succeeded(), result.errors(), 0, 0, result.latencyNanos());
         warmUpErrors += result.errors();
         long attempted = result.attempted();
         long batchEnd = System.nanoTime();
@@ -155,7 +161,7 @@ public final class TrialWarmUp {
         if (batchEnd - rehearsalStart >= REHEARSAL_NANOS) {
             endRehearsal();
         }
-        return new WarmUpRule.Batch((batchEnd - batchStart) / 1e9, attempted, cpuSeconds, CpuProfiler.compileMillis());
+        return new WarmUpRule.Batch((batchEnd - batchStart) / 1e9, attempted, cpuSeconds, ledger.compileMillis());
     }
 
     private void endRehearsal() throws Exception {

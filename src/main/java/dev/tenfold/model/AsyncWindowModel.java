@@ -32,7 +32,8 @@ public final class AsyncWindowModel implements ExecutionModel, TakesArrivals {
     @Override
     public void arrive(Task task, int index, TaskEnd end) {
         if (!(task instanceof AsyncTask asyncTask)) {
-            end.ended(0, new IllegalArgumentException("the async model needs a non-blocking task; " + task.spec() + " has none"));
+            end.ended(0, new IllegalArgumentException("the async model needs a non-blocking task; " + task.describe()
+                    + " has none"));
             return;
         }
         try {
@@ -72,7 +73,7 @@ public final class AsyncWindowModel implements ExecutionModel, TakesArrivals {
     public BatchResult run(Task task, int tasks) throws InterruptedException {
         if (!(task instanceof AsyncTask asyncTask)) {
             throw new IllegalArgumentException("the async model needs a non-blocking task; "
-                    + task.spec() + " has none");
+                    + task.describe() + " has none");
         }
         BatchRecorder recorder = new BatchRecorder(tasks);
         CountDownLatch done = new CountDownLatch(tasks);

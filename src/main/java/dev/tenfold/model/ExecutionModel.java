@@ -26,12 +26,14 @@ public interface ExecutionModel extends AutoCloseable {
             case VIRTUAL -> new VirtualThreadModel(concurrency);
             case ASYNC -> new AsyncWindowModel(concurrency);
             case FORKJOIN -> new ForkJoinModel(workers);
-            case PROCESS -> new ProcessPoolModel(workers, task.spec());
+            case PROCESS -> new ProcessPoolModel(workers, task);
             default -> throw new IllegalArgumentException("no single execution model is called " + variant);
         };
     }
 
-    /** Runs tasks {@code 0 .. tasks-1} of {@code task}, at most this model's concurrency at a time, and waits for all. */
+    /**
+     * Runs tasks {@code 0 .. tasks-1} of {@code task}, at most this model's concurrency at a time, and waits for all.
+     */
     BatchResult run(Task task, int tasks) throws InterruptedException;
 
     /**
@@ -42,7 +44,9 @@ public interface ExecutionModel extends AutoCloseable {
     default void pause() {
     }
 
-    /** Tasks keep running between calls of {@link #run} (a stream), so a restart after {@link #pause()} has a ramp-up. */
+    /**
+     * Tasks keep running between calls of {@link #run} (a stream), so a restart after {@link #pause()} has a ramp-up.
+     */
     default boolean runsBetweenCalls() {
         return false;
     }

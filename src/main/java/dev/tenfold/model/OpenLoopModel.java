@@ -48,7 +48,8 @@ public final class OpenLoopModel implements ExecutionModel {
      */
     public OpenLoopModel(ExecutionModel model, double ratePerSecond, Consumer<BatchResult> eachEnded) {
         if (!(model instanceof TakesArrivals takes)) {
-            throw new IllegalArgumentException(model.getClass().getSimpleName() + " cannot take arrivals: no open loop for it");
+            throw new IllegalArgumentException(model.getClass().getSimpleName()
+                    + " cannot take arrivals: no open loop for it");
         }
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("an offered rate must be above 0, not " + ratePerSecond);

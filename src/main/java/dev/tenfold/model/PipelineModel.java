@@ -34,7 +34,8 @@ public final class PipelineModel implements ExecutionModel {
     @Override
     public BatchResult run(Task task, int tasks) throws InterruptedException {
         if (!(task instanceof StagedTask staged)) {
-            throw new IllegalArgumentException("the pipeline model needs a task in stages; " + task.spec() + " is not");
+            throw new IllegalArgumentException("the pipeline model needs a task in stages; " + task.describe()
+                    + " is not");
         }
         BatchRecorder recorder = new BatchRecorder(tasks);
         CountDownLatch done = new CountDownLatch(tasks);
@@ -74,7 +75,8 @@ public final class PipelineModel implements ExecutionModel {
         return recorder.result();
     }
 
-    private static void process(StagedTask task, BlockingQueue<Fetched> queue, BatchRecorder recorder, CountDownLatch done) {
+    private static void process(StagedTask task, BlockingQueue<Fetched> queue, BatchRecorder recorder,
+            CountDownLatch done) {
         try {
             while (true) {
                 Fetched item = queue.take();
@@ -82,7 +84,8 @@ public final class PipelineModel implements ExecutionModel {
                     return;
                 }
                 try {
-                    recorder.success(item.index(), task.process(item.index(), item.input()), System.nanoTime() - item.startNanos());
+                    recorder.success(item.index(), task.process(item.index(), item.input()),
+                            System.nanoTime() - item.startNanos());
                 } catch (Exception e) {
                     recorder.failure(item.index(), e, System.nanoTime() - item.startNanos());
                 } finally {

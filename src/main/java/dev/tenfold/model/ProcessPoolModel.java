@@ -3,6 +3,7 @@ package dev.tenfold.model;
 import dev.tenfold.process.ChildProcess;
 import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.Task;
+import dev.tenfold.workload.TaskSpec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,9 +36,12 @@ import java.util.stream.IntStream;
  * one task at a time whichever way it is fed.
  */
 public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
-    /** The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol. */
+    /**
+     * The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol.
+     */
     static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.asThisJvm().stream(),
-            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr")).toList();
+            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr",
+            "-XX:+DisplayVMOutputToStderr")).toList();
     /** How long one task may run in a worker before the worker counts as hung (-Dtenfold.task.timeout.seconds). */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(Long.getLong("tenfold.task.timeout.seconds", 60));
     /** How long a (replacement) worker JVM may take to start and build its task. */
@@ -51,7 +55,8 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     /** Held while a slot's worker runs a task, by a batch's feeder or by the slot's arrival loop. */
     private final Object[] slotLocks;
     /** Arrivals not yet taken by a slot; the slots' arrival loops start with the first arrival. */
-    private final java.util.concurrent.LinkedBlockingQueue<Arrival> arrivals = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.LinkedBlockingQueue<Arrival> arrivals =
+            new java.util.concurrent.LinkedBlockingQueue<>();
     private final List<Thread> arrivalLoops = new java.util.ArrayList<>();
     /** Arrival loops still running; at 0 (the pool closed) the queue's tasks, and any later arrival, fail. */
     private final AtomicInteger liveArrivalLoops = new AtomicInteger();
@@ -60,21 +65,37 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     private final ScheduledThreadPoolExecutor watchdog;
     /** Set by close(): a replacement started after it is closed at once instead of leaking. */
     private volatile boolean closed;
-    private final String spec;
+    private final TaskSpec spec;
     private final Duration taskTimeout;
 
-    public ProcessPoolModel(int workerCount, String taskSpec) throws IOException {
+    /** A pool of {@code workerCount} worker JVMs that run the task of {@code taskSpec}. */
+    public ProcessPoolModel(int workerCount, TaskSpec taskSpec) throws IOException {
         this(workerCount, taskSpec, TASK_TIMEOUT);
     }
 
-    public ProcessPoolModel(int workerCount, String taskSpec, Duration taskTimeout) throws IOException {
+    /** A pool for {@code task}, which must have a worker spec. */
+    public ProcessPoolModel(int workerCount, Task task) throws IOException {
+        this(workerCount, workerSpecOf(task));
+    }
+
+    private static TaskSpec workerSpecOf(Task task) {
+        TaskSpec spec = task.workerSpec();
+        if (spec == null) {
+            throw new IllegalArgumentException(task.describe() + " runs only in this JVM: it has no worker spec");
+        }
+        return spec;
+    }
+
+    public ProcessPoolModel(int workerCount, TaskSpec taskSpec, Duration taskTimeout) throws IOException {
         this.spec = taskSpec;
         this.taskTimeout = taskTimeout;
         this.workers = new AtomicReferenceArray<>(workerCount);
         this.compiledMillis = new java.util.concurrent.atomic.AtomicLongArray(workerCount);
-        this.feeders = Executors.newFixedThreadPool(workerCount, Thread.ofPlatform().daemon().name("feeder-", 0).factory());
+        this.feeders = Executors.newFixedThreadPool(workerCount,
+                Thread.ofPlatform().daemon().name("feeder-", 0).factory());
         this.slotLocks = IntStream.range(0, workerCount).mapToObj(i -> new Object()).toArray();
-        this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-watchdog").factory());
+        this.watchdog =
+                new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("worker-watchdog").factory());
         watchdog.setRemoveOnCancelPolicy(true); // a cancelled timer per task must not wait out its 60 s on the heap
         try {
             for (int i = 0; i < workerCount; i++) {
@@ -89,9 +110,9 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
         }
     }
 
-    private static ChildProcess launch(String taskSpec) throws IOException {
+    private static ChildProcess launch(TaskSpec taskSpec) throws IOException {
         ChildProcess worker = ChildProcess.startJvm(WorkerMain.class.getName(), WORKER_JVM_OPTIONS, List.of());
-        worker.toChild().writeUTF(taskSpec);
+        worker.toChild().writeUTF(taskSpec.line());
         worker.toChild().flush();
         return worker;
     }
@@ -99,19 +120,22 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     private static void awaitReady(ChildProcess worker) throws IOException {
         String ready = worker.awaitLine(READY_SECONDS, TimeUnit.SECONDS);
         if (!WorkerMain.READY.equals(ready)) {
-            throw new IOException("worker " + worker.pid() + " answered '" + ready + "' instead of " + WorkerMain.READY);
+            throw new IOException("worker " + worker.pid() + " answered '" + ready + "' instead of "
+                    + WorkerMain.READY);
         }
     }
 
-    /** The pids of the worker JVMs now in the pool (a test checks they end with it, and that a dead one is replaced). */
+    /**
+     * The pids of the worker JVMs now in the pool (a test checks they end with it, and that a dead one is replaced).
+     */
     public List<Long> workerPids() {
         return IntStream.range(0, workers.length()).mapToObj(i -> workers.get(i).pid()).toList();
     }
 
     @Override
     public BatchResult run(Task task, int tasks) throws InterruptedException {
-        if (!task.spec().equals(spec)) {
-            throw new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.spec());
+        if (!spec.equals(task.workerSpec())) {
+            throw new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.describe());
         }
         BatchRecorder recorder = new BatchRecorder(tasks);
         AtomicInteger next = new AtomicInteger();
@@ -127,7 +151,8 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             });
         }
         feedersDone.await();
-        // Tasks no live worker could take (every worker died and none could be restarted) are errors, not silently lost.
+        // Tasks no live worker could take (every worker died and none could be restarted) are errors, not silently
+        // lost.
         for (int index = next.getAndSet(tasks); index < tasks; index++) {
             recorder.failure(index, new IOException("no live worker JVM left"), BatchResult.NOT_STARTED);
         }
@@ -204,7 +229,8 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
                 nanos = System.nanoTime() - start;
                 error = new IOException(claimed.compareAndSet(false, true)
                         ? "worker JVM " + worker.pid() + " failed: " + broken
-                        : "worker JVM " + worker.pid() + " gave no answer within " + taskTimeout.toSeconds() + " s and was killed");
+                        : "worker JVM " + worker.pid() + " gave no answer within " + taskTimeout.toSeconds()
+                        + " s and was killed");
                 replaceIt = true;
             } finally {
                 if (alarm != null) {
@@ -219,8 +245,8 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     /** An arrival waits in the pool's queue until a slot's worker is free. */
     @Override
     public void arrive(Task task, int index, TaskEnd end) {
-        if (!task.spec().equals(spec)) {
-            end.ended(0, new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.spec()));
+        if (!spec.equals(task.workerSpec())) {
+            end.ended(0, new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.describe()));
             return;
         }
         if (closed) {

@@ -51,7 +51,8 @@ public final class PythonRecipeModel implements ExecutionModel {
      * Starts the recipe with {@code settings} (see {@link #ioSettings}, {@link #sha256Settings}) on
      * {@code interpreter}; a batch that takes longer than {@code batchTimeout} counts as hung.
      */
-    public PythonRecipeModel(String interpreter, Map<String, Object> settings, Duration batchTimeout) throws IOException {
+    public PythonRecipeModel(String interpreter, Map<String, Object> settings, Duration batchTimeout) throws IOException
+            {
         this.interpreter = interpreter;
         this.settings = Map.copyOf(settings);
         this.batchTimeout = batchTimeout;
@@ -59,7 +60,8 @@ public final class PythonRecipeModel implements ExecutionModel {
     }
 
     /** The recipe's settings for the I/O task: {@code GET /io/item/{i}?latencyMs=L} at {@code url}. */
-    public static Map<String, Object> ioSettings(String model, int concurrency, int workers, String url, int latencyMs) {
+    public static Map<String, Object> ioSettings(String model, int concurrency, int workers, String url, int latencyMs)
+            {
         Map<String, Object> s = common("io", model, concurrency, workers);
         s.put("url", url);
         s.put("latency_ms", latencyMs);
@@ -95,7 +97,8 @@ public final class PythonRecipeModel implements ExecutionModel {
             }
             pythonVersion = ready.path("python").asText();
             System.out.printf("tenfold python: %s %s, GIL %s, start method %s, pid %d%n", interpreter, pythonVersion,
-                    ready.path("gil").asBoolean(true) ? "on" : "off", ready.path("start_method").asText("?"), started.pid());
+                    ready.path("gil").asBoolean(true) ? "on" : "off", ready.path("start_method").asText("?"),
+                    started.pid());
             return started;
         } catch (IOException | RuntimeException e) {
             started.abort();
@@ -130,7 +133,8 @@ public final class PythonRecipeModel implements ExecutionModel {
             send(python, Map.of("run", tasks, "seq", seq));
             answer = JSON.readTree(python.awaitLine(batchTimeout.toSeconds(), TimeUnit.SECONDS));
             if (answer.path("seq").asLong(-1) != seq) {
-                throw new IOException("the recipe answered " + abbreviated(answer) + " to batch " + seq + ": out of step, stopped");
+                throw new IOException("the recipe answered " + abbreviated(answer) + " to batch " + seq
+                        + ": out of step, stopped");
             }
         } catch (IOException | RuntimeException e) {
             if (python != null) {
@@ -155,15 +159,18 @@ public final class PythonRecipeModel implements ExecutionModel {
         int errors = answer.path("errors").asInt(tasks);
         String firstError = answer.path("first_error").isTextual() ? answer.path("first_error").asText() : null;
         if (answer.path("attempted").asInt(-1) != tasks) {
-            return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED, "Python recipe answered " + abbreviated(answer) + " to a batch of " + tasks);
+            return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED,
+                    "Python recipe answered " + abbreviated(answer) + " to a batch of " + tasks);
         }
         long digest = 0;
         JsonNode digests = answer.path("digests");
         if (task instanceof CheckedCpuTask checked) {
             if (digests.size() != tasks) {
-                return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED, "Python recipe sent " + digests.size() + " digests for " + tasks + " tasks");
+                return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED,
+                        "Python recipe sent " + digests.size() + " digests for " + tasks + " tasks");
             }
-            // A CPU task succeeded only with the expected digest: a missing one (the recipe's error) or a wrong one fails it.
+            // A CPU task succeeded only with the expected digest: a missing one (the recipe's error) or a wrong one
+            // fails it.
             errors = 0;
             for (int i = 0; i < tasks; i++) {
                 JsonNode d = digests.get(i);
@@ -173,14 +180,16 @@ public final class PythonRecipeModel implements ExecutionModel {
                 }
                 errors++;
                 if (firstError == null) {
-                    firstError = task.spec() + ": task " + i + (d.isNull() ? " sent no digest"
-                            : " digest " + Long.toHexString(d.asLong()) + " from Python != expected " + Long.toHexString(checked.expected(i)));
+                    firstError = task.describe() + ": task " + i + (d.isNull() ? " sent no digest"
+                            : " digest " + Long.toHexString(d.asLong()) + " from Python != expected "
+                            + Long.toHexString(checked.expected(i)));
                 }
             }
         }
         JsonNode latencies = answer.path("latencies_ns");
         if (latencies.size() != tasks) {
-            return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED, "Python recipe sent " + latencies.size() + " latencies for " + tasks + " tasks");
+            return BatchResult.allFailed(tasks, BatchResult.NOT_STARTED,
+                    "Python recipe sent " + latencies.size() + " latencies for " + tasks + " tasks");
         }
         long[] latencyNanos = new long[tasks];
         for (int i = 0; i < tasks; i++) {

@@ -21,8 +21,11 @@ import java.util.stream.Stream;
  */
 public final class SplitModel implements ExecutionModel {
     private static final String PREFIX = "tenfold-mixed-";
+
     /** A download directory: the prefix, the pid of the JVM that made it, a random part. */
-    private static final Pattern DIRECTORY = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,18})-\\d+");
+    private static final Pattern DIRECTORY =
+            Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,18})-\\d+");
+
     private final Path dir;
     private final VirtualThreadModel downloads;
     private final ExecutionModel cpuStage;
@@ -38,7 +41,7 @@ public final class SplitModel implements ExecutionModel {
         downloads = new VirtualThreadModel(concurrency);
         processFiles = task.processFiles(dir);
         try {
-            cpuStage = workerJvms ? new ProcessPoolModel(workers, processFiles.spec()) : new PlatformPoolModel(workers);
+            cpuStage = workerJvms ? new ProcessPoolModel(workers, processFiles) : new PlatformPoolModel(workers);
         } catch (IOException | RuntimeException e) {
             deleteDirectory(dir);
             throw e;
@@ -53,7 +56,8 @@ public final class SplitModel implements ExecutionModel {
     @Override
     public BatchResult run(Task task, int tasks) throws InterruptedException {
         if (!(task instanceof StagedTask staged)) {
-            throw new IllegalArgumentException("the split model needs a task in stages; " + task.spec() + " is not");
+            throw new IllegalArgumentException(
+                    "the split model needs a task in stages; " + task.describe() + " is not");
         }
         try {
             BatchResult downloaded = downloads.run(new DownloadToFile(staged, dir), tasks);
@@ -148,8 +152,8 @@ public final class SplitModel implements ExecutionModel {
         }
 
         @Override
-        public String spec() {
-            return task.spec();
+        public String describe() {
+            return task.describe();
         }
     }
 }

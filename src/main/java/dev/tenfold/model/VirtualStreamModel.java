@@ -93,7 +93,8 @@ public final class VirtualStreamModel implements ExecutionModel {
                             Outcome outcome = runOne(task, index);
                             eachEnded.accept(outcome.error() == null
                                     ? new BatchResult(1, 1, 0, outcome.digest(), new long[] {outcome.nanos()}, null)
-                                    : new BatchResult(1, 0, 1, 0, new long[] {outcome.nanos()}, outcome.error().toString()));
+                                    : new BatchResult(1, 0, 1, 0, new long[] {outcome.nanos()},
+                                    outcome.error().toString()));
                             ended.add(outcome);
                         } finally {
                             running.remove(Thread.currentThread());

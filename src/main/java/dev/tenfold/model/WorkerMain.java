@@ -1,7 +1,9 @@
 package dev.tenfold.model;
 
 import dev.tenfold.workload.Task;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
+import dev.tenfold.workload.catalog.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,7 +29,9 @@ public final class WorkerMain {
     static final String READY = "READY";
     /** Starts every answer: an int that stray text is unlikely to spell. */
     static final int ANSWER = 0x7F54460A;
-    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
+
+    private static final java.lang.management.CompilationMXBean JIT =
+            java.lang.management.ManagementFactory.getCompilationMXBean();
 
     private WorkerMain() {
     }
@@ -47,7 +51,7 @@ public final class WorkerMain {
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
-        Workloads.Built built = Workloads.fromSpec(in.readUTF());
+        WorkerTask built = Workloads.fromSpec(TaskSpec.parse(in.readUTF()));
         try (AutoCloseable resources = built.resources()) {
             Task task = built.task();
             out.write((READY + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.tenfold.process;
 
+import dev.tenfold.ledger.TrialLedger;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -7,11 +8,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +24,6 @@ import java.util.concurrent.TimeoutException;
  * hook stop it (and its own children) sooner. A child announces it is ready by printing one line.
  */
 public final class ChildProcess implements AutoCloseable {
-    /** CPU milliseconds of each child at the moment it was stopped, until {@link #drainStopped()}. */
-    private static final Map<Long, Long> STOPPED_CPU_MILLIS = new ConcurrentHashMap<>();
-
     /**
      * JDK 24+ prints four lines of warning when a library (Guava inside WireMock) uses
      * sun.misc.Unsafe; JDK 23+ accepts this option, which allows it quietly.
@@ -52,7 +47,8 @@ public final class ChildProcess implements AutoCloseable {
      * Starts {@code mainClass} in a new JVM with the given JVM options and program arguments.
      * The child's stderr goes to this JVM's stderr, so its failures are seen.
      */
-    public static ChildProcess startJvm(String mainClass, List<String> jvmOptions, List<String> args) throws IOException {
+    public static ChildProcess startJvm(String mainClass, List<String> jvmOptions, List<String> args) throws IOException
+            {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -88,12 +84,14 @@ public final class ChildProcess implements AutoCloseable {
             String read = line.get(timeout, unit);
             if (read == null) {
                 process.waitFor();
-                throw new IOException("child process " + pid() + " ended (" + exitDescription() + ") before it answered");
+                throw new IOException("child process " + pid() + " ended (" + exitDescription()
+                        + ") before it answered");
             }
             return read;
         } catch (TimeoutException e) {
             close();
-            throw new IOException("child process " + pid() + " did not answer within " + timeout + " " + unit.toString().toLowerCase(java.util.Locale.ROOT));
+            throw new IOException("child process " + pid() + " did not answer within " + timeout + " "
+                    + unit.toString().toLowerCase(java.util.Locale.ROOT));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -140,22 +138,6 @@ public final class ChildProcess implements AutoCloseable {
         }
         int code = process.exitValue();
         return code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
-    }
-
-    /**
-     * The CPU milliseconds of the children stopped since the last call, by pid. A profiler whose
-     * window spans a child's end (JMH tears a trial down before the last iteration's profilers
-     * read) would otherwise lose all CPU the child spent in that window.
-     */
-    public static Map<Long, Long> drainStopped() {
-        Map<Long, Long> stopped = new HashMap<>();
-        for (Long pid : STOPPED_CPU_MILLIS.keySet()) {
-            Long millis = STOPPED_CPU_MILLIS.remove(pid);
-            if (millis != null) {
-                stopped.put(pid, millis);
-            }
-        }
-        return stopped;
     }
 
     /** Seconds a child gets to exit by itself once its stdin is closed, before it is killed. */
@@ -216,9 +198,10 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Into the trial's ledger: a measured window that spans the child's end still counts its CPU. */
     private void recordCpu() {
         process.toHandle().info().totalCpuDuration()
-                .ifPresent(cpu -> STOPPED_CPU_MILLIS.put(process.pid(), cpu.toMillis()));
+                .ifPresent(cpu -> TrialLedger.current().childStopped(process.pid(), cpu.toMillis()));
     }
 
     private void kill() {

@@ -14,12 +14,18 @@ public final class MeasuredJvm {
     public static final String MAX_HEAP = "-Xmx4g";
     public static final String COLLECTOR = "-XX:+UseG1GC";
 
-    /** The flags of a measured JVM with at most {@code maxHeapMb} of heap (the run sizes it to the machine: cli.MemoryPlan). */
+    /**
+     * The flags of a measured JVM with at most {@code maxHeapMb} of heap (the run sizes it to the machine:
+     * cli.MemoryPlan).
+     */
     public static List<String> heapAndGc(int maxHeapMb) {
         return List.of(INITIAL_HEAP, "-Xmx" + maxHeapMb + "m", COLLECTOR);
     }
 
-    /** This JVM's heap and collector, for the worker JVMs it starts: its own last -Xmx (as the run sized it), else {@link #MAX_HEAP}. */
+    /**
+     * This JVM's heap and collector, for the worker JVMs it starts: its own last -Xmx (as the run sized it), else
+     * {@link #MAX_HEAP}.
+     */
     public static List<String> asThisJvm() {
         String maxHeap = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(arg -> arg.startsWith("-Xmx")).reduce((first, last) -> last).orElse(MAX_HEAP);

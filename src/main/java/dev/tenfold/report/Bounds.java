@@ -54,7 +54,8 @@ public final class Bounds {
      * of the tasks, and counting it would make the roofline restate the CPU share. Null when the
      * CPU above the background is below {@link #MEASURABLE_SHARE} (no CPU bound can be told).
      */
-    public static Double rooflineSpeedup(double throughput, double serialThroughput, Double cpuShare, Double backendCpuShare,
+    public static Double rooflineSpeedup(double throughput, double serialThroughput, Double cpuShare,
+            Double backendCpuShare,
                                          Double backgroundCpuShare) {
         double share = (cpuShare == null ? 0 : cpuShare) + (backendCpuShare == null ? 0 : backendCpuShare);
         double marginal = share - (backgroundCpuShare == null ? 0 : backgroundCpuShare);

@@ -63,14 +63,18 @@ final class Charts {
 
     static XYChart chart(String title, List<ResultRow> rows, String profile, String yTitle) {
         boolean log = logScale(rows);
-        return chart(title, rows, profile, "tasks in flight (threads, virtual threads, async window, worker JVMs or processes)"
+        return
+                chart(title, rows, profile,
+                "tasks in flight (threads, virtual threads, async window, worker JVMs or processes)"
                 + (log ? ", log scale" : ""), yTitle, log);
     }
 
     /** A chart in the suite's style, its x axis named {@code xTitle}, logarithmic when {@code log}. */
-    static XYChart chart(String title, List<ResultRow> rows, String profile, String xTitle, String yTitle, boolean log) {
+    static XYChart chart(String title, List<ResultRow> rows, String profile, String xTitle, String yTitle, boolean log)
+            {
         String fullTitle = title + "  |  " + subtitle(rows, profile);
-        XYChart chart = new XYChartBuilder().width(Math.max(WIDTH, (int) (textWidth(fullTitle, TITLE_FONT) * 1.08) + 60)).height(HEIGHT)
+        XYChart chart = new XYChartBuilder().width(Math.max(WIDTH,
+                (int) (textWidth(fullTitle, TITLE_FONT) * 1.08) + 60)).height(HEIGHT)
                 .title(fullTitle)
                 .xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
@@ -121,7 +125,8 @@ final class Charts {
         series.forEach((label, points) -> {
             List<Double> xs = new ArrayList<>(points.keySet());
             List<Double> ys = points.values().stream().map(y).toList();
-            // A bar reaching zero says "could be nothing"; past it the log axes cannot draw it (and a rate is never below 0).
+            // A bar reaching zero says "could be nothing"; past it the log axes cannot draw it (and a rate is never
+            // below 0).
             List<Double> bars = points.values().stream()
                     .map(r -> error.apply(r) == null ? null : Math.min(error.apply(r), 0.999 * y.apply(r))).toList();
             if (bars.stream().anyMatch(java.util.Objects::nonNull)) {
@@ -150,7 +155,8 @@ final class Charts {
 
     /** A bar chart in the same style: white, labelled bars, the title's width held, y from 0. */
     static CategoryChart categoryChart(String title, String xTitle, String yTitle) {
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH, (int) (textWidth(title, TITLE_FONT) * 1.08) + 60))
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH,
+                (int) (textWidth(title, TITLE_FONT) * 1.08) + 60))
                 .height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setChartTitleFont(TITLE_FONT);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

@@ -56,15 +56,20 @@ public final class Compare {
         StringBuilder out = new StringBuilder("Machines:\n");
         for (int i = 0; i < runs.size(); i++) {
             ResultRow r = runs.get(i).get(0);
-            out.append(String.format(Locale.ROOT, "  [%d] %s: %s, %s usable of %d logical / %d physical cores, %.1f GiB, %s, %s, profile %s (%s)%n",
+            out.append(String.format(Locale.ROOT,
+                    "  [%d] %s: %s, %s usable of %d logical / %d physical cores, %.1f GiB, %s, %s, profile %s (%s)%n",
                     i, labels.get(i), r.cpuModel(), r.usableCores() == null ? "?" : r.usableCores(), r.logicalCores(),
-                    r.physicalCores(), r.memoryGb(), r.os(), r.jdk(), r.profile() == null ? "-" : r.profile(), files.get(i)));
+                    r.physicalCores(), r.memoryGb(), r.os(), r.jdk(), r.profile() == null ? "-" : r.profile(),
+                    files.get(i)));
         }
         for (int i = 1; i < runs.size(); i++) {
             List<String> differences = RunConditions.differences(runs.get(0), runs.get(i), i);
             out.append(differences.isEmpty()
-                    ? String.format(Locale.ROOT, "  [%d] vs [0]: same conditions (profile, JDK, usable cores, CPU policy, batch sizes, idle machine)%n", i)
-                    : String.format(Locale.ROOT, "  [%d] vs [0] DIFFER IN CONDITIONS: %s%n", i, String.join("; ", differences)));
+                    ? String.format(Locale.ROOT,
+                    "  [%d] vs [0]: same conditions (profile, JDK, usable cores, CPU policy, batch sizes, idle "
+                    + "machine)%n", i)
+                    : String.format(Locale.ROOT, "  [%d] vs [0] DIFFER IN CONDITIONS: %s%n", i,
+                    String.join("; ", differences)));
         }
         List<Map<String, ResultRow>> byKey = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -79,11 +84,15 @@ public final class Compare {
         Map<String, ResultRow> union = new LinkedHashMap<>();
         byKey.forEach(m -> m.forEach(union::putIfAbsent));
 
-        out.append(String.format(Locale.ROOT, "%nThroughput (tasks/s ± 99%% CI) and ratio against [0] with its 99%% interval;"
-                + " + faster, - slower beyond noise (interval excludes 1 and the ratio is beyond ±%.0f%%, the run-to-run floor),"
-                + " ~ within noise, ? no interval:%n%-52s", Ratios.RUN_TO_RUN * 100, "family/workload/variant C W latency tasks"));
+        out.append(String.format(Locale.ROOT,
+                "%nThroughput (tasks/s ± 99%% CI) and ratio against [0] with its 99%% interval;"
+                + " + faster, - slower beyond noise (interval excludes 1 and the ratio is beyond ±%.0f%%, the "
+                + "run-to-run floor),"
+                + " ~ within noise, ? no interval:%n%-52s", Ratios.RUN_TO_RUN * 100,
+                "family/workload/variant C W latency tasks"));
         for (int i = 0; i < runs.size(); i++) {
-            out.append(String.format(Locale.ROOT, " %18s", "[" + i + "]")).append(i > 0 ? String.format(Locale.ROOT, " %22s", "ratio [99% CI]") : "");
+            out.append(String.format(Locale.ROOT, " %18s", "[" + i + "]")).append(i > 0
+                    ? String.format(Locale.ROOT, " %22s", "ratio [99% CI]") : "");
         }
         out.append('\n');
         // ratios.get(i - 1): family -> the ratios of file i against file 0, per joined row
@@ -115,12 +124,14 @@ public final class Compare {
                 ResultRow row = byKey.get(i).get(e.getKey());
                 out.append(String.format(Locale.ROOT, " %18s", row.throughput() == null ? "-"
                         : String.format(Locale.ROOT, "%.1f", row.throughput())
-                        + (row.throughputError() == null ? "" : String.format(Locale.ROOT, " ± %.1f", row.throughputError()))));
+                        + (row.throughputError() == null ? ""
+                        : String.format(Locale.ROOT, " ± %.1f", row.throughputError()))));
                 if (i > 0) {
                     Ratios.RowRatio ratio = Ratios.rowRatio(row, base);
                     out.append(String.format(Locale.ROOT, " %22s", ratio == null ? "-" : format(ratio)));
                     if (ratio != null) {
-                        ratios.get(i - 1).computeIfAbsent((any.python() ? "python:" : "") + any.family(), k -> new ArrayList<>()).add(new Ratios.Ratio(row, base));
+                        ratios.get(i - 1).computeIfAbsent((any.python() ? "python:" : "") + any.family(),
+                                k -> new ArrayList<>()).add(new Ratios.Ratio(row, base));
                     }
                     markCounts.get(i - 1).merge(ratio == null ? NO_RATIO : ratio.mark(), 1, Integer::sum);
                 }
@@ -134,13 +145,18 @@ public final class Compare {
             Map<String, Integer> marks = markCounts.get(i - 1);
             int total = marks.values().stream().mapToInt(Integer::intValue).sum();
             int differ = marks.getOrDefault(Ratios.FASTER, 0) + marks.getOrDefault(Ratios.SLOWER, 0);
-            out.append(String.format(Locale.ROOT, "%n[%d] vs [0]: %d of %d rows differ beyond noise (%d +, %d -), %d within noise (~)%s%n",
+            out.append(String.format(Locale.ROOT,
+                    "%n[%d] vs [0]: %d of %d rows differ beyond noise (%d +, %d -), %d within noise (~)%s%n",
                     i, differ, total, marks.getOrDefault(Ratios.FASTER, 0), marks.getOrDefault(Ratios.SLOWER, 0),
                     marks.getOrDefault(Ratios.WITHIN_NOISE, 0),
-                    (marks.containsKey(Ratios.NO_INTERVAL) ? ", " + marks.get(Ratios.NO_INTERVAL) + " without an interval (?)" : "")
-                    + (marks.containsKey(NO_RATIO) ? ", " + marks.get(NO_RATIO) + " without a throughput in one file (-)" : "")));
+                    (marks.containsKey(Ratios.NO_INTERVAL) ? ", " + marks.get(Ratios.NO_INTERVAL)
+                    + " without an interval (?)" : "")
+                    + (marks.containsKey(NO_RATIO) ? ", " + marks.get(NO_RATIO)
+                    + " without a throughput in one file (-)" : "")));
         }
-        out.append(String.format(Locale.ROOT, "%nGeometric mean of throughput ratios against [0], per family, with its 99%% interval:%n%-12s", "family"));
+        out.append(String.format(Locale.ROOT,
+                "%nGeometric mean of throughput ratios against [0], per family, with its 99%% interval:%n%-12s",
+                "family"));
         for (int i = 1; i < runs.size(); i++) {
             out.append(String.format(Locale.ROOT, " %30s", "[" + i + "]/[0] [99% CI] (rows)"));
         }
@@ -155,7 +171,8 @@ public final class Compare {
             for (Map<String, Ratios.FamilyMean> m : means) {
                 Ratios.FamilyMean g = m.get(family);
                 out.append(String.format(Locale.ROOT, " %30s", g == null ? "-" : String.format(Locale.ROOT, "%s (%d)",
-                        format(new Ratios.RowRatio(g.geomean(), g.interval(), Ratios.mark(g.geomean(), g.interval()))), g.rows())));
+                        format(new Ratios.RowRatio(g.geomean(), g.interval(), Ratios.mark(g.geomean(), g.interval()))),
+                        g.rows())));
             }
             out.append('\n');
         }
@@ -184,14 +201,7 @@ public final class Compare {
      * keeps the ranking: throughput ratios alone would not show that.
      */
     private static void ranking(StringBuilder out, List<List<ResultRow>> runs) {
-        List<Map<String, Map<Variant, ResultRow>>> groups = runs.stream().map(run -> {
-            Map<String, Map<Variant, ResultRow>> byGroup = new TreeMap<>();
-            run.stream().filter(r -> r.variant() != Variant.SERIAL && !r.openLoop() && r.throughput() != null && r.throughput() > 0)
-                    .forEach(r -> byGroup.computeIfAbsent(String.format(Locale.ROOT, "%s%s %s C=%s%s", r.python() ? "python " : "",
-                                    r.family(), r.workload(), dash(r.concurrency()), r.latencyMs() == null ? "" : " L=" + r.latencyMs()),
-                            k -> new java.util.EnumMap<>(Variant.class)).put(r.variant(), r));
-            return byGroup;
-        }).toList();
+        List<Map<String, Map<Variant, ResultRow>>> groups = runs.stream().map(Compare::byRankingGroup).toList();
         StringBuilder lines = new StringBuilder();
         for (String group : groups.get(0).keySet()) {
             java.util.Set<Variant> common = java.util.EnumSet.copyOf(groups.get(0).get(group).keySet());
@@ -204,26 +214,33 @@ public final class Compare {
             for (int i = 0; i < groups.size(); i++) {
                 Map<Variant, ResultRow> rows = groups.get(i).get(group);
                 List<Variant> order = common.stream()
-                        .sorted(java.util.Comparator.comparingDouble((Variant v) -> rows.get(v).throughput()).reversed()).toList();
+                        .sorted(java.util.Comparator.comparingDouble((Variant v)
+                        -> rows.get(v).throughput()).reversed()).toList();
                 StringBuilder ranked = new StringBuilder(order.get(0).toString());
                 for (int k = 1; k < order.size(); k++) {
-                    ranked.append(Verdict.beats(rows.get(order.get(k - 1)), rows.get(order.get(k))) ? " > " : " = ").append(order.get(k));
+                    ranked.append(Verdict.beats(rows.get(order.get(k - 1)), rows.get(order.get(k))) ? " > "
+                            : " = ").append(order.get(k));
                 }
                 lines.append(String.format(Locale.ROOT, " [%d] %-30s", i, ranked));
                 for (Variant a : common) {
                     for (Variant b : common) {
                         for (int j = i + 1; j < groups.size(); j++) {
-                            if (Verdict.beats(rows.get(a), rows.get(b)) && Verdict.beats(groups.get(j).get(group).get(b), groups.get(j).get(group).get(a))) {
-                                contradictions.add(a + " beats " + b + " on [" + i + "], " + b + " beats " + a + " on [" + j + "]");
+                            if (Verdict.beats(rows.get(a), rows.get(b))
+                                    && Verdict.beats(groups.get(j).get(group).get(b), groups.get(j).get(group).get(a)))
+                                    {
+                                contradictions.add(a + " beats " + b + " on [" + i + "], " + b + " beats " + a + " on ["
+                                        + j + "]");
                             }
                         }
                     }
                 }
             }
-            lines.append(contradictions.isEmpty() ? " holds" : " DIFFERS: " + String.join("; ", contradictions)).append('\n');
+            lines.append(contradictions.isEmpty() ? " holds" : " DIFFERS: "
+                    + String.join("; ", contradictions)).append('\n');
         }
         if (!lines.isEmpty()) {
-            out.append("\nRanking of the models, per group measured on every machine ('>' where the intervals say so, '=' where"
+            out.append("\nRanking of the models, per group measured on every machine ('>' where the intervals say so, "
+                    + "'=' where"
                     + " they do not):\n").append(lines);
         }
     }
@@ -234,7 +251,8 @@ public final class Compare {
      * figure's interval as symmetric on a log scale and the machines as independent: log half-widths
      * add in quadrature.
      */
-    private static void claims(StringBuilder out, List<List<ResultRow>> runs, List<String> labels, Path pngDir) throws IOException {
+    private static void claims(StringBuilder out, List<List<ResultRow>> runs, List<String> labels, Path pngDir) throws
+            IOException {
         List<Map<String, Claims.Judged>> judged = runs.stream().map(run -> {
             Map<String, Claims.Judged> byKey = new LinkedHashMap<>();
             Claims.judge(run).forEach(j -> byKey.put(j.key(), j));
@@ -242,13 +260,15 @@ public final class Compare {
         }).toList();
         Map<String, Claims.Judged> union = new LinkedHashMap<>();
         for (Claims.Claim claim : Claims.ALL) { // claims in the verdict's order, subjects as the runs list them
-            judged.forEach(m -> m.values().stream().filter(j -> j.claim().equals(claim.wording())).forEach(j -> union.putIfAbsent(j.key(), j)));
+            judged.forEach(m -> m.values().stream().filter(j -> j.claim().equals(claim.wording())).forEach(j
+            -> union.putIfAbsent(j.key(), j)));
         }
         if (union.isEmpty()) {
             out.append("\nClaims: none of the verdict's claims has its rows in these files\n");
             return;
         }
-        out.append("\nClaims, per machine: the figure [99% CI] and whether the claim holds there; against [0], the ratio of the"
+        out.append("\nClaims, per machine: the figure [99% CI] and whether the claim holds there; against [0], the "
+                + "ratio of the"
                 + " figures with its mark (+ / - beyond noise, ~ within it):\n");
         String claim = null;
         for (Claims.Judged any : union.values()) {
@@ -264,7 +284,8 @@ public final class Compare {
                         + (j.note().isEmpty() ? "" : " (" + j.note() + ")")));
                 if (i > 0) {
                     Ratios.RowRatio ratio = j == null || base == null ? null : claimRatio(j, base);
-                    out.append(String.format(Locale.ROOT, " %-24s", ratio == null ? "-" : "[" + i + "]/[0] " + format(ratio)));
+                    out.append(String.format(Locale.ROOT, " %-24s",
+                            ratio == null ? "-" : "[" + i + "]/[0] " + format(ratio)));
                 }
             }
             out.append('\n');
@@ -273,10 +294,12 @@ public final class Compare {
             Map<Claims.Outcome, Long> counts = new java.util.EnumMap<>(Claims.Outcome.class);
             judged.get(i).values().forEach(j -> counts.merge(j.outcome(), 1L, Long::sum));
             out.append(String.format(Locale.ROOT, "  [%d] %s: %s%n", i, labels.get(i), counts.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey().text).collect(java.util.stream.Collectors.joining(", "))));
+                    .map(e -> e.getValue() + " "
+                    + e.getKey().text).collect(java.util.stream.Collectors.joining(", "))));
         }
         Path png = CompareChart.claims(pngDir, labels, new ArrayList<>(union.values()), judged);
-        out.append(png == null ? "(no claim's speedup was measured on every machine: no chart)\n" : "Plot: " + png + "\n");
+        out.append(png == null ? "(no claim's speedup was measured on every machine: no chart)\n" : "Plot: " + png
+                + "\n");
     }
 
     /** {@code 14.80 [14.51, 15.10] of 16}: the figure, its interval, and for a speedup its ideal. */
@@ -286,7 +309,9 @@ public final class Compare {
                 + (j.ideal() == null ? "" : String.format(Locale.ROOT, " of %.0f", j.ideal()));
     }
 
-    /** One machine's figure over the first's, its interval from both figures' intervals (log half-widths in quadrature). */
+    /**
+     * One machine's figure over the first's, its interval from both figures' intervals (log half-widths in quadrature).
+     */
     static Ratios.RowRatio claimRatio(Claims.Judged j, Claims.Judged base) {
         if (j.figure() <= 0 || base.figure() <= 0) {
             return null;
@@ -305,7 +330,8 @@ public final class Compare {
             return String.format(Locale.ROOT, "%.2f %s", r.ratio(), r.mark());
         }
         return String.format(Locale.ROOT, "%.2f [%.2f, %s] %s", r.ratio(), r.interval().low(),
-                Double.isInfinite(r.interval().high()) ? "inf" : String.format(Locale.ROOT, "%.2f", r.interval().high()), r.mark());
+                Double.isInfinite(r.interval().high()) ? "inf"
+                : String.format(Locale.ROOT, "%.2f", r.interval().high()), r.mark());
     }
 
     /** The rows of one file by join key; two rows with one key make the comparison ambiguous. */
@@ -313,10 +339,25 @@ public final class Compare {
         Map<String, ResultRow> map = new LinkedHashMap<>();
         for (ResultRow r : rows) {
             if (map.putIfAbsent(r.joinKey(), r) != null) {
-                throw new IllegalArgumentException(file + " has two rows for " + r.joinKey() + ": cannot tell which to compare");
+                throw new IllegalArgumentException(file + " has two rows for " + r.joinKey()
+                        + ": cannot tell which to compare");
             }
         }
         return map;
+    }
+
+    /** A run's rows that a ranking compares, by group: the same runtime, family, workload, C and latency. */
+    private static Map<String, Map<Variant, ResultRow>> byRankingGroup(List<ResultRow> run) {
+        Map<String, Map<Variant, ResultRow>> byGroup = new TreeMap<>();
+        for (ResultRow r : run) {
+            if (r.variant() == Variant.SERIAL || r.openLoop() || r.throughput() == null || r.throughput() <= 0) {
+                continue;
+            }
+            String group = String.format(Locale.ROOT, "%s%s %s C=%s%s", r.python() ? "python " : "", r.family(),
+                    r.workload(), dash(r.concurrency()), r.latencyMs() == null ? "" : " L=" + r.latencyMs());
+            byGroup.computeIfAbsent(group, k -> new java.util.EnumMap<>(Variant.class)).put(r.variant(), r);
+        }
+        return byGroup;
     }
 
     private static String dash(Integer v) {

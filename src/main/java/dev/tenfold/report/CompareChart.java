@@ -17,12 +17,14 @@ final class CompareChart {
     private CompareChart() {
     }
 
-    static Path draw(Path pngDir, List<String> labels, List<String> families, List<Map<String, Ratios.FamilyMean>> means)
+    static Path draw(Path pngDir, List<String> labels, List<String> families, List<Map<String,
+            Ratios.FamilyMean>> means)
             throws IOException {
         Files.createDirectories(pngDir);
         Path png = pngDir.resolve("compare.png");
         CategoryChart chart = Charts.categoryChart("Throughput against " + labels.get(0)
-                + " (geometric mean of per-row ratios, per family, 99% CI)", "family", "throughput ratio (1 = same as " + labels.get(0) + ")");
+                + " (geometric mean of per-row ratios, per family, 99% CI)", "family",
+                "throughput ratio (1 = same as " + labels.get(0) + ")");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setErrorBarsColor(Color.BLACK);
         for (int i = 0; i < means.size(); i++) {
@@ -40,7 +42,8 @@ final class CompareChart {
     }
 
     /** @return the PNG, or null when no claim's speedup was measured on every machine */
-    static Path claims(Path pngDir, List<String> labels, List<Claims.Judged> subjects, List<Map<String, Claims.Judged>> perMachine)
+    static Path claims(Path pngDir, List<String> labels, List<Claims.Judged> subjects, List<Map<String,
+            Claims.Judged>> perMachine)
             throws IOException {
         Files.createDirectories(pngDir);
         // the subjects every machine measured (the table lists the others)
@@ -49,7 +52,8 @@ final class CompareChart {
         if (speedups.isEmpty()) {
             return null;
         }
-        List<String> names = speedups.stream().map(j -> j.claim().substring(0, j.claim().indexOf(':')) + " " + j.subject()).toList();
+        List<String> names = speedups.stream().map(j -> j.claim().substring(0, j.claim().indexOf(':')) + " "
+                + j.subject()).toList();
         CategoryChart chart = Charts.categoryChart("The claims' speedups over serial, per model, per machine (99% CI)",
                 "claim and model", "speedup over serial on the same machine");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -31,17 +31,21 @@ final class CpuChart {
                     .merge(r.workload(), r, (a, b) -> Charts.x(a) >= Charts.x(b) ? a : b);
         }
         int cores = rows.get(0).usableCores() == null ? 1 : rows.get(0).usableCores();
-        CategoryChart chart = Charts.categoryChart("cpu: speedup over serial per workload, each model at its most threads or workers"
+        CategoryChart chart =
+                Charts.categoryChart("cpu: speedup over serial per workload, each model at its most threads or workers"
                 + "  |  " + Charts.subtitle(rows, profile), "workload", "speedup (x serial), 99% interval");
         chart.getStyler().setSeriesColors(Charts.SERIES_COLORS);
         chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
-        chart.getStyler().setLabelsVisible(false); // a model a profile does not run on a workload has no bar, not one labelled 0
+        chart.getStyler().setLabelsVisible(false);
+                // a model a profile does not run on a workload has no bar, not one labelled 0
         byModel.forEach((model, byWorkload) -> chart.addSeries(model.toString(),
-                workloads, workloads.stream().map(w -> byWorkload.containsKey(w) ? byWorkload.get(w).speedup() : 0.0).toList(),
+                workloads, workloads.stream().map(w -> byWorkload.containsKey(w) ? byWorkload.get(w).speedup()
+                : 0.0).toList(),
                 workloads.stream().map(w -> byWorkload.containsKey(w) && Charts.speedupError(byWorkload.get(w)) != null
                         ? Charts.speedupError(byWorkload.get(w)) : 0.0).toList()));
         // The ideal across every group (a category line series would start at the second group's centre).
-        double highest = rows.stream().mapToDouble(r -> r.speedupHigh() != null ? r.speedupHigh() : r.speedup()).max().orElse(cores);
+        double highest = rows.stream().mapToDouble(r -> r.speedupHigh() != null ? r.speedupHigh()
+                : r.speedup()).max().orElse(cores);
         chart.getStyler().setYAxisMax(1.15 * Math.max(cores, highest));
         chart.getStyler().setAnnotationLineColor(Charts.REFERENCE);
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,

@@ -35,23 +35,30 @@ public final class CrossCheck {
             bestPlain = Math.max(bestPlain, median);
             ResultRow row = rows.stream().filter(r -> r.family() == Family.IO && e.getKey() == r.variant()
                     && Objects.equals(r.concurrency(), concurrency) && r.throughput() != null).findFirst().orElse(null);
-            out.append(String.format(Locale.ROOT, "  plain %-7s %6.0f requests/s (median of %d rounds of %.0f s: %s)%s; suite's %s row %s%n",
+            out.append(String.format(Locale.ROOT,
+                    "  plain %-7s %6.0f requests/s (median of %d rounds of %.0f s: %s)%s; suite's %s row %s%n",
                     e.getKey(), median, sorted.length, roundSeconds,
-                    java.util.Arrays.stream(e.getValue()).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(", ")),
+                    java.util.Arrays.stream(e.getValue()).mapToObj(r
+                    -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(", ")),
                     failures.getOrDefault(e.getKey(), 0L) > 0 ? ", " + failures.get(e.getKey()) + " FAILED" : "",
-                    e.getKey(), row == null ? "not measured" : withError(row) + String.format(Locale.ROOT, " = %.2fx", row.throughput() / median)));
+                    e.getKey(), row == null ? "not measured" : withError(row)
+                    + String.format(Locale.ROOT, " = %.2fx", row.throughput() / median)));
         }
-        ResultRow best = rows.stream().filter(r -> r.family() == Family.IO && Objects.equals(r.concurrency(), concurrency)
+        ResultRow best = rows.stream().filter(r -> r.family() == Family.IO
+                && Objects.equals(r.concurrency(), concurrency)
                 && r.throughput() != null).max(Comparator.comparing(ResultRow::throughput)).orElse(null);
         if (best != null && bestPlain > 0) {
             double ratio = best.throughput() / bestPlain;
-            out.append(String.format(Locale.ROOT, "  suite's best at C=%d (%s) against the best plain loop: %.2fx, %s%n", concurrency,
+            out.append(String.format(Locale.ROOT,
+                    "  suite's best at C=%d (%s) against the best plain loop: %.2fx, %s%n", concurrency,
                     best.variant(), ratio, Math.abs(ratio - 1) <= 0.10 ? "within 10%"
                             : "DIFFERS by more than 10%: look before trusting the I/O rows at this C"));
-            List<String> unsteady = rows.stream().filter(r -> r.family() == Family.IO && Objects.equals(r.concurrency(), concurrency)
+            List<String> unsteady = rows.stream().filter(r -> r.family() == Family.IO
+                    && Objects.equals(r.concurrency(), concurrency)
                     && "no".equals(r.steady())).map(r -> r.variant().toString()).toList();
             if (!unsteady.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "  but the suite's %s at C=%d %s NOT STEADY: both sides are still moving,"
+                out.append(String.format(Locale.ROOT,
+                        "  but the suite's %s at C=%d %s NOT STEADY: both sides are still moving,"
                         + " and the agreement may not hold in another run%n", String.join(", ", unsteady), concurrency,
                         unsteady.size() == 1 ? "is" : "are"));
             }

@@ -31,7 +31,8 @@ import java.util.Map;
  */
 public final class CsvFormat {
     private static final RecordComponent[] FIELDS = ResultRow.class.getRecordComponents();
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvMapper CSV =
+            CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private CsvFormat() {
     }
@@ -53,7 +54,8 @@ public final class CsvFormat {
         }
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing results file");
+            throw new FileAlreadyExistsException(file.toString(), null,
+                    "refusing to overwrite an existing results file");
         }
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -61,7 +63,8 @@ public final class CsvFormat {
         try {
             // a temporary file is owner-only; a results file is for anyone who may read the directory
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             }
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  SequenceWriter records = CSV.writer().writeValues(out)) {
@@ -72,7 +75,8 @@ public final class CsvFormat {
             }
             // ATOMIC_MOVE may replace a file that appeared meanwhile (rename(2) does): look once more.
             if (Files.exists(target)) {
-                throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing results file");
+                throw new FileAlreadyExistsException(file.toString(), null,
+                        "refusing to overwrite an existing results file");
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -120,7 +124,8 @@ public final class CsvFormat {
         List<String> header = records.get(0);
         List<String> required = ResultRow.COLUMNS.subList(0, ResultRow.REQUIRED_COLUMNS);
         if (header.size() < required.size() || !header.subList(0, required.size()).equals(required)) {
-            throw new IllegalArgumentException(file + " is not a tenfold results CSV (its header differs from SPEC.md's)");
+            throw new IllegalArgumentException(file
+                    + " is not a tenfold results CSV (its header differs from SPEC.md's)");
         }
         List<ResultRow> rows = new ArrayList<>();
         for (int line = 1; line < records.size(); line++) {
@@ -161,7 +166,8 @@ public final class CsvFormat {
                         : types[i] == Language.class ? Language.of(cell)
                         : cell;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ": " + ResultRow.COLUMNS.get(i) + "='" + cell + "' is not a number");
+                throw new IllegalArgumentException(file + ": " + ResultRow.COLUMNS.get(i) + "='" + cell
+                        + "' is not a number");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": " + e.getMessage());
             }

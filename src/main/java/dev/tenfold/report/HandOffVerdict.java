@@ -35,19 +35,25 @@ final class HandOffVerdict {
         double[] pipeMs = msPerTask(pipe);
         double[] mmapMs = msPerTask(mmap);
         out.append(String.format(Locale.ROOT, "%n== hand-off of a large input to worker JVMs ==%n"
-                        + "  pipe: %.1f tasks/s with %d workers, %s ms per task; mmap: %.1f tasks/s with %d workers, %s ms per task%n"
-                        + "  the hand-off through the pipe costs %.1f ms per task, %.1fx the time of the shared mapping (%s)%n",
+                        + "  pipe: %.1f tasks/s with %d workers, %s ms per task; mmap: %.1f tasks/s with %d workers, "
+                        + "%s ms per task%n"
+                        + "  the hand-off through the pipe costs %.1f ms per task, %.1fx the time of the shared "
+                        + "mapping (%s)%n",
                 pipe.throughput(), pipe.workers(), range(pipeMs), mmap.throughput(), mmap.workers(), range(mmapMs),
                 pipeMs[0] - mmapMs[0], pipeMs[0] / mmapMs[0], timeRatioInterval(pipe, mmap)));
         if (pipe.pipeCopyMs() != null) {
             double overhead = pipeMs[0] - mmapMs[0];
             double copy = pipe.pipeCopyMs();
             out.append(overhead <= copy
-                    ? String.format(Locale.ROOT, "  copying the input through the pipe alone takes %.1f ms (the raw pipe, measured in the"
+                    ? String.format(Locale.ROOT,
+                    "  copying the input through the pipe alone takes %.1f ms (the raw pipe, measured in the"
                             + " same trial with large buffers): the copy accounts for all of it%n", copy)
-                    : String.format(Locale.ROOT, "  of those %.1f ms, copying the input through the pipe takes %.1f ms (the raw pipe,"
-                            + " measured in the same trial with large buffers into one idle reader); the other %.1f ms are not"
-                            + " measured apart: the worker reading into new arrays, allocation and GC, and W copies sharing the"
+                    : String.format(Locale.ROOT,
+                    "  of those %.1f ms, copying the input through the pipe takes %.1f ms (the raw pipe,"
+                            + " measured in the same trial with large buffers into one idle reader); the other %.1f "
+                            + "ms are not"
+                            + " measured apart: the worker reading into new arrays, allocation and GC, and W copies "
+                            + "sharing the"
                             + " cores%n", overhead, copy, overhead - copy));
         }
         List<String> moving = java.util.stream.Stream.of(pipe, mmap).filter(r -> "no".equals(r.steady()))
@@ -79,8 +85,10 @@ final class HandOffVerdict {
     /** Milliseconds per task of a busy worker, W / throughput: the estimate, then its 99% low and high. */
     static double[] msPerTask(ResultRow r) {
         double error = r.throughputError() == null ? 0 : r.throughputError();
-        double high = r.throughput() - error <= 0 ? Double.POSITIVE_INFINITY : 1000.0 * r.workers() / (r.throughput() - error);
-        return new double[] {1000.0 * r.workers() / r.throughput(), 1000.0 * r.workers() / (r.throughput() + error), high};
+        double high = r.throughput() - error <= 0 ? Double.POSITIVE_INFINITY
+                : 1000.0 * r.workers() / (r.throughput() - error);
+        return new double[] {1000.0 * r.workers() / r.throughput(), 1000.0 * r.workers() / (r.throughput() + error),
+                high};
     }
 
     static String range(double[] ms) {

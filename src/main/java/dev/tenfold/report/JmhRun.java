@@ -19,14 +19,17 @@ import org.HdrHistogram.Histogram;
  * One run from JMH's JSON output ({@code -rf json}), reduced to what the report needs. Runtime,
  * family and variant come from the benchmark name: {@code dev.tenfold.bench.IoBenchmark.onePool} is
  * runtime {@code java}, family {@code io}, variant {@code one-pool};
- * {@code dev.tenfold.bench.PythonIoBenchmark.asyncio} is runtime {@code python}, family {@code io}. {@code raw} keeps every measured iteration, per fork, of
+ * {@code dev.tenfold.bench.PythonIoBenchmark.asyncio} is runtime {@code python}, family {@code io}. {@code raw} keeps
+ * every measured iteration, per fork, of
  * the primary metric (key {@link #PRIMARY}) and of each secondary one: the samples the statistics
  * are computed from. {@code latency}: every measured task's latency in nanoseconds, all forks, from
  * the run's {@link LatencyLog} (directory {@code A/} beside {@code A.json}), and {@code backendLatency}
  * the backend's own time per admitted response in the same windows; null without them.
  */
-public record JmhRun(Language runtime, Family family, Variant variant, Map<String, String> params, double score, double scoreError,
-                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs, Histogram latency,
+public record JmhRun(Language runtime, Family family, Variant variant, Map<String, String> params, double score,
+        double scoreError,
+                     Map<String, Double> secondary, Map<String, List<double[]>> raw, List<String> jvmArgs,
+                     Histogram latency,
                      Histogram backendLatency) {
 
     /** The key of the primary metric (batches per second) in {@link #raw}. */
@@ -55,8 +58,10 @@ public record JmhRun(Language runtime, Family family, Variant variant, Map<Strin
             List<String> jvmArgs = new ArrayList<>();
             run.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
             Path log = logs.resolve(LatencyLog.fileName(benchmark, params));
-            runs.add(new JmhRun(runtime, family, variant, params, number(primary.path("score")), number(primary.path("scoreError")),
-                    secondary, raw, jvmArgs, LatencyLog.readMerged(log, null), LatencyLog.readMerged(log, LatencyLog.BACKEND_TAG)));
+            runs.add(new JmhRun(runtime, family, variant, params, number(primary.path("score")),
+                    number(primary.path("scoreError")),
+                    secondary, raw, jvmArgs, LatencyLog.readMerged(log, null),
+                    LatencyLog.readMerged(log, LatencyLog.BACKEND_TAG)));
         }
         return runs;
     }

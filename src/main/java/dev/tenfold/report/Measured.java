@@ -58,7 +58,8 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
 
     /**
      * The throughput is succeeded tasks summed over the measured iterations, divided by their summed
-     * time (the span of the work JMH timed, from the iteration's set-up to its tear-down), not JMH's mean of per-iteration batch rates: with few
+     * time (the span of the work JMH timed, from the iteration's set-up to its tear-down), not JMH's mean of
+     * per-iteration batch rates: with few
      * batches per iteration, the two differ; its error is that of this ratio (see
      * {@link Statistics#rate}). Without the profiler's counts (a bare JMH run without it), the
      * samples are JMH's own count of tasks that succeeded per second ({@value #TASKS_PER_SECOND},
@@ -84,7 +85,8 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
                 }
             }
             return new Measured(Statistics.rateOverForks(succeeded, wall), Statistics.trend(rates),
-                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask), succeeded.size(), spread(succeeded, wall),
+                    cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask), succeeded.size(),
+                    spread(succeeded, wall),
                     samples(succeeded));
         }
         List<double[]> counted = run.rawOf(TASKS_PER_SECOND);
@@ -98,9 +100,11 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
             rates.add(java.util.Arrays.stream(fork).map(batches -> batches * perBatch).toArray());
         }
         if (rates.isEmpty()) {
-            return new Measured(Statistics.estimate(new double[] {run.score() * perBatch}), null, null, 1, Double.NaN, 1);
+            return new Measured(Statistics.estimate(new double[] {run.score() * perBatch}), null, null, 1, Double.NaN,
+                    1);
         }
-        return new Measured(Statistics.meanOverForks(rates), Statistics.trend(rates), null, rates.size(), spread(rates, ones(rates)),
+        return new Measured(Statistics.meanOverForks(rates), Statistics.trend(rates), null, rates.size(),
+                spread(rates, ones(rates)),
                 samples(rates));
     }
 

@@ -35,12 +35,15 @@ record OpenLoop(double offeredRate, Double waiting, Double growth, int sloMs, St
         List<double[]> waiting = run.rawOf(Metric.WAITING.key());
         List<double[]> wall = run.rawOf(Metric.WALL_S.key());
         Double last = waiting.isEmpty() ? null
-                : waiting.stream().filter(f -> f.length > 0).mapToDouble(f -> f[f.length - 1]).average().orElse(Double.NaN);
+                : waiting.stream().filter(f -> f.length > 0).mapToDouble(f
+                -> f[f.length - 1]).average().orElse(Double.NaN);
         Double growth = growth(waiting, wall);
         boolean grows = growth != null && growth > GROWTH_SHARE * rate;
         boolean slow = p99Ms != null && p99Ms > sloMs;
-        String why = grows && slow ? "queue grows, p99 over the SLO" : grows ? "queue grows" : slow ? "p99 over the SLO" : null;
-        return new OpenLoop(rate, last == null || last.isNaN() ? null : last, growth, sloMs, why == null ? "no" : "yes", why);
+        String why = grows && slow ? "queue grows, p99 over the SLO" : grows ? "queue grows" : slow ? "p99 over the SLO"
+                : null;
+        return new OpenLoop(rate, last == null || last.isNaN() ? null : last, growth, sloMs, why == null ? "no" : "yes",
+                why);
     }
 
     /** Tasks per second by which the count waiting grew over each fork's windows, averaged over forks. */
@@ -74,7 +77,8 @@ record OpenLoop(double offeredRate, Double waiting, Double growth, int sloMs, St
         if (overloaded.equals("no")) {
             return null;
         }
-        double capacity = latencyMs == null || latencyMs <= 0 ? Double.POSITIVE_INFINITY : concurrency * 1000.0 / latencyMs;
+        double capacity = latencyMs == null || latencyMs <= 0 ? Double.POSITIVE_INFINITY
+                : concurrency * 1000.0 / latencyMs;
         if (achieved >= 0.85 * capacity) {
             return "littles-law";
         }

@@ -88,8 +88,10 @@ public final class Plots {
                 written.add(Png.save(spectrum.get(), dir.resolve("open-loop-spectrum.png")));
             }
         }
-        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> r.family() != Family.RESILIENCE && !r.openLoop()).collect(Collectors.groupingBy(
-                r -> (r.python() ? "python-" : "") + (r.family().toString().equals(r.workload()) ? r.family() : r.family() + "-" + r.workload()),
+        Map<String, List<ResultRow>> groups = rows.stream().filter(r -> r.family() != Family.RESILIENCE
+                && !r.openLoop()).collect(Collectors.groupingBy(
+                r -> (r.python() ? "python-" : "") + (r.family().toString().equals(r.workload()) ? r.family()
+                : r.family() + "-" + r.workload()),
                 TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
             String name = group.getKey();
@@ -106,7 +108,8 @@ public final class Plots {
 
     private static XYChart speedup(String name, List<ResultRow> rows, String profile) {
         boolean log = Charts.logScale(rows);
-        XYChart chart = Charts.chart(name + ": speedup over serial", rows, profile, "speedup (x serial)" + (log ? ", log scale" : ""));
+        XYChart chart = Charts.chart(name + ": speedup over serial", rows, profile,
+                "speedup (x serial)" + (log ? ", log scale" : ""));
         chart.getStyler().setYAxisLogarithmic(log);
         if (!log) {
             chart.getStyler().setYAxisMin(0.0);
@@ -148,12 +151,14 @@ public final class Plots {
         if (xs.size() == 1) {
             xs = List.of(xs.get(0), xs.get(0) * 2);
         }
-        Charts.line(chart, "article: below 30% = I/O-bound", List.of(xs.get(0), xs.get(xs.size() - 1)), List.of(0.30, 0.30), Charts.LIMIT);
+        Charts.line(chart, "article: below 30% = I/O-bound", List.of(xs.get(0), xs.get(xs.size() - 1)),
+                List.of(0.30, 0.30), Charts.LIMIT);
         return chart;
     }
 
     private static XYChart rss(String name, List<ResultRow> rows, String profile) {
-        XYChart chart = Charts.chart(name + ": peak memory (PSS) of the client (JVM + workers)", rows, profile, "peak PSS (MiB)");
+        XYChart chart = Charts.chart(name + ": peak memory (PSS) of the client (JVM + workers)", rows, profile,
+                "peak PSS (MiB)");
         chart.getStyler().setYAxisMin(0.0);
         Charts.perVariant(chart, rows, ResultRow::rssMb);
         return chart;
@@ -171,7 +176,8 @@ public final class Plots {
         List<Double> xs = rows.stream().map(Charts::x).distinct().sorted().toList();
         Integer latencyMs = rows.get(0).latencyMs();
         if (latencyMs != null && latencyMs > 0) {
-            Charts.line(chart, "L = " + latencyMs + " ms, the backend's delay", xs, xs.stream().map(x -> (double) latencyMs).toList(),
+            Charts.line(chart, "L = " + latencyMs + " ms, the backend's delay", xs,
+                    xs.stream().map(x -> (double) latencyMs).toList(),
                     Charts.LIMIT);
         }
         return chart;
@@ -194,8 +200,10 @@ public final class Plots {
         if (littleXs.size() < xs.size()) {
             littleXs.add(top / perSlot);
         }
-        Charts.line(chart, "Little's law C/L", littleXs, littleXs.stream().map(c -> c * perSlot).toList(), Charts.REFERENCE);
-        Charts.line(chart, "server ceiling K/L (K=" + any.serverLimit() + ")", List.of(xs.get(0), xs.get(xs.size() - 1)),
+        Charts.line(chart, "Little's law C/L", littleXs, littleXs.stream().map(c -> c * perSlot).toList(),
+                Charts.REFERENCE);
+        Charts.line(chart, "server ceiling K/L (K=" + any.serverLimit() + ")",
+                List.of(xs.get(0), xs.get(xs.size() - 1)),
                 List.of(any.serverLimit() * perSlot, any.serverLimit() * perSlot), Charts.LIMIT);
         return chart;
     }
@@ -205,8 +213,10 @@ public final class Plots {
         XYChart chart = Charts.chart("resilience: 429 answers per request sent, tasks lost per task", rows, profile,
                 "share (0-1)");
         chart.getStyler().setYAxisMin(0.0);
-        Charts.perSeries(chart, rows, r -> r.workload() + ": 429s", r -> VerdictText.share(r.http429(), r.requestsSent()), r -> null, true);
-        Charts.perSeries(chart, rows, r -> r.workload() + ": errors", r -> VerdictText.share(r.errors(), r.attempted()), r -> null, true);
+        Charts.perSeries(chart, rows, r -> r.workload() + ": 429s",
+                r -> VerdictText.share(r.http429(), r.requestsSent()), r -> null, true);
+        Charts.perSeries(chart, rows, r -> r.workload() + ": errors", r -> VerdictText.share(r.errors(), r.attempted()),
+                r -> null, true);
         return chart;
     }
 
@@ -216,9 +226,12 @@ public final class Plots {
      */
     private static CategoryChart stageTimes(List<MixedStages> perC, List<ResultRow> rows, String profile) {
         MixedStages first = perC.get(0);
-        String title = String.format(Locale.ROOT, "mixed: seconds per %d images (download -> thumbnail), %d CPU threads  |  %s",
+        String title =
+                String.format(Locale.ROOT,
+                "mixed: seconds per %d images (download -> thumbnail), %d CPU threads  |  %s",
                 first.images(), first.cpu().workers(), Charts.subtitle(rows, profile));
-        CategoryChart chart = Charts.categoryChart(title, "stage or combination", "seconds per batch (lower is better)");
+        CategoryChart chart = Charts.categoryChart(title, "stage or combination",
+                "seconds per batch (lower is better)");
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendVisible(perC.size() > 1);
         List<String> names = new ArrayList<>(List.of("I/O stage", "CPU stage", "bound: max", "sum: no overlap"));
@@ -235,7 +248,8 @@ public final class Plots {
             bars.put("bound: max", stages.bound());
             bars.put("sum: no overlap", stages.sum());
             stages.combinations().forEach(r -> bars.put(r.variant().toString(), stages.seconds(r)));
-            chart.addSeries("C=" + stages.io().concurrency() + " downloads in flight", names, new ArrayList<>(bars.values()));
+            chart.addSeries("C=" + stages.io().concurrency() + " downloads in flight", names,
+                    new ArrayList<>(bars.values()));
         }
         return chart;
     }

@@ -41,7 +41,10 @@ final class Ratios {
         return new RowRatio(ratio, interval, mark(ratio, interval));
     }
 
-    /** The mark of a ratio: beyond noise when its interval excludes 1 and it differs from 1 by more than the run-to-run floor. */
+    /**
+     * The mark of a ratio: beyond noise when its interval excludes 1 and it differs from 1 by more than the run-to-run
+     * floor.
+     */
     static String mark(double ratio, Statistics.Interval interval) {
         if (interval == null) {
             return NO_INTERVAL;

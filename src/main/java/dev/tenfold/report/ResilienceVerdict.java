@@ -21,18 +21,22 @@ final class ResilienceVerdict {
      */
     static void rateLimit(StringBuilder out, List<ResultRow> rows) {
         List<ResultRow> limited = rows.stream().filter(r -> r.family() == Family.RESILIENCE
-                && r.workload().startsWith("limited-") && r.variant() != Variant.SERIAL && r.serverLimit() != null).toList();
+                && r.workload().startsWith("limited-") && r.variant() != Variant.SERIAL
+                && r.serverLimit() != null).toList();
         if (limited.isEmpty()) {
             return;
         }
         ResultRow any = limited.get(0);
         double ceiling = any.serverLimit() * 1000.0 / any.latencyMs();
-        out.append(String.format(Locale.ROOT, "%n== rate limit: the server admits K=%d in flight, %d ms each: at most %.0f requests/s ==%n",
+        out.append(String.format(Locale.ROOT,
+                "%n== rate limit: the server admits K=%d in flight, %d ms each: at most %.0f requests/s ==%n",
                 any.serverLimit(), any.latencyMs(), ceiling));
-        Map<String, Map<Integer, ResultRow>> byPolicy = new TreeMap<>(Comparator.comparing(ResilienceVerdict::policyOrder));
+        Map<String, Map<Integer,
+                ResultRow>> byPolicy = new TreeMap<>(Comparator.comparing(ResilienceVerdict::policyOrder));
         limited.forEach(r -> byPolicy.computeIfAbsent(r.workload().substring("limited-".length()), k -> new TreeMap<>())
                 .put(r.concurrency(), r));
-        out.append(String.format(Locale.ROOT, "  %-13s %6s %10s %6s %13s %9s %13s %13s%n", "policy", "C", "goodput/s", "of K/L",
+        out.append(String.format(Locale.ROOT, "  %-13s %6s %10s %6s %13s %9s %13s %13s%n", "policy", "C", "goodput/s",
+                "of K/L",
                 "errors/tasks", "requests", "429s", "retries"));
         byPolicy.forEach((policy, perC) -> perC.values().forEach(r -> {
             Long requests = r.requestsSent();
@@ -47,7 +51,8 @@ final class ResilienceVerdict {
             if (r != null && r.throughput() != null) {
                 out.append(String.format(Locale.ROOT, "  at C=%d %s: %s, goodput %.0f/s (%s of K/L)%n", highest, policy,
                         r.errors() != null && r.errors() > 0
-                                ? "LOST " + r.errors() + " of " + r.attempted() + " tasks (" + pct(share(r.errors(), r.attempted())) + ")"
+                                ? "LOST " + r.errors() + " of " + r.attempted() + " tasks ("
+                                + pct(share(r.errors(), r.attempted())) + ")"
                                 : "finished every task", r.throughput(), pct(r.throughput() / ceiling)));
             }
         });
@@ -57,16 +62,21 @@ final class ResilienceVerdict {
 
     /** Retrying against a server that fails a set fraction: what no-retry loses and retry recovers. */
     static void flaky(StringBuilder out, List<ResultRow> rows) {
-        List<ResultRow> flaky = rows.stream().filter(r -> r.family() == Family.RESILIENCE && r.workload().startsWith("flaky-"))
-                .sorted(Comparator.comparing((ResultRow r) -> policyOrder(r.workload().substring("flaky-".length())))).toList();
+        List<ResultRow> flaky = rows.stream().filter(r -> r.family() == Family.RESILIENCE
+                && r.workload().startsWith("flaky-"))
+                .sorted(Comparator.comparing((ResultRow r) ->
+                policyOrder(r.workload().substring("flaky-".length())))).toList();
         if (flaky.isEmpty()) {
             return;
         }
-        out.append(String.format(Locale.ROOT, "%n== flaky endpoint (a seeded share of 503s and connection resets) ==%n"));
+        out.append(String.format(Locale.ROOT,
+                "%n== flaky endpoint (a seeded share of 503s and connection resets) ==%n"));
         for (ResultRow r : flaky) {
-            out.append(String.format(Locale.ROOT, "  %-9s C=%-4s goodput %8s/s, errors %s, retries %s, mean task latency %s ms%s%n",
+            out.append(String.format(Locale.ROOT,
+                    "  %-9s C=%-4s goodput %8s/s, errors %s, retries %s, mean task latency %s ms%s%n",
                     r.workload().substring("flaky-".length()), cell(r.concurrency()), num(r.throughput(), 1),
-                    ratio(r.errors(), r.attempted()), ratio(r.retries(), r.requestsSent()), num(r.observedLatencyMs(), 1),
+                    ratio(r.errors(), r.attempted()), ratio(r.retries(), r.requestsSent()),
+                    num(r.observedLatencyMs(), 1),
                     r.backendRequests() == null ? "" : "; the backend answered " + r.backendRequests() + " of "
                             + r.requestsSent() + " requests sent"));
         }

@@ -20,9 +20,11 @@ public record ResultRow(
         Long errors, Long retries,
         Integer samples, Double speedupLow, Double speedupHigh, String steady, Integer usableCores, Double loadStart,
         Double stealShare, Language runtime,
-        Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs, Double backendLatencyMs, String profile,
+        Long attempted, Long succeeded, Long http429, Integer serverLimit, Double observedLatencyMs,
+        Double backendLatencyMs, String profile,
         Double drift, Double cpuDrift, String cpuPolicy, Double backgroundCpuShare, Long threads, Long backendRequests,
-        Double pipeCopyMs, Double descendantsRssMb, Integer forks, Double jitMs, Double warmupS, String commit, Double forkSpread,
+        Double pipeCopyMs, Double descendantsRssMb, Integer forks, Double jitMs, Double warmupS, String commit,
+        Double forkSpread,
         Double jitCpuShare, Double latencyP50Ms, Double latencyP90Ms, Double latencyP99Ms, Double latencyP999Ms,
         Double latencyMaxMs, Double offeredRate, Double achievedRate, Double waiting, String overloaded, Integer sloMs,
         Double backendLatencyP50Ms, Double backendLatencyP99Ms, String jvmFlags, String pythonVersion) {
@@ -35,11 +37,13 @@ public record ResultRow(
             "cpu_share", "busy_cores", "backend_cpu_share", "rss_mb", "article_rule", "classification", "bound",
             "errors", "retries",
             "samples", "speedup_low", "speedup_high", "steady", "usable_cores", "load_start", "steal_share", "runtime",
-            "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms", "profile",
+            "attempted", "succeeded", "http_429", "server_limit", "observed_latency_ms", "backend_latency_ms",
+            "profile",
             "drift", "cpu_drift", "cpu_policy", "background_cpu_share", "threads", "backend_requests", "pipe_copy_ms",
             "descendants_rss_mb", "forks", "jit_ms", "warmup_s", "commit", "fork_spread", "jit_cpu_share",
             "latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_p999_ms", "latency_max_ms",
-            "offered_rate", "achieved_rate", "waiting", "overloaded", "slo_ms", "backend_latency_p50_ms", "backend_latency_p99_ms",
+            "offered_rate", "achieved_rate", "waiting", "overloaded", "slo_ms", "backend_latency_p50_ms",
+            "backend_latency_p99_ms",
             "jvm_flags", "python_version");
 
     /** How many of {@link #COLUMNS} SPEC.md requires. */
@@ -63,7 +67,8 @@ public record ResultRow(
 
     /** The parameters that identify the same measurement on another machine. */
     public String joinKey() {
-        return String.join("|", String.valueOf(runtime == null ? Language.JAVA : runtime), family.toString(), workload, variant.toString(), String.valueOf(concurrency),
+        return String.join("|", String.valueOf(runtime == null ? Language.JAVA : runtime), family.toString(), workload,
+                variant.toString(), String.valueOf(concurrency),
                 String.valueOf(workers), String.valueOf(latencyMs), String.valueOf(tasks), String.valueOf(serverLimit));
     }
 

@@ -39,7 +39,8 @@ public final class Rows {
             // A stage run alone does part of the task: no speedup over the whole task's serial run;
             // an open loop's rate is the one offered, whatever the model: no speedup either.
             boolean noSpeedup = run.variant().stageAlone() || run.params().containsKey("rate");
-            rows.add(row(run, serial == null || noSpeedup ? null : Measured.of(serial), stageBound(run, runs), context));
+            rows.add(row(run, serial == null || noSpeedup ? null : Measured.of(serial), stageBound(run, runs),
+                    context));
         }
         return rows;
     }
@@ -84,7 +85,8 @@ public final class Rows {
 
     /**
      * The workload column: the CPU workload, the resilience endpoint and client policy
-     * ({@code limited-retry}), {@code open-loop} for the open loop's rows, or the family's name. A resilience row's baseline is the serial run
+     * ({@code limited-retry}), {@code open-loop} for the open loop's rows, or the family's name. A resilience row's
+     * baseline is the serial run
      * on the same endpoint (which, one request at a time, never meets the limit).
      */
     private static String workload(JmhRun run) {
@@ -92,7 +94,8 @@ public final class Rows {
         if (run.params().containsKey("rate")) {
             return "open-loop";
         }
-        return endpoint != null ? endpoint + "-" + run.params().get("policy") : run.params().getOrDefault("workload", run.family().toString());
+        return endpoint != null ? endpoint + "-" + run.params().get("policy")
+                : run.params().getOrDefault("workload", run.family().toString());
     }
 
     /** K when the rate-limited endpoint admits at most K requests at once; null otherwise. */
@@ -132,7 +135,8 @@ public final class Rows {
 
         Integer limit = serverLimit(run);
         Double speedup = serialThroughput == null || serialThroughput <= 0 ? null : throughput / serialThroughput;
-        Statistics.Interval speedupInterval = speedup == null ? null : Statistics.ratio(measured.estimate(), serial.estimate());
+        Statistics.Interval speedupInterval = speedup == null ? null
+                : Statistics.ratio(measured.estimate(), serial.estimate());
         Double p99 = latencyMs(run, 99);
         OpenLoop open = OpenLoop.of(run, p99);
         Double ideal = open != null ? null : stages != null && serialThroughput != null && serialThroughput > 0
@@ -153,7 +157,8 @@ public final class Rows {
         Double labelEfficiency = speedup == null ? null
                 : speedup / ("cpu-roofline".equals(label) ? Math.min(ideal, roofline) : ideal);
 
-        return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(), c.logicalCores(),
+        return new ResultRow(c.runId(), c.timestamp(), c.host(), c.os(), c.cpuModel(), c.physicalCores(),
+                c.logicalCores(),
                 c.memoryGb(), c.jdk(), family, workload(run), variant, concurrency, workers, latency, tasks,
                 significant(throughput, 5), Double.isNaN(error) ? null : significant(error, 3), round(speedup, 3),
                 round(ideal, 3), round(roofline, 3), round(efficiency, 3), cpuShare, round(busy, 3),
@@ -168,15 +173,19 @@ public final class Rows {
                 count(run, Metric.ATTEMPTED), count(run, Metric.SUCCEEDED), count(run, Metric.HTTP_429),
                 limit, round(observedLatency, 2), round(backendLatency, 2), c.profile(),
                 measured.rateTrend() == null ? null : round(measured.rateTrend().drift(), 4),
-                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(), backgroundShare,
-                count(run, Metric.THREADS), count(run, Metric.BACKEND_REQUESTS), round(run.metric(Metric.PIPE_COPY_MS), 1),
-                round(run.metric(Metric.DESCENDANTS_RSS_MB), 1), measured.forks(), round(perFork(run, Metric.JIT_MS, true), 1),
+                measured.cpuTrend() == null ? null : round(measured.cpuTrend().drift(), 4), c.cpuPolicy(),
+                backgroundShare,
+                count(run, Metric.THREADS), count(run, Metric.BACKEND_REQUESTS),
+                round(run.metric(Metric.PIPE_COPY_MS), 1),
+                round(run.metric(Metric.DESCENDANTS_RSS_MB), 1), measured.forks(),
+                round(perFork(run, Metric.JIT_MS, true), 1),
                 round(perFork(run, Metric.WARMUP_S, false), 1), c.commit() == null ? "unknown" : c.commit(),
                 round(measured.forkSpreadOrNull(), 4), significant(jitShareOfCpu(run, cores), 3),
                 latencyMs(run, 50), latencyMs(run, 90), p99, latencyMs(run, 99.9), latencyMs(run, 100),
                 open == null ? null : open.offeredRate(), open == null ? null : significant(throughput, 5),
                 open == null ? null : round(open.waiting(), 1), open == null ? null : open.overloaded(),
-                open == null ? null : open.sloMs(), percentileMs(run.backendLatency(), 50), percentileMs(run.backendLatency(), 99),
+                open == null ? null : open.sloMs(), percentileMs(run.backendLatency(), 50),
+                percentileMs(run.backendLatency(), 99),
                 jvmFlags(run), run.runtime() == Language.PYTHON ? property(run, PYTHON_VERSION_PROPERTY) : null);
     }
 
@@ -190,7 +199,8 @@ public final class Rows {
     }
 
     private static String property(JmhRun run, String name) {
-        return run.jvmArgs().stream().filter(a -> a.startsWith("-D" + name + "=")).map(a -> a.substring(name.length() + 3))
+        return run.jvmArgs().stream().filter(a -> a.startsWith("-D" + name + "=")).map(a
+                -> a.substring(name.length() + 3))
                 .reduce((first, last) -> last).orElse(null);
     }
 

@@ -43,7 +43,8 @@ final class RunConditions {
         return out;
     }
 
-    private static <T> void differs(List<String> out, String what, ResultRow a, ResultRow b, Function<ResultRow, T> field) {
+    private static <T> void differs(List<String> out, String what, ResultRow a, ResultRow b, Function<ResultRow,
+            T> field) {
         T x = field.apply(a);
         T y = field.apply(b);
         if (x != null && y != null && !x.equals(y)) {
@@ -54,8 +55,10 @@ final class RunConditions {
     /** Tasks per batch of each row, keyed by everything but the batch size. */
     private static Map<String, Integer> tasksByRow(List<ResultRow> rows) {
         Map<String, Integer> map = new LinkedHashMap<>();
-        rows.forEach(r -> map.putIfAbsent(String.join("|", String.valueOf(r.runtime()), r.family().toString(), r.workload(), r.variant().toString(),
-                String.valueOf(r.concurrency()), String.valueOf(r.workers()), String.valueOf(r.latencyMs())), r.tasks()));
+        rows.forEach(r -> map.putIfAbsent(String.join("|", String.valueOf(r.runtime()), r.family().toString(),
+                r.workload(), r.variant().toString(),
+                String.valueOf(r.concurrency()), String.valueOf(r.workers()), String.valueOf(r.latencyMs())),
+                r.tasks()));
         return map;
     }
 }

@@ -29,7 +29,8 @@ public final class RunReport {
      * @param plotsWhere where the run's PNGs went, as the report should name it (beside the CSV: relative to it)
      * @param pngs       the run's charts, embedded in the page in this order
      */
-    public static Written write(Path csv, RunContext c, List<ResultRow> rows, String verdict, Duration took, String plotsWhere,
+    public static Written write(Path csv, RunContext c, List<ResultRow> rows, String verdict, Duration took,
+            String plotsWhere,
                                 List<Path> pngs) throws IOException {
         List<String> conditions = conditions(csv, c, rows, took, plotsWhere);
         Path md = sibling(csv, ".md");
@@ -41,31 +42,40 @@ public final class RunReport {
         return new Written(md, html);
     }
 
-    private static List<String> conditions(Path csv, RunContext c, List<ResultRow> rows, Duration took, String plotsWhere) {
+    private static List<String> conditions(Path csv, RunContext c, List<ResultRow> rows, Duration took,
+            String plotsWhere) {
         String name = csv.getFileName().toString();
         return List.of(
-                String.format(Locale.ROOT, "Machine: `%s`, %s, %d physical / %d logical cores (%d usable), %.1f GiB, %s",
-                        c.host(), c.cpuModel(), c.physicalCores(), c.logicalCores(), c.usableCores(), c.memoryGb(), c.os()),
+                String.format(Locale.ROOT,
+                "Machine: `%s`, %s, %d physical / %d logical cores (%d usable), %.1f GiB, %s",
+                        c.host(), c.cpuModel(), c.physicalCores(), c.logicalCores(), c.usableCores(), c.memoryGb(),
+                        c.os()),
                 "JDK: " + c.jdk(),
-                String.format(Locale.ROOT, "Profile `%s`, suite commit `%s`, started %s, took %d min %02d s", c.profile(),
-                        c.commit() == null ? "unknown" : c.commit(), c.timestamp(), took.toMinutes(), took.toSecondsPart()),
+                String.format(Locale.ROOT, "Profile `%s`, suite commit `%s`, started %s, took %d min %02d s",
+                c.profile(),
+                        c.commit() == null ? "unknown" : c.commit(), c.timestamp(), took.toMinutes(),
+                        took.toSecondsPart()),
                 String.format(Locale.ROOT, "%d rows; at least %d fork(s) and %d samples behind each", rows.size(),
                         fewest(rows.stream().map(ResultRow::forks)), fewest(rows.stream().map(ResultRow::samples))),
-                String.format(Locale.ROOT, "Files: [`%s`](%s), the raw JMH JSON beside it, latency logs in `%s/`, plots in `%s`",
+                String.format(Locale.ROOT,
+                "Files: [`%s`](%s), the raw JMH JSON beside it, latency logs in `%s/`, plots in `%s`",
                         name, name, name.replaceAll("\\.csv$", ""), plotsWhere));
     }
 
-    private static String page(RunContext c, List<String> conditions, String verdict, List<Path> pngs) throws IOException {
+    private static String page(RunContext c, List<String> conditions, String verdict, List<Path> pngs) throws
+            IOException {
         StringBuilder figures = new StringBuilder();
         for (Path png : pngs) {
             String file = png.getFileName().toString();
             figures.append(String.format(Locale.ROOT, """
-                    <figure id="%s"><img src="data:image/png;base64,%s" alt="%s"><figcaption>%s</figcaption></figure>
-                    """, escape(file.replaceAll("\\.png$", "")), Base64.getEncoder().encodeToString(Files.readAllBytes(png)),
-                    escape(file), escape(file)));
+                    <figure id="%s"><img src="data:image/png;base64,%s" alt="%s">\
+                    <figcaption>%s</figcaption></figure>
+                    """, escape(file.replaceAll("\\.png$", "")),
+                    Base64.getEncoder().encodeToString(Files.readAllBytes(png)), escape(file), escape(file)));
         }
         String contents = pngs.stream().map(p -> p.getFileName().toString().replaceAll("\\.png$", ""))
-                .map(id -> "<a href=\"#" + escape(id) + "\">" + escape(id) + "</a>").collect(Collectors.joining(" · "));
+                .map(id -> "<a href=\"#" + escape(id) + "\">" + escape(id) + "</a>")
+                .collect(Collectors.joining(" · "));
         return String.format(Locale.ROOT, """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -92,7 +102,8 @@ public final class RunReport {
                 %5$s</body>
                 </html>
                 """, escape(c.runId()), conditions.stream().map(line -> "<li>" + inlineCode(escape(line)) + "</li>")
-                .collect(Collectors.joining("\n")), escape(verdict.strip()), pngs.isEmpty() ? "(no charts)" : contents, figures);
+                .collect(Collectors.joining("\n")), escape(verdict.strip()), pngs.isEmpty() ? "(no charts)" : contents,
+                figures);
     }
 
     /** Markdown's `code` and [text](link) of a condition line, as HTML. */

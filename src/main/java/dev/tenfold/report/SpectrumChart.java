@@ -26,7 +26,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The open loop's percentile spectrum, HdrHistogram's own picture of latency: latency against
  * percentile, the x axis at log10(1 / (1 - percentile)) so that 90%, 99%, 99.9% and 99.99% are
- * one step apart each, as much room as 0-90% gets. Models that agree at the median part in the tail; a mean or a p99 alone
+ * one step apart each, as much room as 0-90% gets. Models that agree at the median part in the tail; a mean or a p99
+ * alone
  * hides where. One line per model at one offered rate: the rate the most models were offered (the
  * lowest of those: below the knee, the spectrum is the model's, not its queue's), read from the
  * run's HdrHistogram logs (every measured task of every fork); the backend's own time per admitted
@@ -50,7 +51,8 @@ final class SpectrumChart {
         Map<Double, List<ResultRow>> byRate = rows.stream().filter(ResultRow::openLoop)
                 .collect(Collectors.groupingBy(ResultRow::offeredRate));
         Optional<Double> rate = byRate.keySet().stream()
-                .max(Comparator.comparingInt((Double r) -> byRate.get(r).size()).thenComparing(Comparator.reverseOrder()));
+                .max(Comparator.comparingInt((Double r)
+                -> byRate.get(r).size()).thenComparing(Comparator.reverseOrder()));
         if (rate.isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +81,8 @@ final class SpectrumChart {
             return Optional.empty();
         }
         ResultRow first = atRate.get(0);
-        XYChart chart = Charts.chart(String.format(Locale.ROOT, "open loop at %,.0f tasks/s: latency by percentile (L = %d ms)",
+        XYChart chart = Charts.chart(String.format(Locale.ROOT,
+                "open loop at %,.0f tasks/s: latency by percentile (L = %d ms)",
                         rate.get(), first.latencyMs()), atRate, profile,
                 "percentile (each step ten times closer to 100%)", "latency from the intended start, ms", false);
         // a linear axis of decades, labelled at whole ones: XChart's log axis ignores a label formatter
@@ -88,12 +91,14 @@ final class SpectrumChart {
         chart.getStyler().setxAxisTickLabelsFormattingFunction(SpectrumChart::percentileLabel);
         int colour = 0;
         for (Map.Entry<String, Histogram> model : tasks.entrySet()) {
-            XYSeries line = spectrum(chart, model.getKey() + " (" + model.getValue().getTotalCount() + " tasks)", model.getValue());
+            XYSeries line = spectrum(chart, model.getKey() + " (" + model.getValue().getTotalCount() + " tasks)",
+                    model.getValue());
             line.setLineColor(Charts.SERIES_COLORS[colour % Charts.SERIES_COLORS.length]);
             colour++;
         }
         if (backend != null) {
-            spectrum(chart, "the backend's own time (" + backend.getTotalCount() + " responses)", backend).setLineColor(Charts.REFERENCE);
+            spectrum(chart, "the backend's own time (" + backend.getTotalCount() + " responses)",
+                    backend).setLineColor(Charts.REFERENCE);
         }
         return Optional.of(chart);
     }
@@ -115,7 +120,10 @@ final class SpectrumChart {
         return series;
     }
 
-    /** The tick at x = log10(1 / (1 - p)) labelled as the percentile p at whole decades (1 -> 90%, 3 -> 99.9%), else none. */
+    /**
+     * The tick at x = log10(1 / (1 - p)) labelled as the percentile p at whole decades (1 -> 90%, 3 -> 99.9%), else
+     * none.
+     */
     static String percentileLabel(double x) {
         if (Math.abs(x - Math.rint(x)) > 1e-9 || x < 0) {
             return "";
@@ -126,7 +134,8 @@ final class SpectrumChart {
 
     /**
      * The log of an open-loop row: {@code OpenLoopBenchmark.<variant>_...hlog} whose parameters
-     * hold its concurrency, workers (where the row has them), latency and rate (the file name is {@link LatencyLog#fileName}).
+     * hold its concurrency, workers (where the row has them), latency and rate (the file name is {@link
+     * LatencyLog#fileName}).
      */
     static Optional<Path> logOf(ResultRow r, Path logs) {
         List<String> wanted = new ArrayList<>(List.of("concurrency=" + r.concurrency(), "latencyMs=" + r.latencyMs(),
@@ -141,7 +150,8 @@ final class SpectrumChart {
                 if (!name.startsWith(prefix) || !name.endsWith(".hlog")) {
                     return false;
                 }
-                List<String> params = Arrays.asList(name.substring(prefix.length(), name.length() - ".hlog".length()).split("_"));
+                List<String> params = Arrays.asList(name.substring(prefix.length(),
+                        name.length() - ".hlog".length()).split("_"));
                 return params.containsAll(wanted);
             }).findFirst();
         } catch (IOException e) {

@@ -114,7 +114,9 @@ public final class Statistics {
             return df >= 1 && Math.abs(t) > new TDistribution(null, df).inverseCumulativeProbability(0.975);
         }
 
-        /** Steady unless the samples drift by more than {@link #MAX_DRIFT} of their mean and the trend is significant. */
+        /**
+         * Steady unless the samples drift by more than {@link #MAX_DRIFT} of their mean and the trend is significant.
+         */
         public boolean steady() {
             return Math.abs(drift) <= MAX_DRIFT || !significant();
         }

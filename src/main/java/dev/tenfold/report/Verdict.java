@@ -35,13 +35,15 @@ public final class Verdict {
         }
         StringBuilder out = new StringBuilder();
         ResultRow first = rows.get(0);
-        out.append(String.format(Locale.ROOT, "Verdict: %s (%s, %s usable of %d logical / %d physical cores, %.1f GiB), %s, profile %s%n",
+        out.append(String.format(Locale.ROOT,
+                "Verdict: %s (%s, %s usable of %d logical / %d physical cores, %.1f GiB), %s, profile %s%n",
                 first.host(), first.cpuModel(), cell(first.usableCores()), first.logicalCores(), first.physicalCores(),
                 first.memoryGb(), first.jdk(), first.profile()));
         out.append(statisticsLine(rows));
         out.append(unmeasured(rows));
         rows.stream().filter(ResultRow::busyMachine).findFirst().ifPresent(r -> out.append(String.format(Locale.ROOT,
-                "WARNING: busy machine: load %s per usable core at start, up to %s of CPU time stolen by the hypervisor:"
+                "WARNING: busy machine: load %s per usable core at start, up to %s of CPU time stolen by the "
+                + "hypervisor:"
                         + " figures are lower and noisier than on an idle machine%n",
                 num(r.loadStart(), 2), pct(rows.stream().map(ResultRow::stealShare).filter(Objects::nonNull)
                         .max(Double::compare).orElse(null)))));
@@ -96,7 +98,8 @@ public final class Verdict {
                 .thenComparing(ResultRow::variant));
         out.append(String.format(Locale.ROOT, "%n== %s ==%n", name));
         out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s %15s  %-12s %s%n",
-                "variant", "C", "W", "tasks/s ± 99% CI", "speedup (99% CI)", "ideal", "roofline", "eff", "cpu", "busy", "rss_MiB",
+                "variant", "C", "W", "tasks/s ± 99% CI", "speedup (99% CI)", "ideal", "roofline", "eff", "cpu", "busy",
+                "rss_MiB",
                 "p50/p99 ms", "bound", "notes"));
         for (ResultRow r : sorted) {
             out.append(String.format(Locale.ROOT, "%-13s %6s %4s %20s %23s %6s %8s %5s %6s %6s %7s %15s  %-12s %s%n",
@@ -107,7 +110,10 @@ public final class Verdict {
         answerTheClaim(out, sorted);
     }
 
-    /** The median and the 99th percentile of a task's latency, each to 3 significant digits ("-" without the run's logs). */
+    /**
+     * The median and the 99th percentile of a task's latency, each to 3 significant digits ("-" without the run's
+     * logs).
+     */
     static String latencies(ResultRow r) {
         return r.latencyP50Ms() == null ? "-" : significant(r.latencyP50Ms()) + " / " + significant(r.latencyP99Ms());
     }
@@ -129,7 +135,8 @@ public final class Verdict {
             return;
         }
         double gain = beyond.speedup() / upTo100.speedup(); // "NO" only when C > 100 is faster beyond noise
-        out.append(String.format(Locale.ROOT, "  article's \"concurrency 10-100 is enough\": %s C=%d (%s) gives %.1fx the throughput of C=%d (%s)%n",
+        out.append(String.format(Locale.ROOT,
+        "  article's \"concurrency 10-100 is enough\": %s C=%d (%s) gives %.1fx the throughput of C=%d (%s)%n",
                 beats(beyond, upTo100) ? "NO here:" : "holds here:", beyond.concurrency(), beyond.variant(), gain,
                 upTo100.concurrency(), upTo100.variant()));
     }
@@ -146,14 +153,17 @@ public final class Verdict {
                         .filter(r -> threadPerTask.contains(r.variant())).forEach(r -> atTopC.put(r.variant(), r)));
         if (atTopC.size() == 2) {
             out.append(String.format(Locale.ROOT, "  memory at C=%d (peak PSS of the client, peak OS threads): %s%n",
-                    atTopC.get(Variant.PLATFORM).concurrency(), atTopC.values().stream().map(r -> String.format(Locale.ROOT,
-                            "%s %s MiB, %s threads", r.variant(), num(r.rssMb(), 0), r.threads() == null ? "?" : r.threads()))
+                    atTopC.get(Variant.PLATFORM).concurrency(),
+                    atTopC.values().stream().map(r -> String.format(Locale.ROOT,
+                            "%s %s MiB, %s threads", r.variant(), num(r.rssMb(), 0),
+                            r.threads() == null ? "?" : r.threads()))
                             .collect(Collectors.joining("; "))));
         }
     }
 
     private static void answerTheClaim(StringBuilder out, List<ResultRow> rows) {
-        List<ResultRow> judged = rows.stream().filter(r -> r.speedup() != null && r.variant() != Variant.SERIAL).toList();
+        List<ResultRow> judged = rows.stream().filter(r -> r.speedup() != null
+                && r.variant() != Variant.SERIAL).toList();
         // The resilience family asks another question (goodput under a limit): its own section answers it.
         if (judged.isEmpty() || judged.get(0).family() == Family.RESILIENCE) {
             return;
@@ -169,8 +179,10 @@ public final class Verdict {
         out.append("  best per C:");
         bestPerC.forEach((c, r) -> {
             // Without intervals nothing is tested: no tie is claimed either.
-            List<String> tied = r.speedupLow() == null ? List.of() : judged.stream().filter(o -> o != r && o.speedupLow() != null
-                    && Objects.equals(o.concurrency(), r.concurrency()) && !beats(r, o)).map(o -> o.variant().toString()).toList();
+            List<String> tied = r.speedupLow() == null ? List.of()
+                    : judged.stream().filter(o -> o != r && o.speedupLow() != null
+                    && Objects.equals(o.concurrency(), r.concurrency()) && !beats(r, o)).map(o
+                    -> o.variant().toString()).toList();
             out.append(String.format(Locale.ROOT, "  C=%d %s%s %.1fx of %s (%s), 10x: %s;", c, r.variant(),
                     tied.isEmpty() ? "" : " (indistinguishable from " + String.join(", ", tied) + ")",
                     r.speedup(), num(r.idealSpeedup(), 0), r.bound(), tenfold(r)));
@@ -185,7 +197,8 @@ public final class Verdict {
             String reach = modelRows.stream().filter(r -> tenfold(r).startsWith("yes"))
                     .map(ResultRow::concurrency).filter(Objects::nonNull).min(Integer::compare)
                     .map(c -> "reaches 10x from C=" + c)
-                    .orElse(modelRows.stream().filter(r -> tenfold(r).equals("inconclusive")).map(ResultRow::concurrency)
+                    .orElse(modelRows.stream().filter(r
+                    -> tenfold(r).equals("inconclusive")).map(ResultRow::concurrency)
                             .filter(Objects::nonNull).min(Integer::compare)
                             .map(c -> "10x inconclusive (interval holds 10) at C=" + c)
                             .orElse(modelRows.stream().allMatch(r -> tenfold(r).startsWith("untested"))

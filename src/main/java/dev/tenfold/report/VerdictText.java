@@ -25,7 +25,8 @@ final class VerdictText {
 
     /** "n (x%)" of the attempted tasks. */
     static String ratio(Long count, Long attempted) {
-        return count == null ? "-" : count + (attempted == null || attempted == 0 ? "" : " (" + pct(share(count, attempted)) + ")");
+        return count == null ? "-" : count + (attempted == null || attempted == 0 ? "" : " ("
+                + pct(share(count, attempted)) + ")");
     }
 
     /** count / of; null where either is missing or of is 0. */
@@ -57,15 +58,20 @@ final class VerdictText {
                 .filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
         long unsteady = rows.stream().filter(r -> "no".equals(r.steady())).count();
         if (fewest < 3) {
-            return String.format(Locale.ROOT, "Statistics: none (%d sample per row%s): no interval, no steady-state test;"
-                    + " the claims below are unchecked%n", fewest, "smoke".equals(rows.get(0).profile()) ? ", smoke" : "");
+            return
+                    String.format(Locale.ROOT,
+                    "Statistics: none (%d sample per row%s): no interval, no steady-state test;"
+                    + " the claims below are unchecked%n", fewest,
+                    "smoke".equals(rows.get(0).profile()) ? ", smoke" : "");
         }
         int forks = rows.stream().filter(r -> !ArticleVerdict.literalSerialRun(r)).map(ResultRow::forks)
                 .filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
         String unit = forks >= 2
-                ? String.format(Locale.ROOT, "over >= %d forks per row (the interval of the fork rates, t with forks-1 df:"
+                ? String.format(Locale.ROOT,
+                "over >= %d forks per row (the interval of the fork rates, t with forks-1 df:"
                         + " it covers run-to-run variation; >= %d samples)", forks, fewest)
-                : String.format(Locale.ROOT, "over >= %d samples of ONE fork per row (the interval holds the noise within"
+                : String.format(Locale.ROOT,
+                "over >= %d samples of ONE fork per row (the interval holds the noise within"
                         + " one JVM, not between runs)", fewest);
         return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width %s;"
                 + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", unit,
@@ -88,24 +94,32 @@ final class VerdictText {
         if (rows.stream().allMatch(r -> r.threads() == null)) {
             missing.add("OS threads");
         }
-        return missing.isEmpty() ? "" : "Not measured on this machine (empty cells, not zeros): " + String.join("; ", missing)
+        return missing.isEmpty() ? "" : "Not measured on this machine (empty cells, not zeros): "
+                + String.join("; ", missing)
                 + System.lineSeparator();
     }
 
-    /** What a row's line says beside its figures: unsteady, backend-limited, errors, 429s, a count that differs, the 30% rule. */
+    /**
+     * What a row's line says beside its figures: unsteady, backend-limited, errors, 429s, a count that differs, the 30%
+     * rule.
+     */
     static String notes(ResultRow r) {
         List<String> notes = new ArrayList<>();
         if ("no".equals(r.steady())) {
-            notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task " + pct(r.cpuDrift()));
+            notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task "
+                    + pct(r.cpuDrift()));
         }
         if (r.jitCpuShare() != null && r.jitCpuShare() > JIT_STILL_COMPILING) {
-            // compile bursts land in single windows (seen: 295 of a window's 317 ms): the share without them is the settled one
-            notes.add("JIT STILL COMPILING: " + pct(r.jitCpuShare()) + " of the client's CPU in the windows was compile time ("
+            // compile bursts land in single windows: the share without them is the settled one
+            notes.add("JIT STILL COMPILING: " + pct(r.jitCpuShare())
+                    + " of the client's CPU in the windows was compile time ("
                     + num(r.jitMs(), 0) + " ms per fork)" + (r.cpuShare() == null ? ""
-                    : "; cpu without it " + String.format(Locale.ROOT, "%.1f%%", 100 * r.cpuShare() * (1 - r.jitCpuShare()))));
+                    : "; cpu without it " + String.format(Locale.ROOT, "%.1f%%",
+                    100 * r.cpuShare() * (1 - r.jitCpuShare()))));
         }
         if (r.forkSpread() != null && r.forkSpread() > FORKS_DIFFER) {
-            notes.add("FORKS DIFFER: their rates span " + pct(r.forkSpread()) + " of the mean, which sets the interval");
+            notes.add("FORKS DIFFER: their rates span " + pct(r.forkSpread())
+                    + " of the mean, which sets the interval");
         }
         if ("backend".equals(r.bound())) {
             notes.add("BACKEND-LIMITED: the backend took " + num(r.backendLatencyMs(), 1) + " ms per response, not "
@@ -120,13 +134,16 @@ final class VerdictText {
         if (r.backendCountDiffers()) {
             notes.add("the backend answered " + r.backendRequests() + " requests for " + r.requestsSent() + " sent");
         }
-        if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null
+        if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup()
+                && r.throughput() != null
                 && r.family() == Family.MIXED) {
             // A mixed row's ideal is the slower stage's rate, measured in a row of its own at another time.
             notes.add("ABOVE ITS IDEAL: faster than its slower stage measured alone, in a row of its own");
-        } else if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup() && r.throughput() != null) {
+        } else if (r.speedupLow() != null && r.idealSpeedup() != null && r.speedupLow() > r.idealSpeedup()
+                && r.throughput() != null) {
             // Above a bound no model can pass: each of its lanes did a task faster than serial did.
-            notes.add(String.format(Locale.ROOT, "ABOVE ITS IDEAL: serial took %.1f ms per task, this row %.1f ms on each of its %.0f"
+            notes.add(String.format(Locale.ROOT,
+                    "ABOVE ITS IDEAL: serial took %.1f ms per task, this row %.1f ms on each of its %.0f"
                             + " lanes: the baseline ran slower per task, not the model past its bound",
                     1000 * r.speedup() / r.throughput(), 1000 * r.idealSpeedup() / r.throughput(), r.idealSpeedup()));
         }

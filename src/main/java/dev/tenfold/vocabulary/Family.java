@@ -29,7 +29,8 @@ public enum Family {
 
     /** The JMH class that runs this family, e.g. {@code IoBenchmark}, {@code PythonIoBenchmark}. */
     public String benchmarkClass(Language language) {
-        return language.benchmarkClassPrefix() + name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT) + "Benchmark";
+        return language.benchmarkClassPrefix() + name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT)
+                + "Benchmark";
     }
 
     /** The open loop's benchmark: I/O tasks that arrive on a timer (its rows: workload {@code open-loop}). */

@@ -35,8 +35,8 @@ public final class MixStride {
         }
 
         @Override
-        public String spec() {
-            return inner.spec();
+        public String describe() {
+            return inner.describe() + " strided " + offset + "+" + stride + "i";
         }
 
         @Override

@@ -15,8 +15,16 @@ public interface Task {
      */
     long run(int index) throws Exception;
 
-    /** A one-line description a worker JVM rebuilds this task from: see {@link Workloads#fromSpec}. */
-    String spec();
+    /** What this task is, in one line, for messages: its kind and arguments. */
+    String describe();
+
+    /**
+     * What a worker JVM rebuilds this task from (see {@link TaskSpec}); null, the default, for a
+     * task that runs only in the JVM that built it.
+     */
+    default TaskSpec workerSpec() {
+        return null;
+    }
 
     /**
      * The input of task {@code index} that a worker JVM cannot have otherwise and must be sent

@@ -68,7 +68,8 @@ class BackendTest {
                 assertEquals(200, http.client().send(get, HttpResponse.BodyHandlers.discarding()).statusCode());
             }
             com.fasterxml.jackson.databind.JsonNode after = served(http, backend);
-            assertEquals(10, after.path("count").asLong() - before.path("count").asLong(), "admin reads are not counted");
+            assertEquals(10, after.path("count").asLong() - before.path("count").asLong(),
+                    "admin reads are not counted");
             double meanMs = (after.path("nanos").asLong() - before.path("nanos").asLong()) / 1e6 / 10;
             assertTrue(meanMs >= 100 && meanMs < 250, "served in " + meanMs + " ms on average");
         }

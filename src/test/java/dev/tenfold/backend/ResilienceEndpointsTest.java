@@ -77,11 +77,13 @@ class ResilienceEndpointsTest {
         assertTrue(meanMs >= 300 && meanMs < 600, "admitted responses served in " + meanMs + " ms on average");
         long answered = after.path("requests").asLong() - before.path("requests").asLong();
         assertEquals(20, answered, "every request is counted as answered, 429s included (the admin GETs are not)");
-        // the same admitted responses in the backend's HdrHistogram, which a window reads as the difference of two readings
+        // the same admitted responses in the backend's HdrHistogram, which a window reads as the difference of two
+        // readings
         org.HdrHistogram.Histogram window = org.HdrHistogram.Histogram.fromString(after.path("histogram").asText());
         window.subtract(org.HdrHistogram.Histogram.fromString(before.path("histogram").asText()));
         assertEquals(admitted, window.getTotalCount());
-        assertTrue(window.getMinValue() >= 300_000_000L, "each admitted response took the stub's 300 ms at least: " + window.getMinValue());
+        assertTrue(window.getMinValue() >= 300_000_000L, "each admitted response took the stub's 300 ms at least: "
+                + window.getMinValue());
     }
 
     /**
@@ -93,7 +95,8 @@ class ResilienceEndpointsTest {
     void theCountIsExactUnderContention() throws Exception {
         BackendStubs.installLimited(backend.url(), 20);
         JsonNode before = new ObjectMapper().readTree(http.client().send(HttpRequest.newBuilder(
-                URI.create(backend.url() + InFlightLimit.ADMIN_PATH)).DELETE().build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+                URI.create(backend.url() + InFlightLimit.ADMIN_PATH)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
         assertEquals(0, before.path("peak").asInt(), "the reset sets the peak to what is in flight now");
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger tooMany = new AtomicInteger();
@@ -145,7 +148,8 @@ class ResilienceEndpointsTest {
         }
         JsonNode idle = awaitIdle();
         List<Integer> next = concurrently(5, i -> get(limited(i, 300, 5)).statusCode());
-        assertTrue(next.stream().allMatch(s -> s == 200), "the next five are admitted: " + next + " after " + idle + ", now " + limitStats());
+        assertTrue(next.stream().allMatch(s -> s == 200), "the next five are admitted: " + next + " after " + idle
+                + ", now " + limitStats());
         awaitIdle();
     }
 
@@ -158,11 +162,13 @@ class ResilienceEndpointsTest {
         for (int item = 0; item < 60; item++) {
             for (int attempt = 0; attempt < 2; attempt++) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + "/resilience/flaky/" + item
-                        + "?latencyMs=10&" + flakiness.query())).header(Flakiness.ATTEMPT_HEADER, Integer.toString(attempt)).build();
+                        + "?latencyMs=10&" + flakiness.query())).header(Flakiness.ATTEMPT_HEADER,
+                        Integer.toString(attempt)).build();
                 Flakiness.Outcome observed;
                 try {
                     int status = http.client().send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-                    observed = status == 200 ? Flakiness.Outcome.OK : status == 503 ? Flakiness.Outcome.UNAVAILABLE : null;
+                    observed = status == 200 ? Flakiness.Outcome.OK : status == 503 ? Flakiness.Outcome.UNAVAILABLE
+                            : null;
                 } catch (IOException reset) {
                     observed = Flakiness.Outcome.RESET;
                 }

@@ -41,12 +41,14 @@ class BackendDeathTest {
                 }
                 Thread.sleep(100);
             }
-            assertTrue(backend.isPresent(), "no backend found as the second benchmark started:\n" + Files.readString(log));
+            assertTrue(backend.isPresent(), "no backend found as the second benchmark started:\n"
+                    + Files.readString(log));
             new ProcessBuilder("kill", "-KILL", Long.toString(backend.get().pid())).start().waitFor();
             assertTrue(suite.waitFor(150, TimeUnit.SECONDS), "the run did not end:\n" + Files.readString(log));
             String output = Files.readString(log);
             assertEquals(0, suite.exitValue(), output);
-            assertTrue(output.contains("the backend JVM (pid " + backend.get().pid() + ") died: killed by signal 9"), output);
+            assertTrue(output.contains("the backend JVM (pid " + backend.get().pid() + ") died: killed by signal 9"),
+                    output);
             assertTrue(output.contains("started a new backend"), output);
             List<String> lines = Files.readAllLines(csv);
             assertEquals(1 + 3, lines.size(), "header and all three rows: " + lines);
@@ -56,10 +58,14 @@ class BackendDeathTest {
         }
     }
 
-    /** Its /proc cmdline names the backend's main class (ProcessHandle's command line is empty when the class path is long). */
+    /**
+     * Its /proc cmdline names the backend's main class (ProcessHandle's command line is empty when the class path is
+     * long).
+     */
     private static boolean isBackend(ProcessHandle process) {
         try {
-            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).contains("dev.tenfold.backend.BackendMain");
+            return Files.readString(Path.of("/proc/" + process.pid()
+                    + "/cmdline")).contains("dev.tenfold.backend.BackendMain");
         } catch (java.io.IOException gone) {
             return false;
         }

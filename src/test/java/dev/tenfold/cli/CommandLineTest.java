@@ -67,7 +67,8 @@ class CommandLineTest {
     @Test
     void badIncludeRegexOrNoMatch() {
         assertUsageError(run("--include", "io/(", "--out", dir.resolve("x.csv").toString()), "--include");
-        assertUsageError(run("--include", "nothing-matches-this", "--out", dir.resolve("x.csv").toString()), "matches no benchmark");
+        assertUsageError(run("--include", "nothing-matches-this", "--out", dir.resolve("x.csv").toString()),
+                "matches no benchmark");
     }
 
     @Test
@@ -89,11 +90,13 @@ class CommandLineTest {
 
     @Test
     void aPlainWireMockCannotServeTheMixedAndResilienceFamilies() {
-        WireMockServer plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer plain =
+                new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         plain.start();
         try {
             Path out = dir.resolve("x.csv");
-            assertUsageError(run("--backend-url", plain.baseUrl(), "--include", "^(mixed|resilience)/", "--out", out.toString()),
+            assertUsageError(run("--backend-url", plain.baseUrl(), "--include", "^(mixed|resilience)/", "--out",
+                    out.toString()),
                     "plain WireMock");
             assertFalse(Files.exists(out));
         } finally {
@@ -110,7 +113,8 @@ class CommandLineTest {
 
     @Test
     void compareAndPlotNeedReadableFiles() {
-        assertUsageError(run("compare", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString()), "cannot read");
+        assertUsageError(run("compare", dir.resolve("a.csv").toString(), dir.resolve("b.csv").toString()),
+                "cannot read");
         assertUsageError(run("plot", dir.resolve("a.csv").toString()), "cannot read");
         assertUsageError(run("compare", dir.resolve("a.csv").toString()), "at least 2");
     }
@@ -122,7 +126,8 @@ class CommandLineTest {
         assertEquals(Main.OK, help.code());
         String option = help.out().substring(help.out().indexOf("-p=name=v1,v2"));
         for (String name : SuitePlan.PARAMETERS) {
-            assertTrue(option.matches("(?s).*\\b" + name + "\\b.*"), "-p " + name + " is taken but --help does not say so:\n" + option);
+            assertTrue(option.matches("(?s).*\\b" + name + "\\b.*"),
+                    "-p " + name + " is taken but --help does not say so:\n" + option);
         }
         assertUsageError(run("-p", "frobs=3", "--dry-run"), "frobs");
     }
@@ -134,13 +139,18 @@ class CommandLineTest {
         assertEquals(Main.OK, quick.code());
         assertFalse(Files.exists(out));
         List<String> lines = quick.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.matches("io/virtual concurrency=10 latencyMs=50 tasks=100 workers=1  \\(~\\d+\\.\\d min\\)")),
+        assertTrue(lines.stream().anyMatch(l
+                -> l.matches("io/virtual concurrency=10 latencyMs=50 tasks=100 workers=1  \\(~\\d+\\.\\d min\\)")),
                 quick.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("4 benchmarks, profile quick: about \\d+ min; peak memory: up to [\\d.]+ GiB of [\\d.]+ GiB .*")), quick.out());
+        assertTrue(lines.stream().anyMatch(l
+                -> l.matches("4 benchmarks, profile quick: about \\d+ min; peak memory: up to [\\d.]+ GiB of [\\d.]+ "
+                + "GiB .*")), quick.out());
         Outcome latency = run("--dry-run", "--profile", "latency", "--out", out.toString());
-        assertTrue(latency.out().lines().anyMatch(l -> l.startsWith("open-loop/platform concurrency=10 latencyMs=50 rate=300 ")),
+        assertTrue(latency.out().lines().anyMatch(l
+                -> l.startsWith("open-loop/platform concurrency=10 latencyMs=50 rate=300 ")),
                 "the open loop's rows are listed: " + latency.out());
-        assertTrue(latency.out().lines().anyMatch(l -> l.matches("8 benchmarks, profile latency: about \\d+ min; peak memory: .*")), latency.out());
+        assertTrue(latency.out().lines().anyMatch(l
+                -> l.matches("8 benchmarks, profile latency: about \\d+ min; peak memory: .*")), latency.out());
         assertFalse(Files.exists(out));
         assertUsageError(run("--dry-run", "--include", "^io/process", "-p", "workers=100000", "--out", out.toString()),
                 "the plan does not fit in ");
@@ -149,7 +159,8 @@ class CommandLineTest {
     @Test
     void jmhOptionsPassAfterTheDoubleDash() {
         Path out = dir.resolve("x.csv");
-        assertEquals(Main.OK, run("--dry-run", "--out", out.toString(), "--", "-prof", "gc", "-f", "2", "-jvmArgsAppend", "-Xlog:gc").code());
+        assertEquals(Main.OK, run("--dry-run", "--out", out.toString(), "--", "-prof", "gc", "-f", "2",
+                "-jvmArgsAppend", "-Xlog:gc").code());
         assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-frobnicate"), "JMH option");
         assertUsageError(run("--dry-run", "--out", out.toString(), "--", "IoBenchmark"), "--include");
         assertUsageError(run("--dry-run", "--out", out.toString(), "--", "-rff", "x.json"), "--out");
@@ -160,12 +171,14 @@ class CommandLineTest {
 
     @Test
     void jmhOptionsLayOverThePlanItems() {
-        JmhPassThrough jmh = JmhPassThrough.parse(List.of("-f", "2", "-i", "3", "-prof", "gc", "-jvmArgsAppend", "-Xlog:gc"));
+        JmhPassThrough jmh = JmhPassThrough.parse(List.of("-f", "2", "-i", "3", "-prof", "gc", "-jvmArgsAppend",
+                "-Xlog:gc"));
         org.openjdk.jmh.runner.options.Options options = jmh.applyTo(new org.openjdk.jmh.runner.options.OptionsBuilder()
                 .forks(1).measurementIterations(6).jvmArgsAppend("-Dsuite=yes")).build();
         assertEquals(2, options.getForkCount().get());
         assertEquals(3, options.getMeasurementIterations().get());
-        assertEquals(List.of("-Dsuite=yes", "-Xlog:gc"), List.copyOf(options.getJvmArgsAppend().get()), "the suite's JVM arguments stay");
+        assertEquals(List.of("-Dsuite=yes", "-Xlog:gc"), List.copyOf(options.getJvmArgsAppend().get()),
+                "the suite's JVM arguments stay");
         assertTrue(options.getProfilers().stream().anyMatch(p -> p.getKlass().equals("gc")));
     }
 

@@ -43,14 +43,17 @@ class InterruptTest {
                 List<ProcessHandle> found = suite.descendants().toList();
                 return found.size() >= 4 && !temporaryDirectories(tmp).isEmpty() ? found : null;
             }, 120);
-            assertTrue(children != null, "backend, fork, workers and temp dir should be there: " + suite.descendants().toList()
+            assertTrue(children != null, "backend, fork, workers and temp dir should be there: "
+                    + suite.descendants().toList()
                     + " " + temporaryDirectories(tmp) + "\n" + Files.readString(dir.resolve("suite.log")));
-            assertTrue(survivors(tag, 0).size() >= 5, "the tag marks the suite and every JVM it started: " + survivors(tag, 0));
+            assertTrue(survivors(tag, 0).size() >= 5, "the tag marks the suite and every JVM it started: "
+                    + survivors(tag, 0));
             new ProcessBuilder("kill", "-" + signal, Long.toString(suite.pid())).start().waitFor();
             assertTrue(suite.waitFor(30, TimeUnit.SECONDS), "the suite did not stop on SIG" + signal);
             for (ProcessHandle child : children) {
                 child.onExit().get(15, TimeUnit.SECONDS);
-                assertTrue(!child.isAlive(), "left running: " + child.pid() + " " + child.info().commandLine().orElse(""));
+                assertTrue(!child.isAlive(), "left running: " + child.pid() + " "
+                        + child.info().commandLine().orElse(""));
             }
             assertEquals(List.of(), temporaryDirectories(tmp), "temporary files left behind");
             // A child that outlived the suite is re-parented and no longer its descendant: find it by its tag.
@@ -97,7 +100,10 @@ class InterruptTest {
         }
     }
 
-    /** Polls until {@code found} gives a value (then waits a second more, so the benchmark is running) or the time is up. */
+    /**
+     * Polls until {@code found} gives a value (then waits a second more, so the benchmark is running) or the time is
+     * up.
+     */
     private static <T> T await(Process process, Callable<T> found, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline && process.isAlive()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenfold.backend.Backend;
+import dev.tenfold.ledger.TrialLedger;
 import dev.tenfold.measure.TrialWarmUp;
 import java.util.Collection;
 import java.util.List;
@@ -48,11 +49,13 @@ class ListedBenchmarksTest {
         System.clearProperty(Backend.URL_PROPERTY);
         System.clearProperty(Backend.PID_PROPERTY);
         System.clearProperty(TrialWarmUp.SECONDS_PROPERTY);
+        TrialLedger.open(); // the in-process trials' ledger (its closed models' counters) is not the next test's
         backend.close();
     }
 
     private static Set<String> listed() {
-        return BenchmarkList.defaultList().getAll(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of())
+        return BenchmarkList.defaultList().getAll(OutputFormatFactory.createFormatInstance(System.out,
+                VerboseMode.SILENT), List.of())
                 .stream().map(BenchmarkListEntry::getUsername).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -69,7 +72,8 @@ class ListedBenchmarksTest {
         for (String benchmark : listed()) {
             if (benchmark.contains(".Python") && !python) {
                 // no python3 >= 3.8 here: the suite skips these rows too, and says so; so does this test
-                System.out.println("ListedBenchmarksTest: " + benchmark + " skipped: no python3 >= 3.8 on this machine");
+                System.out.println("ListedBenchmarksTest: " + benchmark
+                        + " skipped: no python3 >= 3.8 on this machine");
                 continue;
             }
             Collection<RunResult> results = new Runner(new OptionsBuilder()

@@ -18,7 +18,8 @@ class MemoryPlanTest {
     private static final int[] CORES = {2, 16, 64, 128};
     private static final long[] GIB = {8, 16, 24, 64, 256};
 
-    private static List<PlanItem> plan(Profile profile, int cores, long physicalMb, Map<String, List<String>> overrides) {
+    private static List<PlanItem> plan(Profile profile, int cores, long physicalMb, Map<String, List<String>> overrides)
+            {
         return new SuitePlan(profile, overrides, cores, physicalMb).items(Pattern.compile(".*"));
     }
 
@@ -36,7 +37,8 @@ class MemoryPlanTest {
                     assertTrue(plan.stream().allMatch(i -> MemoryPlan.heapMb(i, physicalMb) >= MemoryPlan.MIN_HEAP_MB
                             && MemoryPlan.heapMb(i, physicalMb) <= MemoryPlan.MAX_HEAP_MB), machine);
                     int mostWorkers = plan.stream().mapToInt(MemoryPlan::jvms).max().orElseThrow() - 1;
-                    assertTrue(mostWorkers <= Math.max(cores, 16), machine + ": a worker per core, or per request in flight up to 16");
+                    assertTrue(mostWorkers <= Math.max(cores, 16),
+                            machine + ": a worker per core, or per request in flight up to 16");
                 }
             }
         }
@@ -53,7 +55,8 @@ class MemoryPlanTest {
         List<PlanItem> onVm = plan(Profile.FULL, 2, 24 * 1024, Map.of());
         MemoryPlan vm = MemoryPlan.of(onVm, 24 * 1024);
         assertEquals(17, MemoryPlan.jvms(vm.biggest()), "io/process C=16 runs 16 workers on 2 cores too");
-        assertEquals((24 * 1024 * 3 / 4 - MemoryPlan.BACKEND_MB) / 17 - MemoryPlan.JVM_OVERHEAD_MB, vm.smallestHeapMb());
+        assertEquals((24 * 1024 * 3 / 4 - MemoryPlan.BACKEND_MB) / 17 - MemoryPlan.JVM_OVERHEAD_MB,
+                vm.smallestHeapMb());
         assertEquals(MemoryPlan.MAX_HEAP_MB, MemoryPlan.heapMb(onVm.get(0), 24 * 1024), onVm.get(0).describe());
     }
 
@@ -61,10 +64,11 @@ class MemoryPlanTest {
     void aSmallMachineRunsFewerWorkerJvmsNotSmallerHeapsThanTheFloor() {
         long physicalMb = 8 * 1024;
         int most = MemoryPlan.mostWorkers(physicalMb);
-        assertEquals((int) ((physicalMb * 3 / 4 - MemoryPlan.BACKEND_MB) / (MemoryPlan.MIN_HEAP_MB + MemoryPlan.JVM_OVERHEAD_MB)) - 1, most);
+        assertEquals((int) ((physicalMb * 3 / 4 - MemoryPlan.BACKEND_MB) /
+                (MemoryPlan.MIN_HEAP_MB + MemoryPlan.JVM_OVERHEAD_MB)) - 1, most);
         List<PlanItem> full = plan(Profile.FULL, 128, physicalMb, Map.of());
         assertTrue(full.stream().filter(i -> i.variant().usesWorkerProcesses() && !i.python())
-                .allMatch(i -> Integer.parseInt(i.params().get("workers")) <= most), "workers capped at " + most);
+                .allMatch(i -> i.params().workers() <= most), "workers capped at " + most);
         assertEquals(full.size(), full.stream().distinct().count(), "cores and cores-1 capped to one count: one row");
     }
 
@@ -82,7 +86,8 @@ class MemoryPlanTest {
     void quickStaysWithinTenMinutesOnAnyCoreCount() {
         for (int cores : CORES) {
             List<PlanItem> quick = plan(Profile.QUICK, cores, 64 * 1024, Map.of());
-            double minutes = new TimeEstimate(Profile.QUICK, JmhPassThrough.parse(List.of()), cores).seconds(quick) / 60;
+            double minutes = new TimeEstimate(Profile.QUICK, JmhPassThrough.parse(List.of()), cores).seconds(quick) /
+                    60;
             assertTrue(minutes <= 10, "quick at " + cores + " cores: " + minutes + " min");
         }
     }

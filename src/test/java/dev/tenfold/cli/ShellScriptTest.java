@@ -25,7 +25,9 @@ class ShellScriptTest {
 
     @Test
     void theScriptsUseNothingBash32LacksOrRejects() throws Exception {
-        Pattern lacking = Pattern.compile("declare -A|local -A|mapfile|readarray|\\$\\{[^}]*(,,|\\^\\^)[^}]*}|\\|&|&>>|readlink -f|local -n");
+        Pattern lacking =
+                Pattern.compile("declare -A|local -A|mapfile|readarray|\\$\\{[^}]*(,,|\\^\\^)[^}]*}|\\|&|&>>|readlink "
+                + "-f|local -n");
         Pattern arrayExpansion = Pattern.compile("\"\\$\\{(\\w+)\\[@]}\"");
         List<String> found = new ArrayList<>();
         for (Path script : SCRIPTS) {
@@ -57,7 +59,8 @@ class ShellScriptTest {
 
     @Test
     void shellcheckPasses() throws Exception {
-        assumeTrue(onPath("shellcheck"), "no shellcheck on PATH (Debian: apt-get install shellcheck): the scripts are not linted");
+        assumeTrue(onPath("shellcheck"),
+                "no shellcheck on PATH (Debian: apt-get install shellcheck): the scripts are not linted");
         List<String> command = new ArrayList<>(List.of("shellcheck", "--shell=bash"));
         SCRIPTS.forEach(s -> command.add(s.toString()));
         Process check = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,5 +1,6 @@
 package dev.tenfold.measure;
 
+import dev.tenfold.ledger.TrialLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -53,13 +54,15 @@ class LatencyLogTest {
             starts.add(h.getStartTimeStamp() / 1000.0);
         }
         assertEquals(List.of(t0 / 1000.0, t0 / 1000.0 + 1, t0 / 1000.0 + 60, t0 / 1000.0 + 60), starts);
-        assertEquals(1, Files.readAllLines(log).stream().filter(l -> l.startsWith("#[Histogram log format version")).count());
+        assertEquals(1, Files.readAllLines(log).stream().filter(l
+                -> l.startsWith("#[Histogram log format version")).count());
     }
 
     @Test
     void theNameIsTheBenchmarkAndItsSortedParametersAndNoLogIsNoHistogram(@TempDir Path dir) {
         assertEquals("IoBenchmark.async_concurrency=10_workload=a-b.hlog",
-                LatencyLog.fileName("dev.tenfold.bench.IoBenchmark.async", Map.of("workload", "a/b", "concurrency", "10")));
+                LatencyLog.fileName("dev.tenfold.bench.IoBenchmark.async",
+                Map.of("workload", "a/b", "concurrency", "10")));
         assertNull(LatencyLog.readMerged(dir.resolve("none.hlog"), null));
     }
 }

@@ -33,7 +33,8 @@ class MeasuredWindowTest {
                     .include("^dev\\.tenfold\\.bench\\.IoBenchmark\\.virtual$")
                     .forks(0).warmupIterations(0).measurementIterations(4).measurementTime(TimeValue.milliseconds(300))
                     .param("concurrency", "4").param("tasks", Integer.toString(tasks)).param("latencyMs", "5")
-                    .addProfiler(CpuProfiler.class).shouldFailOnError(true).verbosity(VerboseMode.SILENT).build()).run();
+                    .addProfiler(WindowProfiler.class).shouldFailOnError(true).verbosity(VerboseMode.SILENT)
+                    .build()).run();
             int iterations = 0;
             for (RunResult run : results) {
                 for (BenchmarkResult fork : run.getBenchmarkResults()) {
@@ -42,7 +43,8 @@ class MeasuredWindowTest {
                         double succeeded = iteration.getSecondaryResults().get(Metric.SUCCEEDED.key()).getScore();
                         double work = iteration.getSecondaryResults().get(Metric.WALL_S.key()).getScore();
                         assertTrue(succeeded > 0 && succeeded % tasks == 0, "whole batches: " + succeeded);
-                        assertEquals(jmh, succeeded / work, 0.01 * jmh, "tasks/s of the profiler's work span against JMH's");
+                        assertEquals(jmh, succeeded / work, 0.01 * jmh,
+                                "tasks/s of the profiler's work span against JMH's");
                         assertTrue(iteration.getSecondaryResults().get(Metric.JIT_MS.key()).getScore() >= 0);
                         iterations++;
                     }

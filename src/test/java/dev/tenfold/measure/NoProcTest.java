@@ -48,17 +48,20 @@ class NoProcTest {
 
     @Test
     void theProfilerMeasuresCpuMemoryAndThreadsWithoutProc() throws Exception {
-        CpuProfiler.Window window = CpuProfiler.Window.open(ProcessHandle.current().pid(), null, BackendServed.at(null));
+        WindowProfiler.Window window = WindowProfiler.Window.open(ProcessHandle.current().pid(), null,
+                BackendServed.at(null));
         long end = System.nanoTime() + 300_000_000L;
         long x = 0;
         while (System.nanoTime() < end) {
             x += x * 31 + 7;
         }
         window.end();
-        Map<String, Double> results = window.close().stream().collect(Collectors.toMap(Result::getLabel, r -> r.getScore()));
+        Map<String, Double> results = window.close().stream().collect(Collectors.toMap(Result::getLabel,
+                r -> r.getScore()));
         assertTrue(x != 42 && results.get(Metric.CPU_SHARE.key()) > 0, "CPU from OSHI: " + results);
         assertTrue(results.get(Metric.RSS_MB.key()) > 10, "the tree's RSS stands in for PSS: " + results);
         assertTrue(results.get(Metric.THREADS.key()) > 5, "threads from the OS: " + results);
-        assertTrue(!results.containsKey(Metric.STEAL_SHARE.key()), "no stolen time measured, so none reported: " + results);
+        assertTrue(!results.containsKey(Metric.STEAL_SHARE.key()),
+                "no stolen time measured, so none reported: " + results);
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** When the trial's warm-up may end: its work done, the JIT quiet (<= 2%) over 2 s, the CPU per task without a trend over 4 s. */
+/**
+ * When the trial's warm-up may end: its work done, the JIT quiet (<= 2%) over 2 s, the CPU per task without a trend
+ * over 4 s.
+ */
 class WarmUpRuleTest {
 
     /** Batches of 0.5 s and 100 tasks, with these CPU ms per task and compile ms added in each batch. */

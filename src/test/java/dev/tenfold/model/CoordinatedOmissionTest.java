@@ -45,7 +45,7 @@ class CoordinatedOmissionTest {
         }
 
         @Override
-        public String spec() {
+        public String describe() {
             return "stalling-server";
         }
     }
@@ -79,9 +79,11 @@ class CoordinatedOmissionTest {
             double delayed = delayedShare(list(result.latencyNanos()));
             // every arrival due in the stall waits for its end; only those due in its last L escape 2 L
             assertTrue(delayed >= stallShare - (double) L_MILLIS / 1000 * rate / ended - 1.0 / ended,
-                    "the open loop saw " + delayed + " of its requests delayed by a stall of " + stallShare + " of its arrivals");
+                    "the open loop saw " + delayed + " of its requests delayed by a stall of " + stallShare
+                    + " of its arrivals");
             long longest = java.util.Arrays.stream(result.latencyNanos()).max().orElseThrow();
-            assertTrue(longest >= TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS), "the first request due in the stall waited it out");
+            assertTrue(longest >= TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS),
+                    "the first request due in the stall waited it out");
         }
     }
 
@@ -103,6 +105,7 @@ class CoordinatedOmissionTest {
         double stallShareOfTime = STALL_MILLIS / 3000.0;
         assertTrue(delayed > 0, "the requests caught in the stall waited it out");
         assertTrue(delayed < stallShareOfTime / 10, "the closed loop saw " + delayed + " of " + latencies.size()
-                + " requests delayed by a stall of " + stallShareOfTime + " of its time: it stopped sending while stalled");
+                + " requests delayed by a stall of " + stallShareOfTime
+                + " of its time: it stopped sending while stalled");
     }
 }

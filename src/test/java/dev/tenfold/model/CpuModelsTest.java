@@ -31,8 +31,8 @@ class CpuModelsTest {
             try (ExecutionModel model = ExecutionModel.of(kind, 2, 2, task)) {
                 result = model.run(task, TASKS);
             }
-            assertEquals(TASKS, result.succeeded(), () -> kind + " " + task.spec() + ": " + result.firstError());
-            assertEquals(expected, result.digest(), kind + " " + task.spec());
+            assertEquals(TASKS, result.succeeded(), () -> kind + " " + task.describe() + ": " + result.firstError());
+            assertEquals(expected, result.digest(), kind + " " + task.describe());
         }
     }
 
@@ -46,8 +46,9 @@ class CpuModelsTest {
             assertEquals(TASKS, result.succeeded(), () -> transport + ": " + result.firstError());
             assertEquals(serial, result.digest());
         }
-        String file = task.spec().split("\\|", -1)[3];
-        assertTrue(file.isEmpty() || !java.nio.file.Files.exists(java.nio.file.Path.of(file)), "temporary file left: " + file);
+        String file = task.workerSpec().arg(2);
+        assertTrue(file.isEmpty() || !java.nio.file.Files.exists(java.nio.file.Path.of(file)),
+                "temporary file left: " + file);
     }
 
     /**
@@ -71,8 +72,8 @@ class CpuModelsTest {
             }
 
             @Override
-            public String spec() {
-                return sha.spec();
+            public String describe() {
+                return sha.describe();
             }
         };
         try (ExecutionModel pool = new PlatformPoolModel(2)) {

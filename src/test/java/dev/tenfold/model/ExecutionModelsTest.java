@@ -118,7 +118,8 @@ class ExecutionModelsTest {
         }
         // counted by the server, not timed: a busy machine slows the waves, not the overlap within one
         int peak = ServerJournal.peakInFlight(server, LATENCY_MS);
-        assertTrue(peak >= CONCURRENCY / 2 && peak <= CONCURRENCY, kind + ": the server held at most " + peak + " requests at once, C=" + CONCURRENCY);
+        assertTrue(peak >= CONCURRENCY / 2 && peak <= CONCURRENCY,
+                kind + ": the server held at most " + peak + " requests at once, C=" + CONCURRENCY);
     }
 
     @ParameterizedTest
@@ -141,8 +142,10 @@ class ExecutionModelsTest {
             assertEquals(2, pids.size());
             assertTrue(pids.stream().allMatch(alive::apply));
             for (long pid : pids) {
-                List<String> arguments = List.of(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/cmdline")).split("\0"));
-                assertTrue(arguments.containsAll(dev.tenfold.process.MeasuredJvm.asThisJvm()), "the fork's heap and GC: " + arguments);
+                List<String> arguments = List.of(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid
+                        + "/cmdline")).split("\0"));
+                assertTrue(arguments.containsAll(dev.tenfold.process.MeasuredJvm.asThisJvm()),
+                        "the fork's heap and GC: " + arguments);
             }
         } finally {
             long start = System.nanoTime();

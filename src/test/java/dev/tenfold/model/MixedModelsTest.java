@@ -82,7 +82,8 @@ class MixedModelsTest {
     void failedDownloadsAreErrorsNeverHangsAndLeaveNoFiles() throws Exception {
         ImageThumbnailTask unknownLatency = new ImageThumbnailTask(http.client(), backend.url(), 11); // no stub: 404
         Path dir;
-        try (SplitModel split = new SplitModel(4, 2, false, unknownLatency); PipelineModel pipeline = new PipelineModel(4, 2)) {
+        try (SplitModel split = new SplitModel(4, 2, false, unknownLatency); PipelineModel pipeline =
+                new PipelineModel(4, 2)) {
             dir = split.directory();
             for (ExecutionModel model : new ExecutionModel[] {split, pipeline}) {
                 BatchResult result = model.run(unknownLatency, TASKS);

@@ -60,13 +60,15 @@ class OpenLoopModelTest {
         AtomicLong reported = new AtomicLong();
         HttpItemTask task = task();
         // capacity C / L = 8 / 20 ms = 400/s (4 worker JVMs: 200/s); offered 100/s
-        try (OpenLoopModel open = new OpenLoopModel(ExecutionModel.of(kind, 8, 4, task), 100, one -> reported.addAndGet(one.attempted()))) {
+        try (OpenLoopModel open = new OpenLoopModel(ExecutionModel.of(kind, 8, 4, task), 100,
+                one -> reported.addAndGet(one.attempted()))) {
             for (int i = 0; i < 3; i++) {
                 BatchResult result = open.run(task, 10); // a tenth of a second of arrivals, and what ended in it
                 assertEquals(0, result.errors(), () -> kind + ": " + result.firstError());
                 assertEquals(result.succeeded() * ItemPayload.CRC, result.digest(), "digest of the checked bodies");
                 assertTrue(Arrays.stream(result.latencyNanos()).allMatch(n -> n >= LATENCY_MS * 1_000_000L),
-                        () -> kind + ": each task took at least the server's delay: " + Arrays.toString(result.latencyNanos()));
+                        () -> kind + ": each task took at least the server's delay: "
+                        + Arrays.toString(result.latencyNanos()));
             }
             open.pause();
             assertTrue(open.arrived() >= 25, "the timer handed out about 100/s x 0.3 s: " + open.arrived());
@@ -88,10 +90,12 @@ class OpenLoopModelTest {
                 Arrays.stream(result.latencyNanos()).forEach(latencies::add);
             }
             // 20 tasks end one after the other, >= 20 ms apart: by then >= 80 were due (arrivals never wait)
-            assertTrue(open.waiting() >= 40, kind + ": arrivals outpace completions, yet only " + open.waiting() + " wait");
+            assertTrue(open.waiting() >= 40, kind + ": arrivals outpace completions, yet only " + open.waiting()
+                    + " wait");
             // the k-th task was due at k x 5 ms and ended no sooner than (k + 1) x 20 ms: the 20th waited >= 300 ms
             long longest = latencies.stream().mapToLong(Long::longValue).max().orElseThrow();
-            assertTrue(longest >= 300_000_000L, kind + ": the latest task's latency counts its wait in the queue: " + longest / 1e6 + " ms");
+            assertTrue(longest >= 300_000_000L, kind + ": the latest task's latency counts its wait in the queue: "
+                    + longest / 1e6 + " ms");
         }
     }
 

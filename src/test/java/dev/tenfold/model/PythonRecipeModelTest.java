@@ -70,7 +70,8 @@ class PythonRecipeModelTest {
         }
         assertEquals(16, result.succeeded(), result::firstError);
         assertEquals(IntStream.range(0, 16).mapToLong(SHA::expected).sum(), result.digest());
-        assertTrue(java.util.Arrays.stream(result.latencyNanos()).allMatch(n -> n > 0), "each task timed by the recipe");
+        assertTrue(java.util.Arrays.stream(result.latencyNanos()).allMatch(n -> n > 0),
+                "each task timed by the recipe");
     }
 
     @Test
@@ -90,20 +91,23 @@ class PythonRecipeModelTest {
     void everyRequestIsMadeOnceAndChecked(String model) throws Exception {
         server.resetRequests();
         BatchResult result;
-        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings(model, 8, 4, server.baseUrl(), LATENCY_MS))) {
+        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings(model, 8, 4, server.baseUrl(), LATENCY_MS)))
+                {
             result = recipe.run(HTTP, 24);
         }
         assertEquals(24, result.succeeded(), result::firstError);
         assertEquals(24, server.getAllServeEvents().size());
         for (int i = 0; i < 24; i++) {
             String url = "/io/item/" + i + "?latencyMs=" + LATENCY_MS;
-            assertEquals(1, server.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(url)).count(), url);
+            assertEquals(1, server.getAllServeEvents().stream().filter(e
+                    -> e.getRequest().getUrl().equals(url)).count(), url);
         }
     }
 
     @Test
     void asyncioKeepsConcurrencyInFlight() throws Exception {
-        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("asyncio", 10, 1, server.baseUrl(), LATENCY_MS))) {
+        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("asyncio", 10, 1, server.baseUrl(),
+                LATENCY_MS))) {
             recipe.run(HTTP, 10); // connections opened
             server.resetRequests();
             BatchResult result = recipe.run(HTTP, 50);
@@ -145,7 +149,8 @@ class PythonRecipeModelTest {
 
     @Test
     void aCrashCostsItsBatchAndTheNextBatchStartsAnew() throws Exception {
-        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("serial", 1, 1, server.baseUrl(), LATENCY_MS))) {
+        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("serial", 1, 1, server.baseUrl(),
+                LATENCY_MS))) {
             long first = recipe.pid();
             Thread killer = Thread.ofPlatform().start(() -> {
                 sleep(300);
@@ -161,10 +166,14 @@ class PythonRecipeModelTest {
         }
     }
 
-    /** A pool that loses a process is broken for good in CPython: the recipe ends after its answer, and the next batch starts a new one. */
+    /**
+     * A pool that loses a process is broken for good in CPython: the recipe ends after its answer, and the next batch
+     * starts a new one.
+     */
     @Test
     void aPoolThatLosesAProcessIsReplacedForTheNextBatch() throws Exception {
-        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("process", 2, 2, server.baseUrl(), LATENCY_MS))) {
+        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings("process", 2, 2, server.baseUrl(),
+                LATENCY_MS))) {
             long first = recipe.pid();
             long worker = ProcessHandle.of(first).orElseThrow().children().findFirst().orElseThrow().pid();
             Thread killer = Thread.ofPlatform().start(() -> {

@@ -1,7 +1,7 @@
 package dev.tenfold.model;
 
 import dev.tenfold.workload.Task;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +27,8 @@ public final class ScriptedTask implements Task {
     }
 
     static ScriptedTask create(Path dir, long millis, long stallMillis, boolean prints) {
-        return new ScriptedTask(dir.toString(), Long.toString(millis), Long.toString(stallMillis), Boolean.toString(prints));
+        return new ScriptedTask(dir.toString(), Long.toString(millis), Long.toString(stallMillis),
+                Boolean.toString(prints));
     }
 
     @Override
@@ -60,8 +61,13 @@ public final class ScriptedTask implements Task {
     }
 
     @Override
-    public String spec() {
-        return Workloads.classSpec(ScriptedTask.class, dir.toString(), Long.toString(millis), Long.toString(stallMillis),
+    public String describe() {
+        return workerSpec().line();
+    }
+
+    @Override
+    public TaskSpec workerSpec() {
+        return TaskSpec.ofClass(ScriptedTask.class, dir.toString(), Long.toString(millis), Long.toString(stallMillis),
                 Boolean.toString(prints));
     }
 }

@@ -34,7 +34,7 @@ class VirtualStreamModelTest {
         }
 
         @Override
-        public String spec() {
+        public String describe() {
             return "probe";
         }
     }
@@ -66,7 +66,8 @@ class VirtualStreamModelTest {
             assertEquals(probe.started.get(), reported.get(), "every task that ended was reported as it ended");
             // a tenth fail by design, and the C interrupted by the pause end as errors too
             assertTrue(reported.get() > 500 && reportedErrors.get() >= reported.get() / 10 - 1
-                    && reportedErrors.get() <= reported.get() / 10 + C + 1, reported + " tasks, " + reportedErrors + " errors");
+                    && reportedErrors.get() <= reported.get() / 10 + C + 1,
+                    reported + " tasks, " + reportedErrors + " errors");
             long paused = probe.started.get();
             Thread.sleep(50);
             assertEquals(paused, probe.started.get(), "nothing starts while paused");

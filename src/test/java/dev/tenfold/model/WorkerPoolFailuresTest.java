@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
 class WorkerPoolFailuresTest {
     private static final int TASKS = 12;
-    private static final long EXPECTED_DIGEST = java.util.stream.IntStream.range(0, TASKS).mapToLong(i -> 31L * i + 7).sum();
+    private static final long EXPECTED_DIGEST = java.util.stream.IntStream.range(0,
+            TASKS).mapToLong(i -> 31L * i + 7).sum();
 
     @TempDir
     Path dir;
@@ -30,7 +31,7 @@ class WorkerPoolFailuresTest {
     @Test
     void strayOutputOnAWorkersStdoutDoesNotReachTheProtocol() throws Exception {
         ScriptedTask task = ScriptedTask.create(dir, 1, 1, true);
-        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec())) {
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
             BatchResult result = pool.run(task, TASKS);
             assertEquals(TASKS, result.succeeded(), () -> "first error: " + result.firstError());
             assertEquals(EXPECTED_DIGEST, result.digest());
@@ -40,7 +41,7 @@ class WorkerPoolFailuresTest {
     @Test
     void aKilledWorkerCostsOneTaskAndIsReplaced() throws Exception {
         ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
-        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec())) {
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
             CompletableFuture<BatchResult> batch = runAsync(pool, task);
             long victim = ScriptedTask.awaitStall(dir, 30_000);
             ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
@@ -49,11 +50,14 @@ class WorkerPoolFailuresTest {
         }
     }
 
-    /** Arrivals (the open loop) take the same path: the killed worker's arrival ends in an error, every other is answered. */
+    /**
+     * Arrivals (the open loop) take the same path: the killed worker's arrival ends in an error, every other is
+     * answered.
+     */
     @Test
     void aKilledWorkerCostsOneArrivalAndIsReplaced() throws Exception {
         ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
-        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec())) {
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
             BatchRecorder ends = new BatchRecorder(TASKS);
             java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(TASKS);
             for (int i = 0; i < TASKS; i++) {
@@ -77,7 +81,7 @@ class WorkerPoolFailuresTest {
     @Test
     void anArrivalAtAClosedPoolEndsInAnError() throws Exception {
         ScriptedTask task = ScriptedTask.create(dir, 1, 1, false);
-        ProcessPoolModel pool = new ProcessPoolModel(1, task.spec());
+        ProcessPoolModel pool = new ProcessPoolModel(1, task);
         pool.close();
         Throwable[] seen = new Throwable[1];
         pool.arrive(task, 0, (digest, error) -> seen[0] = error);
@@ -88,7 +92,7 @@ class WorkerPoolFailuresTest {
     @Test
     void aStoppedWorkerTimesOutIsKilledAndReplaced() throws Exception {
         ScriptedTask task = ScriptedTask.create(dir, 20, 1500, false);
-        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.spec(), Duration.ofSeconds(3))) {
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task.workerSpec(), Duration.ofSeconds(3))) {
             CompletableFuture<BatchResult> batch = runAsync(pool, task);
             long victim = ScriptedTask.awaitStall(dir, 30_000);
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(victim)).start().waitFor());
@@ -109,7 +113,8 @@ class WorkerPoolFailuresTest {
     }
 
     /** One counted error, the rest done, and the pool back at two live workers, the victim not among them. */
-    private static void assertOneErrorAndWFresh(ProcessPoolModel pool, BatchResult result, long victim) throws Exception {
+    private static void assertOneErrorAndWFresh(ProcessPoolModel pool, BatchResult result, long victim) throws Exception
+            {
         assertEquals(TASKS, result.attempted());
         assertEquals(1, result.errors(), () -> "errors, first: " + result.firstError());
         assertEquals(TASKS - 1, result.succeeded());

@@ -41,7 +41,8 @@ class ChildProcessTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<ProcessHandle> children = List.of();
         try {
-            String line = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            String line = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
             assertTrue(line != null && line.startsWith("CHILDREN "), "parent said: " + line);
             children = Arrays.stream(line.substring("CHILDREN ".length()).split(" "))
                     .map(pid -> ProcessHandle.of(Long.parseLong(pid)).orElseThrow()).toList();

@@ -14,7 +14,7 @@ public final class ParentOfChildren {
 
     public static void main(String[] args) throws Exception {
         Backend backend = Backend.start();
-        ProcessPoolModel pool = new ProcessPoolModel(1, new Sha256ChainTask(1024, 1).spec());
+        ProcessPoolModel pool = new ProcessPoolModel(1, new Sha256ChainTask(1024, 1));
         System.out.println("CHILDREN " + backend.pid().orElseThrow() + " " + pool.workerPids().get(0));
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

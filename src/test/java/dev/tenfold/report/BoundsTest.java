@@ -67,8 +67,10 @@ class BoundsTest {
     @Test
     void theCutOffsAreTheSpecs() {
         // the backend flag: more than 20% over the configured latency
-        assertEquals("littles-law", Bounds.bound(Family.IO, 10, 100, 2, 10, null, 60.0, 50, 0.1, 0.1, null), "exactly +20%");
-        assertEquals("backend", Bounds.bound(Family.IO, 10, 100, 2, 10, null, 60.1, 50, 0.1, 0.1, null), "just over +20%");
+        assertEquals("littles-law", Bounds.bound(Family.IO, 10, 100, 2, 10, null, 60.0, 50, 0.1, 0.1, null),
+                "exactly +20%");
+        assertEquals("backend", Bounds.bound(Family.IO, 10, 100, 2, 10, null, 60.1, 50, 0.1, 0.1, null),
+                "just over +20%");
         // cpu-roofline only on a saturated machine: client + backend >= 90% of the usable cores
         assertEquals("cpu-roofline", Bounds.bound(Family.IO, 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.31, null));
         assertEquals("littles-law", Bounds.bound(Family.IO, 1000, 10000, 2, 1000, 300.0, 51.0, 50, 0.6, 0.29, null),
@@ -87,7 +89,8 @@ class BoundsTest {
         assertEquals("unexplained", Bounds.explained("cores", 0.8499));
         assertEquals("unexplained", Bounds.explained("cores", 0.02), "worker JVMs fed 64 MiB through a pipe");
         assertEquals("littles-law", Bounds.explained("littles-law", null));
-        assertEquals("backend", Bounds.explained("backend", 0.1), "a slow backend stays flagged however low the figure");
+        assertEquals("backend", Bounds.explained("backend", 0.1),
+                "a slow backend stays flagged however low the figure");
     }
 
     @Test

@@ -29,13 +29,15 @@ class CalibrationTest {
         assertTrue(r.onTarget(), r.toString());
         String text = Calibration.render(a, b, slower);
         assertTrue(text.contains("All three on target."), text);
-        assertTrue(text.matches("(?s).*\\(c\\) compare C/A marks - \\(latency-bound rows\\) +20 of +20 = 100\\.0% \\(target >= 90%\\)\n.*"),
+        assertTrue(text.matches("(?s).*\\(c\\) compare C/A marks - \\(latency-bound rows\\) +20 of +20 = 100\\.0% "
+                + "\\(target >= 90%\\)\n.*"),
                 text);
     }
 
     @Test
     void intervalsThatAreTooNarrowMissTheCoverage() throws Exception {
-        // B is A shifted by 2%, while A claims an interval of +-0.1%: (a) misses; a 2% shift is still ~ (run-to-run floor)
+        // B is A shifted by 2%, while A claims an interval of +-0.1%: (a) misses; a 2% shift is still ~ (run-to-run
+        // floor)
         List<ResultRow> a = CompareTest.synthetic(ReportTest.MACHINE, 1.0, 1).stream()
                 .map(r -> RowCopy.with(r, Map.of("throughputError", r.throughput() * 0.001))).toList();
         List<ResultRow> b = a.stream().map(r -> RowCopy.with(r, Map.of("throughput", r.throughput() * 1.02))).toList();

@@ -22,25 +22,30 @@ class CompareClaimsTest {
     @TempDir
     Path dir;
 
-    private static ResultRow row(ResultRow template, String host, int cores, String family, String workload, String variant,
+    private static ResultRow row(ResultRow template, String host, int cores, String family, String workload,
+            String variant,
                                  int c, double speedup, double halfWidth, double ideal, double throughput) {
-        Map<String, Object> fields = new HashMap<>(Map.of("host", host, "runId", host + "-20261203-120000", "usableCores", cores,
+        Map<String, Object> fields = new HashMap<>(Map.of("host", host, "runId", host + "-20261203-120000",
+                "usableCores", cores,
                 "family", family, "workload", workload, "variant", variant, "concurrency", c, "speedup", speedup,
                 "speedupLow", speedup - halfWidth, "speedupHigh", speedup + halfWidth));
-        fields.putAll(Map.of("idealSpeedup", ideal, "throughput", throughput, "throughputError", throughput * halfWidth / speedup,
+        fields.putAll(Map.of("idealSpeedup", ideal, "throughput", throughput, "throughputError",
+                throughput * halfWidth / speedup,
                 "samples", 15, "forks", 3));
         return RowCopy.with(template, fields);
     }
 
     /** One machine's run: I/O at C=10, CPU at all cores, pipeline against split. */
-    private static List<ResultRow> run(String host, int cores, double io10, double cpuAllCores, double pipeline) throws Exception {
+    private static List<ResultRow> run(String host, int cores, double io10, double cpuAllCores, double pipeline) throws
+            Exception {
         ResultRow t = ReportTest.fixtureRows(ReportTest.MACHINE).get(1);
         return List.of(
                 row(t, host, cores, "io", "io", "serial", 1, 1, 0.02, 1, 19),
                 row(t, host, cores, "io", "io", "platform", 10, io10, 0.15, 10, 19 * io10),
                 row(t, host, cores, "io", "io", "virtual", 10, io10 * 0.99, 0.15, 10, 19 * io10 * 0.99),
                 row(t, host, cores, "cpu", "sha256", "serial", 1, 1, 0.01, 1, 30),
-                row(t, host, cores, "cpu", "sha256", "platform", cores, cpuAllCores, cpuAllCores * 0.02, cores, 30 * cpuAllCores),
+                row(t, host, cores, "cpu", "sha256", "platform", cores, cpuAllCores, cpuAllCores * 0.02, cores,
+                30 * cpuAllCores),
                 row(t, host, cores, "mixed", "mixed", "split", 10, 4, 0.1, 10, 40),
                 row(t, host, cores, "mixed", "mixed", "pipeline", 10, 4 * pipeline, 0.1, 10, 40 * pipeline));
     }
@@ -57,26 +62,33 @@ class CompareClaimsTest {
         String claims = out.substring(out.indexOf("Claims, per machine"));
 
         String io = line(claims, "  platform C=10 ");
-        assertTrue(io.matches(".*10\\.05 \\[9\\.90, 10\\.20] of 10 holds +10\\.02 \\[9\\.87, 10\\.17] of 10 holds +\\[1]/\\[0] 1\\.00 \\[0\\.98, 1\\.02] ~"
+        assertTrue(io.matches(".*10\\.05 \\[9\\.90, 10\\.20] of 10 holds +10\\.02 \\[9\\.87, 10\\.17] of 10 holds "
+                + "+\\[1]/\\[0] 1\\.00 \\[0\\.98, 1\\.02] ~"
                 + " +9\\.95 \\[9\\.80, 10\\.10] of 10 holds +\\[2]/\\[0] 0\\.99 \\[0\\.97, 1\\.01] ~.*"), io);
         // 2 cores and 16 cores are one claim: "at all cores"; the workstation's 14.8x of 16 holds, and is beyond noise
         String cpu = line(claims, "  sha256 platform at all cores");
-        assertTrue(cpu.contains("1.91 [1.87, 1.95] of 2 holds") && cpu.contains("14.80 [14.50, 15.10] of 16 holds"), cpu);
+        assertTrue(cpu.contains("1.91 [1.87, 1.95] of 2 holds") && cpu.contains("14.80 [14.50, 15.10] of 16 holds"),
+                cpu);
         assertTrue(cpu.matches(".*\\[2]/\\[0] 7\\.75 \\[7\\.\\d\\d, 7\\.\\d\\d] \\+.*"), cpu);
         // the A/A pair agrees on the pipeline; the workstation's CPU stage is fast enough that split wins there
         String mixed = line(claims, "  pipeline / split C=10");
-        assertTrue(mixed.matches(".*1\\.55 \\[1\\.\\d\\d, 1\\.\\d\\d] holds .*1\\.52 \\[1\\.\\d\\d, 1\\.\\d\\d] holds .*~.*0\\.80 \\[0\\.\\d\\d, 0\\.\\d\\d] FAILS .*-"), mixed);
-        assertTrue(claims.contains("[0] vm vm-20261203-120000: 4 holds") && claims.contains("[2] ws ws-20261203-120000: 3 holds, 1 FAILS"), claims);
+        assertTrue(mixed.matches(".*1\\.55 \\[1\\.\\d\\d, 1\\.\\d\\d] holds .*1\\.52 \\[1\\.\\d\\d, 1\\.\\d\\d] holds "
+                + ".*~.*0\\.80 \\[0\\.\\d\\d, 0\\.\\d\\d] FAILS .*-"), mixed);
+        assertTrue(claims.contains("[0] vm vm-20261203-120000: 4 holds")
+                && claims.contains("[2] ws ws-20261203-120000: 3 holds, 1 FAILS"), claims);
         assertTrue(Files.size(dir.resolve("compare-claims.png")) > 5_000, "the claims chart");
 
         // the ranking: platform's 1% over virtual is beyond these narrow intervals on every machine (it
         // holds); pipeline beats split on the VM and loses to it on the workstation (it differs)
         String ranking = out.substring(out.indexOf("Ranking of the models"));
         String ioRank = line(ranking, "  io io C=10 L=50");
-        assertTrue(ioRank.matches(".*\\[0] platform > virtual +\\[1] platform > virtual +\\[2] platform > virtual +holds"), ioRank);
+        assertTrue(ioRank.matches(".*\\[0] platform > virtual +\\[1] platform > virtual +\\[2] platform > virtual "
+                + "+holds"), ioRank);
         String mixedRank = line(ranking, "  mixed mixed C=10 L=50");
-        assertTrue(mixedRank.matches(".*\\[0] pipeline > split +\\[1] pipeline > split +\\[2] split > pipeline +DIFFERS: "
-                + "pipeline beats split on \\[0], split beats pipeline on \\[2]; pipeline beats split on \\[1], split beats pipeline on \\[2]"),
+        assertTrue(mixedRank.matches(".*\\[0] pipeline > split +\\[1] pipeline > split +\\[2] split > pipeline "
+                + "+DIFFERS: "
+                + "pipeline beats split on \\[0], split beats pipeline on \\[2]; pipeline beats split on \\[1], split "
+                + "beats pipeline on \\[2]"),
                 mixedRank);
         assertFalse(ranking.contains("sha256"), "one model per machine at all cores: nothing to rank\n" + ranking);
     }
@@ -99,6 +111,7 @@ class CompareClaimsTest {
     }
 
     private static String line(String text, String start) {
-        return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(start + " not in\n" + text));
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(()
+                -> new AssertionError(start + " not in\n" + text));
     }
 }

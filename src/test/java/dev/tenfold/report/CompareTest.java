@@ -28,7 +28,8 @@ class CompareTest {
                 samples[i] = level * 100 * c * (1 + 0.03 * random.nextGaussian());
             }
             Statistics.Estimate e = Statistics.estimate(samples);
-            rows.add(RowCopy.with(template, Map.of("concurrency", c, "throughput", e.mean(), "throughputError", e.halfWidth(),
+            rows.add(RowCopy.with(template, Map.of("concurrency", c, "throughput", e.mean(), "throughputError",
+                    e.halfWidth(),
                     "samples", samples.length)));
         }
         return rows;
@@ -44,7 +45,9 @@ class CompareTest {
         CsvFormat.write(b, synthetic(ReportTest.MACHINE, 2, 3));
 
         String same = Compare.run(List.of(a, aAgain), dir);
-        int differ = Integer.parseInt(same.replaceAll("(?s).*\\[1\\] vs \\[0\\]: (\\d+) of 20 rows differ beyond noise.*", "$1"));
+        int differ =
+                Integer.parseInt(same.replaceAll("(?s).*\\[1\\] vs \\[0\\]: (\\d+) of 20 rows differ beyond noise.*",
+                "$1"));
         assertTrue(differ <= 1, "A/A: at most 1 of 20 rows beyond 99% noise\n" + same);
         assertTrue(same.contains("same conditions"), same);
         assertTrue(same.matches("(?s).*\nio +1\\.0\\d \\[0\\.9\\d, 1\\.0\\d\\] ~ \\(20\\).*"), same);
@@ -72,7 +75,8 @@ class CompareTest {
 
     @Test
     void rowsWithoutSamplesGetNoMarkAndDifferentConditionsAreNamed() throws Exception {
-        RunContext oneCore = new RunContext("box-2", "2026-11-23T13:00:00Z", "box", "Linux 6.1", ReportTest.MACHINE.cpuModel(), 2, 2, 23.5,
+        RunContext oneCore = new RunContext("box-2", "2026-11-23T13:00:00Z", "box", "Linux 6.1",
+                ReportTest.MACHINE.cpuModel(), 2, 2, 23.5,
                 "Temurin 21", "smoke", 1, 0.9, "cgroup cpu.max 1.00 cores");
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
@@ -80,9 +84,12 @@ class CompareTest {
         CsvFormat.write(b, ReportTest.fixtureRows(oneCore));
         String table = Compare.run(List.of(a, b), dir);
         assertTrue(table.contains("1.00 ?"), table);
-        assertTrue(table.contains("0 of 2 rows differ beyond noise (0 +, 0 -), 0 within noise (~), 2 without an interval (?)"), table);
-        assertTrue(table.contains("DIFFER IN CONDITIONS: profile smoke vs quick; JDK Temurin 21 vs Temurin 25; usable cores 1 vs 2;"
-                + " CPU policy cgroup cpu.max 1.00 cores vs cgroup cpu.max unlimited; [1] ran on a BUSY machine"), table);
+        assertTrue(table.contains("0 of 2 rows differ beyond noise (0 +, 0 -), 0 within noise (~), 2 without an "
+                + "interval (?)"), table);
+        assertTrue(table.contains("DIFFER IN CONDITIONS: profile smoke vs quick; JDK Temurin 21 vs Temurin 25; usable "
+                + "cores 1 vs 2;"
+                + " CPU policy cgroup cpu.max 1.00 cores vs cgroup cpu.max unlimited; [1] ran on a BUSY machine"),
+                table);
     }
 
     /** Compares the fixture rows with {@code second}, expecting a refusal; its message. */
@@ -98,7 +105,8 @@ class CompareTest {
     @Test
     void aFileWithTwoRowsForOneKeyIsRefused() throws Exception {
         List<ResultRow> rows = ReportTest.fixtureRows(ReportTest.MACHINE);
-        String message = refusal("doubled.csv", List.of(rows.get(0), rows.get(1), RowCopy.with(rows.get(1), Map.of("throughput", 1.0))));
+        String message = refusal("doubled.csv", List.of(rows.get(0), rows.get(1),
+                RowCopy.with(rows.get(1), Map.of("throughput", 1.0))));
         assertTrue(message.contains("doubled.csv has two rows for " + rows.get(1).joinKey()), message);
     }
 
@@ -123,7 +131,8 @@ class CompareTest {
         Path cut = dir.resolve("cut.csv");
         CsvFormat.write(a, ReportTest.fixtureRows(ReportTest.MACHINE));
         String text = java.nio.file.Files.readString(a);
-        java.nio.file.Files.writeString(cut, text.substring(0, text.indexOf("Turbo") + 2)); // inside the quoted CPU model
+        java.nio.file.Files.writeString(cut, text.substring(0, text.indexOf("Turbo") + 2));
+                // inside the quoted CPU model
         String message = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Compare.run(List.of(a, cut), dir)).getMessage();
         assertTrue(message.startsWith(cut + " is not a well-formed CSV: "), message);
@@ -151,7 +160,8 @@ class CompareTest {
         CsvFormat.write(a, rows);
         CsvFormat.write(b, broken);
         String table = Compare.run(List.of(a, b), dir);
-        assertTrue(table.matches("(?s).*\\[1\\] vs \\[0\\]: \\d+ of 20 rows differ beyond noise .*, 2 without a throughput in one file \\(-\\)\n.*"), table);
+        assertTrue(table.matches("(?s).*\\[1\\] vs \\[0\\]: \\d+ of 20 rows differ beyond noise .*, 2 without a "
+                + "throughput in one file \\(-\\)\n.*"), table);
         assertTrue(table.contains("of 20 rows"), "every joined row is counted: " + table);
     }
 
@@ -160,7 +170,8 @@ class CompareTest {
         assertEquals("+", Ratios.mark(1.1, new Statistics.Interval(1.01, 1.2)));
         assertEquals("-", Ratios.mark(0.7, new Statistics.Interval(0.5, 0.99)));
         assertEquals("~", Ratios.mark(1.0, new Statistics.Interval(0.95, 1.05)));
-        assertEquals("~", Ratios.mark(0.97, new Statistics.Interval(0.95, 0.99)), "beyond the interval, within the run-to-run floor");
+        assertEquals("~", Ratios.mark(0.97, new Statistics.Interval(0.95, 0.99)),
+                "beyond the interval, within the run-to-run floor");
         assertEquals("~", Ratios.mark(1.3, new Statistics.Interval(0.9, 1.8)), "beyond the floor, within the interval");
         assertEquals("?", Ratios.mark(1.0, null));
         assertNull(Ratios.rowRatio(RowCopy.with(dummy(), Map.of("throughput", 0.0)), dummy()));

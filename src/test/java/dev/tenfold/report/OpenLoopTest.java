@@ -16,14 +16,20 @@ import org.junit.jupiter.api.Test;
 /** An open-loop row: its rate, its queue, the overloaded rule, the bound, and the verdict's knee. */
 class OpenLoopTest {
 
-    /** platform C=10 at L=50 ms offered {@code rate}/s; 2 forks of 3 one-second windows with these tasks waiting at their ends. */
-    private static JmhRun run(int rate, double achieved, double[] waitingFork1, double[] waitingFork2, long... latencyMs) {
+    /**
+     * platform C=10 at L=50 ms offered {@code rate}/s; 2 forks of 3 one-second windows with these tasks waiting at
+     * their ends.
+     */
+    private static JmhRun run(int rate, double achieved, double[] waitingFork1, double[] waitingFork2,
+            long... latencyMs) {
         return run(Variant.PLATFORM, rate, achieved, waitingFork1, waitingFork2, latencyMs);
     }
 
     /** {@code variant} C=10 at L=50 ms offered {@code rate}/s, as above. */
-    static JmhRun run(Variant variant, int rate, double achieved, double[] waitingFork1, double[] waitingFork2, long... latencyMs) {
-        Map<String, String> params = Map.of("concurrency", "10", "latencyMs", "50", "tasks", String.valueOf(rate / 10), "rate",
+    static JmhRun run(Variant variant, int rate, double achieved, double[] waitingFork1, double[] waitingFork2,
+            long... latencyMs) {
+        Map<String, String> params = Map.of("concurrency", "10", "latencyMs", "50", "tasks", String.valueOf(rate / 10),
+                "rate",
                 String.valueOf(rate), "sloMs", "0");
         double[] wall = {1, 1, 1};
         double[] succeeded = {achieved, achieved, achieved};
@@ -35,12 +41,14 @@ class OpenLoopTest {
         for (long ms : latencyMs) {
             latency.recordValue(ms * 1_000_000);
         }
-        return new JmhRun(Language.JAVA, Family.IO, variant, params, Double.NaN, Double.NaN, secondary, raw, List.of(), latency, null);
+        return new JmhRun(Language.JAVA, Family.IO, variant, params, Double.NaN, Double.NaN, secondary, raw, List.of(),
+                latency, null);
     }
 
     @Test
     void aModelThatKeepsUpIsNotOverloadedAndHasNoSpeedupNorBound() {
-        ResultRow row = Rows.fromRuns(List.of(run(100, 100, new double[] {5, 6, 5}, new double[] {4, 5, 6}, 51, 52, 60)),
+        ResultRow row = Rows.fromRuns(List.of(run(100, 100, new double[] {5, 6, 5}, new double[] {4, 5, 6}, 51, 52,
+                60)),
                 RowsTest.EIGHT_CORES).get(0);
         assertEquals("open-loop", row.workload());
         assertEquals(100.0, row.offeredRate());
@@ -56,7 +64,8 @@ class OpenLoopTest {
     @Test
     void aQueueThatGrowsWithTheWindowsIsOverloadedAndLittlesLawIsItsBound() {
         // 300/s offered, 200/s done: 100 more wait after every second
-        ResultRow row = Rows.fromRuns(List.of(run(300, 200, new double[] {110, 210, 310}, new double[] {120, 220, 320}, 60, 900, 1500)),
+        ResultRow row = Rows.fromRuns(List.of(run(300, 200, new double[] {110, 210, 310}, new double[] {120, 220, 320},
+                60, 900, 1500)),
                 RowsTest.EIGHT_CORES).get(0);
         assertEquals("yes", row.overloaded());
         assertEquals("littles-law", row.bound(), "it completes C / L = 200/s");
@@ -77,16 +86,19 @@ class OpenLoopTest {
         List<ResultRow> rows = Rows.fromRuns(List.of(
                 run(100, 100, new double[] {5, 5, 5}, new double[] {5, 5, 5}, 51, 55),
                 run(190, 190, new double[] {10, 9, 10}, new double[] {9, 10, 10}, 52, 80),
-                run(300, 200, new double[] {110, 210, 310}, new double[] {110, 210, 310}, 60, 2000)), RowsTest.EIGHT_CORES);
+                run(300, 200, new double[] {110, 210, 310}, new double[] {110, 210, 310}, 60, 2000)),
+                RowsTest.EIGHT_CORES);
         String knee = OpenLoopVerdict.knee(rows, 50);
-        assertTrue(knee.startsWith("sustains 190/s within the SLO (p99 80.0 ms; Little's law: 190/s x 50 ms = 9.5 in flight, of its 10;"
+        assertTrue(knee.startsWith("sustains 190/s within the SLO (p99 80.0 ms; Little's law: 190/s x 50 ms = 9.5 in "
+                + "flight, of its 10;"
                 + " capacity C / L = 200/s); at 300/s OVERLOADED"), knee);
     }
 
     /** Worker JVMs hold one task each: their capacity is W / L, whatever -p concurrency says. */
     @Test
     void aWorkerPoolsCapacityIsItsWorkers() {
-        ResultRow row = Rows.fromRuns(List.of(run(Variant.PROCESS, 40, 40, new double[] {2, 2, 2}, new double[] {2, 2, 2}, 51, 55)),
+        ResultRow row = Rows.fromRuns(List.of(run(Variant.PROCESS, 40, 40, new double[] {2, 2, 2},
+                new double[] {2, 2, 2}, 51, 55)),
                 RowsTest.EIGHT_CORES).get(0);
         String knee = OpenLoopVerdict.knee(List.of(RowCopy.with(row, Map.of("workers", 4))), 50);
         assertTrue(knee.contains("= 2.0 in flight, of its 4; capacity C / L = 80/s"), knee);

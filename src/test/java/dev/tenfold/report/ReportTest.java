@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** JMH JSON → rows → CSV → rows, the verdict, the plots and compare, on a small fixture. */
 class ReportTest {
     static final RunContext MACHINE = new RunContext("box-20261123-120000", "2026-11-23T12:00:00Z", "box",
-            "Linux 6.1", "Fancy CPU, \"Turbo\" 3.0 GHz", 2, 2, 23.5, "Temurin 25", "quick", 2, 0.1, "cgroup cpu.max unlimited");
+            "Linux 6.1", "Fancy CPU, \"Turbo\" 3.0 GHz", 2, 2, 23.5, "Temurin 25", "quick", 2, 0.1,
+            "cgroup cpu.max unlimited");
 
     @TempDir
     Path dir;
@@ -44,7 +45,8 @@ class ReportTest {
         assertEquals(75.0, virtual.speedup(), 1e-3);
         assertEquals(100.0, virtual.idealSpeedup());
         assertEquals(0.05, virtual.backgroundCpuShare(), 1e-9);
-        assertEquals(1425.0 / ((0.75 - 0.05) * 19.0), virtual.rooflineSpeedup(), 1e-3, "priced at the CPU above the background");
+        assertEquals(1425.0 / ((0.75 - 0.05) * 19.0), virtual.rooflineSpeedup(), 1e-3,
+                "priced at the CPU above the background");
         assertEquals(0.75, virtual.efficiency(), 1e-3, "75x of min(100, 100)");
         assertEquals(1.0, virtual.busyCores(), 1e-9);
         assertEquals("cpu-bound", virtual.articleRule());
@@ -55,14 +57,19 @@ class ReportTest {
         assertEquals(null, serial.throughputError(), "JMH's NaN error becomes an empty cell");
     }
 
-    /** jvm_flags: the fork's -X flags as JMH recorded them (the heap the run sized), not its properties; python_version on Python rows. */
+    /**
+     * jvm_flags: the fork's -X flags as JMH recorded them (the heap the run sized), not its properties; python_version
+     * on Python rows.
+     */
     @Test
     void theRowsCarryTheForksJvmFlagsAndThePythonVersion() throws Exception {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var runs = (com.fasterxml.jackson.databind.node.ArrayNode) mapper.readTree(ReportTest.class.getResource("two-runs.json"));
+        var runs = (com.fasterxml.jackson.databind.node.ArrayNode)
+                mapper.readTree(ReportTest.class.getResource("two-runs.json"));
         for (var run : runs) {
             var args = ((com.fasterxml.jackson.databind.node.ObjectNode) run).putArray("jvmArgs");
-            List.of("-Xms64m", "-Xmx805m", "-XX:+UseG1GC", "-Dtenfold.backend.url=http://127.0.0.1:1", "-D" + Rows.PYTHON_VERSION_PROPERTY + "=3.11.7")
+            List.of("-Xms64m", "-Xmx805m", "-XX:+UseG1GC", "-Dtenfold.backend.url=http://127.0.0.1:1",
+                    "-D" + Rows.PYTHON_VERSION_PROPERTY + "=3.11.7")
                     .forEach(args::add);
         }
         Path json = dir.resolve("flags.json");
@@ -82,7 +89,8 @@ class ReportTest {
         String header = Files.readAllLines(csv).get(0);
         assertTrue(header.startsWith("run_id,timestamp,host,os,cpu_model,physical_cores"), header);
         byte[] before = Files.readAllBytes(csv);
-        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CsvFormat.write(csv, List.of()), "never overwrites");
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CsvFormat.write(csv, List.of()),
+                "never overwrites");
         assertArrayEquals(before, Files.readAllBytes(csv), "the existing file is left as it was");
         try (var files = Files.list(dir)) {
             assertEquals(List.of(csv), files.toList(), "no temporary file left behind");
@@ -98,7 +106,8 @@ class ReportTest {
         CsvFormat.write(csv, fixtureRows(MACHINE));
         Path checker = Path.of("..", "shared", "tools", "check-results.py");
         assumeTrue(Files.exists(checker), "SPEC checker not beside this checkout");
-        Process check = new ProcessBuilder("python3", checker.toString(), csv.toString(), "--v2").redirectErrorStream(true).start();
+        Process check = new ProcessBuilder("python3", checker.toString(), csv.toString(),
+                "--v2").redirectErrorStream(true).start();
         String out = new String(check.getInputStream().readAllBytes());
         assertTrue(check.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, check.exitValue(), out);
@@ -155,31 +164,37 @@ class ReportTest {
         ResultRow any = fixtureRows(MACHINE).get(1);
         List<ResultRow> cpu = new java.util.ArrayList<>();
         for (String workload : List.of("sha256", "matmul")) {
-            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "serial", "concurrency", 1,
+            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "serial",
+                    "concurrency", 1,
                     "speedup", 1.0)));
-            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "platform", "concurrency", 2,
+            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "platform",
+                    "concurrency", 2,
                     "speedup", 1.9, "speedupLow", 1.8, "speedupHigh", 2.0)));
         }
         cpu.add(RowCopy.with(cpu.get(1), java.util.Map.of("runtime", "python", "variant", "threads")));
         List<Path> pngs = Plots.draw(cpu, dir, "quick", null);
         assertTrue(pngs.contains(dir.resolve("cpu-speedup.png")), pngs.toString());
         assertTrue(Files.size(dir.resolve("cpu-speedup.png")) > 5_000);
-        assertTrue(pngs.contains(dir.resolve("python-cpu-sha256-speedup.png")), "the Python rows keep their own charts: " + pngs);
+        assertTrue(pngs.contains(dir.resolve("python-cpu-sha256-speedup.png")),
+                "the Python rows keep their own charts: " + pngs);
     }
 
     @Test
     void plotsAreDrawn() throws Exception {
         List<Path> pngs = Plots.draw(fixtureRows(MACHINE), dir, "quick", null);
-        assertEquals(List.of(dir.resolve("io-speedup.png"), dir.resolve("io-cpu-share.png"), dir.resolve("io-rss.png")), pngs);
+        assertEquals(List.of(dir.resolve("io-speedup.png"), dir.resolve("io-cpu-share.png"), dir.resolve("io-rss.png")),
+                pngs);
         for (Path png : pngs) {
             assertTrue(Files.size(png) > 5_000, png + " is " + Files.size(png) + " bytes");
         }
         assertEquals(pngs, Plots.draw(fixtureRows(MACHINE), dir, "quick", null), "drawn again over the old files");
         try (var files = Files.list(dir)) {
-            assertEquals(new java.util.TreeSet<>(pngs), new java.util.TreeSet<>(files.toList()), "written through a temporary file, none left");
+            assertEquals(new java.util.TreeSet<>(pngs), new java.util.TreeSet<>(files.toList()),
+                    "written through a temporary file, none left");
         }
         // A long CPU model in the title widens the chart rather than being cut off.
-        RunContext longName = new RunContext("x", "t", "build-host-01", "Linux", "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz (Ice Lake), 2 sockets",
+        RunContext longName = new RunContext("x", "t", "build-host-01", "Linux",
+                "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz (Ice Lake), 2 sockets",
                 32, 64, 256, "Eclipse Adoptium 25.0.3+9-LTS", "quick", 64, 0.1, "cgroup cpu.max unlimited");
         Path wide = Plots.draw(fixtureRows(longName), dir.resolve("wide"), "quick", null).get(0);
         assertTrue(javax.imageio.ImageIO.read(wide.toFile()).getWidth() > 1000, "chart wide enough for its title");
@@ -190,12 +205,14 @@ class ReportTest {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
         CsvFormat.write(a, fixtureRows(MACHINE));
-        RunContext faster = new RunContext("big-1", "2026-11-23T13:00:00Z", "big", "Linux", "Big CPU", 8, 16, 64, "Temurin 25", "quick",
+        RunContext faster = new RunContext("big-1", "2026-11-23T13:00:00Z", "big", "Linux", "Big CPU", 8, 16, 64,
+                "Temurin 25", "quick",
                 16, 0.1, "cgroup cpu.max unlimited");
         List<ResultRow> bRows = fixtureRows(faster).stream().map(r -> withThroughput(r, r.throughput() * 2)).toList();
         CsvFormat.write(b, bRows);
         Path c = dir.resolve("c.csv");
-        RunContext slower = new RunContext("small-1", "2026-11-23T14:00:00Z", "small", "Linux", "Small CPU", 1, 1, 2, "Temurin 21", "quick",
+        RunContext slower = new RunContext("small-1", "2026-11-23T14:00:00Z", "small", "Linux", "Small CPU", 1, 1, 2,
+                "Temurin 21", "quick",
                 1, 0.1, "cgroup cpu.max unlimited");
         List<ResultRow> cRows = fixtureRows(slower);
         // the slow machine ran only the serial row, at a quarter of the throughput
@@ -204,10 +221,12 @@ class ReportTest {
         assertTrue(table.contains("[1] big big-1: Big CPU, 16 usable of 16 logical / 8 physical cores"), table);
         assertTrue(table.contains("[2] small small-1"), table);
         assertTrue(table.contains("io/io/serial 1 - 50 100"), table);
-        assertTrue(table.matches("(?s).*io/io/serial 1 - 50 100 +19\\.0 +38\\.0 +2\\.00 \\? +4\\.8 +0\\.25 \\?\n.*"), table);
+        assertTrue(table.matches("(?s).*io/io/serial 1 - 50 100 +19\\.0 +38\\.0 +2\\.00 \\? +4\\.8 +0\\.25 \\?\n.*"),
+                table);
         assertTrue(table.contains("Only in some files"), table);
         assertTrue(table.matches("(?s).*io/io/virtual 100 - 50 1000 +only in \\[0\\] \\[1\\]\n.*"), table);
-        assertTrue(table.matches("(?s).*\nio +2\\.00 \\? \\(1\\) +0\\.25 \\? \\(1\\)\n.*"), "geomean per file\n" + table);
+        assertTrue(table.matches("(?s).*\nio +2\\.00 \\? \\(1\\) +0\\.25 \\? \\(1\\)\n.*"),
+                "geomean per file\n" + table);
         assertTrue(Files.size(dir.resolve("compare.png")) > 5_000);
 
         // two files with every row in common: geomean over both rows
@@ -217,7 +236,8 @@ class ReportTest {
         assertTrue(Files.size(dir.resolve("compare.png")) > 5_000);
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "family,variant\nio,serial\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compare.run(List.of(a, bad), dir));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Compare.run(List.of(a, bad), dir));
         assertTrue(e.getMessage().contains("header"), e.getMessage());
     }
 

@@ -17,8 +17,10 @@ class RowsTest {
     static final RunContext EIGHT_CORES = new RunContext("r", "2026-11-23T12:00:00Z", "box", "Linux", "CPU", 4, 8, 16,
             "Temurin 25", "quick", 8, 0.1, "cgroup cpu.max unlimited");
 
-    static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String, Double> secondary) {
-        return new JmhRun(Language.JAVA, Family.of(family), Variant.of(variant), params, score, Double.NaN, secondary, Map.of(), List.of(), null, null);
+    static JmhRun run(String family, String variant, Map<String, String> params, double score, Map<String,
+            Double> secondary) {
+        return new JmhRun(Language.JAVA, Family.of(family), Variant.of(variant), params, score, Double.NaN, secondary,
+                Map.of(), List.of(), null, null);
     }
 
     static Map<String, Double> metrics(double cpuShare, long attempted, long errors, double backendLatencyMs) {
@@ -47,7 +49,8 @@ class RowsTest {
         assertEquals(1.234, Rows.roundDown(1.23456, 3), 1e-12);
         assertEquals(1.235, Rows.roundUp(1.23411, 3), 1e-12);
         assertEquals(9.999, Rows.roundDown(9.99999, 3), 1e-12, "a low end below 10 stays below it");
-        assertEquals(10.0, Rows.roundUp(9.99901, 3), 1e-12, "a high end just under 10 rounds up to it: the verdict errs towards inconclusive, never towards no");
+        assertEquals(10.0, Rows.roundUp(9.99901, 3), 1e-12,
+                "a high end just under 10 rounds up to it: the verdict errs towards inconclusive, never towards no");
         assertEquals(2.0, Rows.roundDown(2.0, 3), 1e-12, "a round value stays");
         assertEquals(null, Rows.roundUp(Double.POSITIVE_INFINITY, 3), "an unbounded end is empty, not a number");
     }
@@ -64,7 +67,9 @@ class RowsTest {
         assertEquals(100.0, rows.get(3).speedup(), 1e-9, "against the first serial run of the family (20/s)");
     }
 
-    /** The Python recipe's rows compare with Python's serial run, never with Java's: same runtime, family and workload. */
+    /**
+     * The Python recipe's rows compare with Python's serial run, never with Java's: same runtime, family and workload.
+     */
     @Test
     void pythonRowsHaveTheirOwnBaseline() throws Exception {
         java.nio.file.Path json = java.nio.file.Files.createTempFile("python-runs", ".json");
@@ -85,8 +90,11 @@ class RowsTest {
 
     /** A JMH JSON entry of a batch of 40 tasks at {@code batchesPerSecond}, without the profiler. */
     private static String jmhJson(String benchmark, int concurrency, double batchesPerSecond) {
-        return String.format(java.util.Locale.ROOT, "{\"benchmark\":\"%s\",\"params\":{\"concurrency\":\"%d\",\"latencyMs\":\"50\","
-                + "\"tasks\":\"40\",\"workers\":\"1\"},\"primaryMetric\":{\"score\":%s,\"scoreError\":\"NaN\",\"rawData\":[[%s]]},"
+        return
+                String.format(java.util.Locale.ROOT,
+                "{\"benchmark\":\"%s\",\"params\":{\"concurrency\":\"%d\",\"latencyMs\":\"50\","
+                + "\"tasks\":\"40\",\"workers\":\"1\"},"
+                + "\"primaryMetric\":{\"score\":%s,\"scoreError\":\"NaN\",\"rawData\":[[%s]]},"
                 + "\"secondaryMetrics\":{}}", benchmark, concurrency, batchesPerSecond, batchesPerSecond);
     }
 
@@ -100,8 +108,10 @@ class RowsTest {
         Map<String, Double> rejected = metrics(0.1, 1000, 0, 40);
         rejected.put("tenfold.http_429", 300.0);
         List<ResultRow> rows = Rows.fromRuns(List.of(
-                run("resilience", "serial", resilience(1, "limited", "no-retry"), 0.02, metrics(0.01, 1000, 0, 50)), // 20/s
-                run("resilience", "virtual", resilience(500, "limited", "retry"), 0.5, rejected),                    // 500/s
+                run("resilience", "serial", resilience(1, "limited", "no-retry"), 0.02, metrics(0.01, 1000, 0, 50)),
+                // 20/s
+                run("resilience", "virtual", resilience(500, "limited", "retry"), 0.5, rejected),
+                        // 500/s
                 run("resilience", "virtual", resilience(50, "flaky", "retry"), 0.5, metrics(0.1, 1000, 0, 50))
         ), EIGHT_CORES);
         ResultRow retry = rows.get(1);
@@ -166,7 +176,8 @@ class RowsTest {
     @Test
     void serialCpuWorkOnEightCoresFoolsTheArticleButNotTheClassification() {
         Map<String, String> p = Map.of("concurrency", "1", "tasks", "16", "workload", "sha256");
-        ResultRow serial = Rows.fromRuns(List.of(run("cpu", "serial", p, 1.0, metrics(0.125, 16, 0, 0))), EIGHT_CORES).get(0);
+        ResultRow serial = Rows.fromRuns(List.of(run("cpu", "serial", p, 1.0, metrics(0.125, 16, 0, 0))),
+                EIGHT_CORES).get(0);
         assertEquals("io-bound", serial.articleRule());
         assertEquals("cpu-bound", serial.classification());
         assertEquals(1.0, serial.busyCores(), 1e-9);
@@ -192,7 +203,8 @@ class RowsTest {
     void samplesCountEveryMeasuredIterationOfEveryForkWhileTheIntervalComesFromTheForks() {
         double[] wall = {1, 1, 1, 1};
         Map<String, List<double[]>> raw = Map.of("tenfold.succeeded",
-                List.of(new double[] {100, 101, 99, 100}, new double[] {110, 111, 109, 110}, new double[] {90, 91, 89, 90}),
+                List.of(new double[] {100, 101, 99, 100}, new double[] {110, 111, 109, 110},
+                new double[] {90, 91, 89, 90}),
                 "tenfold.wall_s", List.of(wall, wall, wall));
         JmhRun run = new JmhRun(Language.JAVA, Family.IO, Variant.PLATFORM, io(10, 100), Double.NaN, Double.NaN,
                 metrics(0.1, 1200, 0, 50), raw, List.of(), null, null);
@@ -203,12 +215,16 @@ class RowsTest {
     }
 
     /** A run whose profiler recorded these succeeded tasks and wall seconds per measured iteration (one fork). */
-    static JmhRun measuredRun(String variant, Map<String, String> params, double[] succeeded, double[] wall, double[] cpuShare) {
-        Map<String, List<double[]>> raw = Map.of("tenfold.succeeded", List.of(succeeded), "tenfold.wall_s", List.of(wall),
+    static JmhRun measuredRun(String variant, Map<String, String> params, double[] succeeded, double[] wall,
+            double[] cpuShare) {
+        Map<String, List<double[]>> raw = Map.of("tenfold.succeeded", List.of(succeeded), "tenfold.wall_s",
+                List.of(wall),
                 "tenfold.cpu_share", List.of(cpuShare));
         double tasks = java.util.Arrays.stream(succeeded).sum();
-        Map<String, Double> secondary = metrics(java.util.Arrays.stream(cpuShare).average().orElse(0), (long) tasks, 0, 50);
-        return new JmhRun(Language.JAVA, Family.IO, Variant.of(variant), params, Double.NaN, Double.NaN, secondary, raw, List.of(), null, null);
+        Map<String, Double> secondary = metrics(java.util.Arrays.stream(cpuShare).average().orElse(0), (long) tasks, 0,
+                50);
+        return new JmhRun(Language.JAVA, Family.IO, Variant.of(variant), params, Double.NaN, Double.NaN, secondary, raw,
+                List.of(), null, null);
     }
 
     /** A bare JMH run (no profiler) still has tasks/s from JMH itself: BatchBenchmark's aux counter. */
@@ -237,8 +253,10 @@ class RowsTest {
         assertEquals(8, serial.samples());
         assertEquals(78 / 4.14, serial.throughput(), 0.01, "summed tasks over summed time");
         ResultRow virtual = rows.get(1);
-        assertTrue(virtual.throughputError() > 0 && virtual.throughputError() < 0.05 * virtual.throughput(), virtual.toString());
-        assertTrue(virtual.speedupLow() < virtual.speedup() && virtual.speedup() < virtual.speedupHigh(), virtual.toString());
+        assertTrue(virtual.throughputError() > 0 && virtual.throughputError() < 0.05 * virtual.throughput(),
+                virtual.toString());
+        assertTrue(virtual.speedupLow() < virtual.speedup() && virtual.speedup() < virtual.speedupHigh(),
+                virtual.toString());
         assertEquals("yes", virtual.steady());
         assertEquals(8, virtual.usableCores());
         assertEquals(Language.JAVA, virtual.runtime());

@@ -41,12 +41,14 @@ class RunReportTest {
         String page = Files.readString(report.page());
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>"),
                 "the verdict is text, escaped, and the page runs no script");
-        assertTrue(page.contains(RunReport.escape(Verdict.render(ReportTest.fixtureRows(ReportTest.MACHINE)).strip().split("\n")[0])));
+        String firstLine = Verdict.render(ReportTest.fixtureRows(ReportTest.MACHINE)).strip().split("\n")[0];
+        assertTrue(page.contains(RunReport.escape(firstLine)));
         assertTrue(!page.contains("src=\"http") && !page.contains("href=\"http"), "nothing fetched from the network");
         Matcher img = Pattern.compile("<img src=\"data:image/png;base64,([^\"]+)\" alt=\"([^\"]+)\"").matcher(page);
         int images = 0;
         while (img.find()) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("run/plots").resolve(img.group(2))), Base64.getDecoder().decode(img.group(1)),
+            assertArrayEquals(Files.readAllBytes(dir.resolve("run/plots").resolve(img.group(2))),
+                    Base64.getDecoder().decode(img.group(1)),
                     img.group(2) + " embedded byte for byte");
             images++;
         }
@@ -61,11 +63,13 @@ class RunReportTest {
     @Test
     void thePageLoadsInAHeadlessBrowserWithNoErrorAndEveryImageShown() throws Exception {
         String chromium = Headless.browser();
-        assumeTrue(chromium != null, "no chromium on PATH (Debian: apt-get install chromium): the page is not loaded in a browser");
+        assumeTrue(chromium != null,
+                "no chromium on PATH (Debian: apt-get install chromium): the page is not loaded in a browser");
         Path page = written().page();
         String broken = Files.readString(page).replaceFirst("base64,[A-Za-z0-9+/]{64}", "base64,AAAA");
         Path brokenPage = Files.writeString(dir.resolve("broken.html"), broken);
-        assertEquals("images=3 broken=1 errors=1", Headless.probe(chromium, brokenPage, dir), "the probe sees a broken image");
+        assertEquals("images=3 broken=1 errors=1", Headless.probe(chromium, brokenPage, dir),
+                "the probe sees a broken image");
         assertEquals("images=3 broken=0 errors=0", Headless.probe(chromium, page, dir));
     }
 
@@ -74,15 +78,21 @@ class RunReportTest {
         private static final String PROBE = """
                 <script>
                 var probeErrors = [];
-                window.addEventListener('error', function (e) { probeErrors.push(e.message || 'failed: ' + (e.target && e.target.alt)); }, true);
+                window.addEventListener('error', function (e) {
+                  probeErrors.push(e.message || 'failed: ' + (e.target && e.target.alt));
+                }, true);
                 var consoleError = console.error;
-                console.error = function () { probeErrors.push(Array.from(arguments).join(' ')); consoleError.apply(console, arguments); };
+                console.error = function () {
+                  probeErrors.push(Array.from(arguments).join(' '));
+                  consoleError.apply(console, arguments);
+                };
                 window.addEventListener('load', function () {
                   var images = Array.from(document.images);
                   var broken = images.filter(function (i) { return !(i.complete && i.naturalWidth > 0); });
                   var out = document.createElement('div');
                   out.id = 'probe';
-                  out.textContent = 'images=' + images.length + ' broken=' + broken.length + ' errors=' + probeErrors.length;
+                  out.textContent = 'images=' + images.length + ' broken=' + broken.length
+                    + ' errors=' + probeErrors.length;
                   document.body.appendChild(out);
                 });
                 </script>
@@ -102,7 +112,8 @@ class RunReportTest {
         static String probe(String chromium, Path page, Path work) throws Exception {
             Path probed = work.resolve("probed-" + page.getFileName());
             Files.writeString(probed, Files.readString(page).replaceFirst("<head>", "<head>\n" + PROBE));
-            Process browser = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            Process browser = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-first-run",
                     "--user-data-dir=" + work.resolve("chromium-profile"), "--dump-dom", probed.toUri().toString())
                     .redirectError(work.resolve("chromium.log").toFile()).start();
             String dom = new String(browser.getInputStream().readAllBytes());
@@ -113,7 +124,8 @@ class RunReportTest {
                 browser.destroyForcibly();
             }
             Matcher result = Pattern.compile("<div id=\"probe\">([^<]*)</div>").matcher(dom);
-            assertTrue(result.find(), "the probe did not report; chromium said: " + Files.readString(work.resolve("chromium.log")));
+            assertTrue(result.find(), "the probe did not report; chromium said: "
+                    + Files.readString(work.resolve("chromium.log")));
             return result.group(1);
         }
     }

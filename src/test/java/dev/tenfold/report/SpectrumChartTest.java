@@ -33,7 +33,9 @@ class SpectrumChartTest {
         assertEquals("", SpectrumChart.percentileLabel(0.5), "labels at whole decades only");
     }
 
-    /** Two models at 100/s, one at 300/s: the spectrum is at 100/s, each line from its own log, the backend's in grey. */
+    /**
+     * Two models at 100/s, one at 300/s: the spectrum is at 100/s, each line from its own log, the backend's in grey.
+     */
     @Test
     void theRateMostModelsWereOfferedEachFromItsOwnLog() throws Exception {
         List<ResultRow> rows = Rows.fromRuns(List.of(
@@ -48,7 +50,8 @@ class SpectrumChartTest {
         XYChart chart = SpectrumChart.draw(rows, dir, "latency").orElseThrow();
         assertTrue(chart.getTitle().startsWith("open loop at 100 tasks/s"), chart.getTitle());
         Map<String, XYSeries> series = new TreeMap<>(chart.getSeriesMap());
-        assertEquals(List.of("async C=10 (1000 tasks)", "platform C=10 (1000 tasks)", "the backend's own time (2000 responses)"),
+        assertEquals(List.of("async C=10 (1000 tasks)", "platform C=10 (1000 tasks)",
+                "the backend's own time (2000 responses)"),
                 List.copyOf(series.keySet()));
         XYSeries line = series.get("platform C=10 (1000 tasks)");
         double[] xs = line.getXData();
@@ -72,7 +75,8 @@ class SpectrumChartTest {
         List<Path> pngs = Plots.draw(rows, dir.resolve("plots"), "latency", dir.resolve("absent"));
         assertFalse(pngs.stream().anyMatch(p -> p.endsWith("open-loop-spectrum.png")), pngs.toString());
         log("platform", "10", "100", 100, 50, 60);
-        assertTrue(Plots.draw(rows, dir.resolve("plots"), "latency", dir).stream().anyMatch(p -> p.endsWith("open-loop-spectrum.png")));
+        assertTrue(Plots.draw(rows, dir.resolve("plots"), "latency",
+                dir).stream().anyMatch(p -> p.endsWith("open-loop-spectrum.png")));
     }
 
     /**
@@ -80,7 +84,8 @@ class SpectrumChartTest {
      * 99% at {@code typicalMs} and 1% at {@code tailMs}, and as many backend times of 50 ms.
      */
     private Histogram log(String variant, String concurrency, String rate, int tasks, long typicalMs, long tailMs) {
-        Map<String, String> params = Map.of("concurrency", concurrency, "latencyMs", "50", "rate", rate, "tasks", "10", "sloMs", "0");
+        Map<String, String> params = Map.of("concurrency", concurrency, "latencyMs", "50", "rate", rate, "tasks", "10",
+                "sloMs", "0");
         Path file = dir.resolve(LatencyLog.fileName("dev.tenfold.bench.OpenLoopBenchmark." + variant, params));
         Histogram window = new Histogram(3);
         window.recordValueWithCount(typicalMs * 1_000_000, tasks - tasks / 100);

@@ -40,7 +40,8 @@ class StatisticsTest {
         Statistics.Interval wide = Statistics.ratio(new Statistics.Estimate(8, 200, 10), b);
         assertTrue(wide.low() < tight.low() && wide.high() > tight.high(), wide.toString());
         // Fieller's interval is not symmetric: the upper side is longer when the denominator is noisy.
-        Statistics.Interval skew = Statistics.ratio(new Statistics.Estimate(8, 200, 0.001), new Statistics.Estimate(8, 20, 2));
+        Statistics.Interval skew = Statistics.ratio(new Statistics.Estimate(8, 200, 0.001),
+                new Statistics.Estimate(8, 20, 2));
         assertTrue(skew.high() - 10 > 10 - skew.low(), skew.toString());
         assertNull(Statistics.ratio(new Statistics.Estimate(1, 200, Double.NaN), b), "one sample: no interval");
         Statistics.Interval unbounded = Statistics.ratio(a, new Statistics.Estimate(3, 1, 1));
@@ -78,7 +79,8 @@ class StatisticsTest {
         Statistics.Trend falling = Statistics.trend(List.of(new double[] {110, 105, 100, 95, 90}));
         assertTrue(falling.drift() < -0.1 && !falling.steady(), "a falling series drifts down");
         // Two forks at different levels, each flat: the level is JVM-to-JVM variation, not a trend.
-        assertTrue(Statistics.trend(List.of(new double[] {100, 101, 99, 100}, new double[] {130, 131, 129, 130})).steady());
+        assertTrue(Statistics.trend(List.of(new double[] {100, 101, 99, 100},
+                new double[] {130, 131, 129, 130})).steady());
         // Large swings without a significant slope: noise, not a trend.
         Statistics.Trend noisy = Statistics.trend(List.of(new double[] {80, 140, 70, 150, 90, 160, 60, 130}));
         assertTrue(noisy.steady() && Math.abs(noisy.drift()) > 0.1, noisy.toString());
@@ -110,7 +112,8 @@ class StatisticsTest {
         assertEquals(15 / Math.sqrt(3), e.standardError(), 1e-12);
         assertEquals(9.9248 * 15 / Math.sqrt(3), e.halfWidth(), 1e-3);
         // the samples alone (6 of them, t with 5 df) would claim a narrower interval
-        Statistics.Estimate pooled = Statistics.rate(new double[] {100, 110, 90, 90, 120, 120}, new double[] {1, 1, 1, 1, 1, 1});
+        Statistics.Estimate pooled = Statistics.rate(new double[] {100, 110, 90, 90, 120, 120},
+                new double[] {1, 1, 1, 1, 1, 1});
         assertTrue(pooled.halfWidth() < e.halfWidth() / 2, pooled + " vs " + e);
     }
 
@@ -139,7 +142,8 @@ class StatisticsTest {
     @Test
     void theMeanOverForksTakesItsErrorFromTheForkMeans() {
         // fork means 11, 13, 15 (sd 2), each from two samples that differ by 2
-        Statistics.Estimate e = Statistics.meanOverForks(List.of(new double[] {10, 12}, new double[] {12, 14}, new double[] {14, 16}));
+        Statistics.Estimate e = Statistics.meanOverForks(List.of(new double[] {10, 12}, new double[] {12, 14},
+                new double[] {14, 16}));
         assertEquals(3, e.n());
         assertEquals(13, e.mean(), 1e-12);
         assertEquals(2 / Math.sqrt(3), e.standardError(), 1e-12);

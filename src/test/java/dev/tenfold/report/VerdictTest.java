@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The verdict's claims follow the intervals: 10x, "A beats B", steady state, no statistics, a busy machine. */
 class VerdictTest {
 
-    static ResultRow row(String variant, int c, double throughput, double error, double speedup, double low, double high) {
+    static ResultRow row(String variant, int c, double throughput, double error, double speedup, double low,
+            double high) {
         ResultRow template = fixture();
-        Map<String, Object> changes = new HashMap<>(Map.of("variant", variant, "concurrency", c, "throughput", throughput,
+        Map<String, Object> changes = new HashMap<>(Map.of("variant", variant, "concurrency", c, "throughput",
+                throughput,
                 "throughputError", error, "speedup", speedup, "speedupLow", low, "speedupHigh", high, "samples", 8,
                 "steady", "yes", "bound", "littles-law"));
         return RowCopy.with(template, changes);
@@ -29,30 +31,42 @@ class VerdictTest {
         }
     }
 
-    /** CPU work at any core count: 10x is asked where there are 10 cores; hyper-threads and a cgroup share are named. */
+    /**
+     * CPU work at any core count: 10x is asked where there are 10 cores; hyper-threads and a cgroup share are named.
+     */
     @Test
     void theCpuClaimReadsRightAtAnyCoreCount() throws Exception {
         ResultRow template = ReportTest.fixtureRows(ReportTest.MACHINE).get(1);
-        Map<String, Object> workstation = new HashMap<>(Map.of("family", "cpu", "workload", "sha256", "variant", "platform",
+        Map<String, Object> workstation = new HashMap<>(Map.of("family", "cpu", "workload", "sha256", "variant",
+                "platform",
                 "concurrency", 16, "usableCores", 16, "logicalCores", 32, "physicalCores", 16, "speedup", 14.8,
                 "speedupLow", 14.5, "speedupHigh", 15.1));
-        workstation.putAll(Map.of("idealSpeedup", 16.0, "efficiency", 0.925, "cpuPolicy", "cgroup cpu.max 16.00 cores"));
+        workstation.putAll(Map.of("idealSpeedup", 16.0, "efficiency", 0.925, "cpuPolicy",
+                "cgroup cpu.max 16.00 cores"));
         String sixteen = Verdict.render(List.of(RowCopy.with(template, workstation)));
-        assertTrue(sixteen.contains("== CPU work: does the right model make it ~10x faster? 16 usable cores =="), sixteen);
-        assertTrue(sixteen.contains("sha256        16 cores: platform 14.80 [14.50, 15.10]x of 16 (93% of the ideal), 10x: yes"), sixteen);
-        assertTrue(sixteen.contains("this run could use 16 of the machine's 32 logical cores (cgroup cpu.max 16.00 cores)"), sixteen);
+        assertTrue(sixteen.contains("== CPU work: does the right model make it ~10x faster? 16 usable cores =="),
+                sixteen);
+        assertTrue(sixteen.contains("sha256        16 cores: platform 14.80 [14.50, 15.10]x of 16 (93% of the ideal), "
+                + "10x: yes"), sixteen);
+        assertTrue(sixteen.contains("this run could use 16 of the machine's 32 logical cores (cgroup cpu.max 16.00 "
+                + "cores)"), sixteen);
         assertFalse(sixteen.contains("hyper-threads"), "16 usable of 16 physical: no hyper-thread among them");
 
         Map<String, Object> laptop = new HashMap<>(workstation);
         laptop.putAll(Map.of("concurrency", 8, "usableCores", 8, "logicalCores", 8, "physicalCores", 4, "speedup", 5.2,
                 "speedupLow", 5.0, "speedupHigh", 5.4, "idealSpeedup", 8.0, "efficiency", 0.65));
         String eight = Verdict.render(List.of(RowCopy.with(template, laptop)));
-        assertTrue(eight.contains("not here: with 8 usable cores the ideal for CPU work is 8x, whatever the model"), eight);
-        assertTrue(eight.contains("4 of the usable cores are hyper-threads (8 logical on 4 physical)") && eight.contains("near 50%"), eight);
+        assertTrue(eight.contains("not here: with 8 usable cores the ideal for CPU work is 8x, whatever the model"),
+                eight);
+        assertTrue(eight.contains("4 of the usable cores are hyper-threads (8 logical on 4 physical)")
+                && eight.contains("near 50%"), eight);
         assertFalse(eight.contains("10x: yes") || eight.contains("could use"), eight);
     }
 
-    /** Without /proc (macOS) the load, stolen time and threads are empty cells: the verdict says so in one line, and only then. */
+    /**
+     * Without /proc (macOS) the load, stolen time and threads are empty cells: the verdict says so in one line, and
+     * only then.
+     */
     @Test
     void whatAMachineCouldNotMeasureIsNamedNotReadAsZero() throws Exception {
         List<ResultRow> measured = ReportTest.fixtureRows(ReportTest.MACHINE).stream()
@@ -64,8 +78,10 @@ class VerdictTest {
         hidden.put("threads", null);
         List<ResultRow> noProc = measured.stream().map(r -> RowCopy.with(r, hidden)).toList();
         String verdict = Verdict.render(noProc);
-        assertEquals(1, verdict.lines().filter(l -> l.startsWith("Not measured on this machine (empty cells, not zeros): "
-                + "the load average at start (no busy-machine check); CPU time stolen by a hypervisor (no /proc/stat); OS threads")).count(),
+        assertEquals(1,
+                verdict.lines().filter(l -> l.startsWith("Not measured on this machine (empty cells, not zeros): "
+                + "the load average at start (no busy-machine check); CPU time stolen by a hypervisor (no "
+                + "/proc/stat); OS threads")).count(),
                 verdict);
         List<ResultRow> threadsOnly = measured.stream().map(r -> RowCopy.with(r, Map.of("threads", 30L))).toList();
         assertFalse(Verdict.render(threadsOnly).contains("OS threads"));
@@ -87,7 +103,8 @@ class VerdictTest {
         ResultRow virtual = row("virtual", 10, 195, 3, 9.8, 9.5, 10.1);
         ResultRow platform = row("platform", 10, 150, 2, 7.5, 7.3, 7.7);
         String verdict = Verdict.render(List.of(serial, async, virtual, platform));
-        assertTrue(verdict.contains("C=10 async (indistinguishable from virtual) 9.9x of 100 (littles-law), 10x: inconclusive"), verdict);
+        assertTrue(verdict.contains("C=10 async (indistinguishable from virtual) 9.9x of 100 (littles-law), 10x: "
+                + "inconclusive"), verdict);
         assertTrue(verdict.contains("async         10x inconclusive (interval holds 10) at C=10"), verdict);
         assertTrue(verdict.contains("platform      never reaches 10x here"), verdict);
         assertTrue(Verdict.beats(async, platform));
@@ -98,18 +115,24 @@ class VerdictTest {
     @Test
     void theCostOfPlatformThreadsIsShownAtTheHighestCBothRan() {
         ResultRow serial = row("serial", 1, 20, 0.1, 1, 0.99, 1.01);
-        ResultRow platform10 = RowCopy.with(row("platform", 10, 150, 2, 7.5, 7.3, 7.7), Map.of("rssMb", 100.0, "threads", 40L));
-        ResultRow platform = RowCopy.with(row("platform", 100, 1500, 20, 75, 73, 77), Map.of("rssMb", 251.0, "threads", 131L));
-        ResultRow virtual = RowCopy.with(row("virtual", 100, 1500, 20, 75, 73, 77), Map.of("rssMb", 230.0, "threads", 33L));
-        ResultRow async = RowCopy.with(row("async", 1000, 9000, 90, 450, 440, 460), Map.of("rssMb", 300.0, "threads", 30L));
+        ResultRow platform10 = RowCopy.with(row("platform", 10, 150, 2, 7.5, 7.3, 7.7),
+                Map.of("rssMb", 100.0, "threads", 40L));
+        ResultRow platform = RowCopy.with(row("platform", 100, 1500, 20, 75, 73, 77),
+                Map.of("rssMb", 251.0, "threads", 131L));
+        ResultRow virtual = RowCopy.with(row("virtual", 100, 1500, 20, 75, 73, 77),
+                Map.of("rssMb", 230.0, "threads", 33L));
+        ResultRow async = RowCopy.with(row("async", 1000, 9000, 90, 450, 440, 460),
+                Map.of("rssMb", 300.0, "threads", 30L));
         String verdict = Verdict.render(List.of(serial, platform10, platform, virtual, async));
-        assertTrue(verdict.contains("memory at C=100 (peak PSS of the client, peak OS threads): platform 251 MiB, 131 threads;"
+        assertTrue(verdict.contains("memory at C=100 (peak PSS of the client, peak OS threads): platform 251 MiB, 131 "
+                + "threads;"
                 + " virtual 230 MiB, 33 threads"), verdict);
     }
 
     @Test
     void unsteadyRowsAndBusyMachinesAreSaidAndSmokeHasNoStatistics() {
-        ResultRow drifting = RowCopy.with(row("async", 10, 197, 3, 9.93, 9.6, 10.3), Map.of("steady", "no", "drift", 0.23));
+        ResultRow drifting = RowCopy.with(row("async", 10, 197, 3, 9.93, 9.6, 10.3),
+                Map.of("steady", "no", "drift", 0.23));
         ResultRow busy = RowCopy.with(row("serial", 1, 20, 0.1, 1, 0.99, 1.01), Map.of("loadStart", 0.9));
         String verdict = Verdict.render(List.of(busy, drifting));
         assertTrue(verdict.contains("NOT STEADY: across the window tasks/s drift 23%"), verdict);
@@ -128,17 +151,21 @@ class VerdictTest {
         Map<Variant, double[]> plain = new java.util.LinkedHashMap<>();
         plain.put(Variant.VIRTUAL, new double[] {6000, 6100, 5900, 6050});
         plain.put(Variant.ASYNC, new double[] {8800, 9100, 8900, 9050});
-        String text = CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of(Variant.VIRTUAL, 0L, Variant.ASYNC, 0L));
+        String text = CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0,
+                Map.of(Variant.VIRTUAL, 0L, Variant.ASYNC, 0L));
         assertTrue(text.contains("plain virtual   6025 requests/s"), text);
         assertTrue(text.contains("suite's virtual row 5500.0 ± 300.0 = 0.91x"), text);
         assertTrue(text.contains("suite's async row 9000.0 ± 500.0 = 1.00x"), text);
-        assertTrue(text.contains("suite's best at C=1000 (async) against the best plain loop: 1.00x, within 10%"), text);
+        assertTrue(text.contains("suite's best at C=1000 (async) against the best plain loop: 1.00x, within 10%"),
+                text);
         assertFalse(text.contains("NOT STEADY"), text);
         ResultRow drifting = RowCopy.with(async, Map.of("steady", "no"));
         assertTrue(CrossCheck.render(List.of(virtual, drifting), 1000, plain, 2.0, Map.of())
-                .contains("but the suite's async at C=1000 is NOT STEADY"), "an agreement of moving targets is said to be one");
+                .contains("but the suite's async at C=1000 is NOT STEADY"),
+                "an agreement of moving targets is said to be one");
         plain.put(Variant.ASYNC, new double[] {6000, 6000, 6000, 6000});
-        assertTrue(CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0, Map.of()).contains("DIFFERS by more than 10%"));
+        assertTrue(CrossCheck.render(List.of(virtual, async), 1000, plain, 2.0,
+                Map.of()).contains("DIFFERS by more than 10%"));
     }
 
     /** A silent retry inside the HTTP client shows as the backend answering more requests than the client sent. */
@@ -148,7 +175,8 @@ class VerdictTest {
                 Map.of("attempted", 3400L, "retries", 0L, "backendRequests", 3640L, "samples", 6));
         assertEquals(3400L, row.requestsSent());
         assertTrue(row.backendCountDiffers());
-        assertTrue(VerdictText.notes(row).contains("the backend answered 3640 requests for 3400 sent"), VerdictText.notes(row));
+        assertTrue(VerdictText.notes(row).contains("the backend answered 3640 requests for 3400 sent"),
+                VerdictText.notes(row));
         ResultRow edges = RowCopy.with(row, Map.of("retries", 200L, "backendRequests", 3533L));
         assertFalse(edges.backendCountDiffers(), "3533 answered for 3600 sent: -1.9%");
         ResultRow noBackend = RowCopy.with(row, Map.of("backendRequests", 0L));
@@ -175,14 +203,20 @@ class VerdictTest {
         assertTrue(split.contains("the other 156.1 ms are not measured apart"), split);
     }
 
-    /** A speedup whose whole interval lies above its ideal says why: the baseline's tasks took longer, not the model past its bound. */
+    /**
+     * A speedup whose whole interval lies above its ideal says why: the baseline's tasks took longer, not the model
+     * past its bound.
+     */
     @Test
     void aRowAboveItsIdealNamesTheBaseline() {
         // serial 17/s (58.8 ms a task); C=10 at 183.6/s is 54.5 ms a task on each of 10 lanes
-        ResultRow above = RowCopy.with(row("platform", 10, 183.6, 5.9, 10.8, 10.36, 11.22), Map.of("idealSpeedup", 10.0));
-        assertTrue(VerdictText.notes(above).contains("ABOVE ITS IDEAL: serial took 58.8 ms per task, this row 54.5 ms on each of its 10 lanes"),
+        ResultRow above = RowCopy.with(row("platform", 10, 183.6, 5.9, 10.8, 10.36, 11.22),
+                Map.of("idealSpeedup", 10.0));
+        assertTrue(VerdictText.notes(above).contains("ABOVE ITS IDEAL: serial took 58.8 ms per task, this row 54.5 ms "
+                + "on each of its 10 lanes"),
                 VerdictText.notes(above));
-        assertFalse(VerdictText.notes(RowCopy.with(above, Map.of("speedupLow", 9.9))).contains("ABOVE"), "an interval that holds the ideal");
+        assertFalse(VerdictText.notes(RowCopy.with(above, Map.of("speedupLow", 9.9))).contains("ABOVE"),
+                "an interval that holds the ideal");
         String mixed = VerdictText.notes(RowCopy.with(above, Map.of("family", "mixed")));
         assertTrue(mixed.contains("faster than its slower stage measured alone") && !mixed.contains("lanes"),
                 "a mixed row's ideal is a ratio of rates, not a count of lanes: " + mixed);
@@ -192,14 +226,16 @@ class VerdictTest {
     @Test
     void theArticlesCaseIsToldInSeconds() {
         Map<String, Object> article = Map.of("latencyMs", 1000, "tasks", 120);
-        ResultRow serial = RowCopy.with(RowCopy.with(row("serial", 1, 120 / 121.0, 0, 1, 1, 1), article), Map.of("samples", 1));
+        ResultRow serial = RowCopy.with(RowCopy.with(row("serial", 1, 120 / 121.0, 0, 1, 1, 1), article),
+                Map.of("samples", 1));
         ResultRow virtual = RowCopy.with(row("virtual", 10, 10.0, 0.05, 10.08, 10.0, 10.2), article);
         ResultRow async = RowCopy.with(row("async", 10, 9.9, 0.05, 9.98, 9.9, 10.1), article);
         String verdict = Verdict.render(List.of(serial, virtual, async));
         assertTrue(verdict.contains("serial         121.0 s (1 sample"), verdict);
         assertTrue(verdict.contains("C=10 virtual    12.0 s ± 0.1 over 8 samples, 10.08x serial"), verdict);
         assertTrue(verdict.contains("2 min -> 12 s: serial 121.0 s, C=10 12.0 s (10.08x, virtual)"), verdict);
-        assertTrue(verdict.contains("over >= 8 samples"), "the one-sample serial run does not make the run 'no statistics'\n" + verdict);
+        assertTrue(verdict.contains("over >= 8 samples"),
+                "the one-sample serial run does not make the run 'no statistics'\n" + verdict);
     }
 
     private static ResultRow in(String runtime, String family, ResultRow r, Map<String, Object> more) {
@@ -211,14 +247,18 @@ class VerdictTest {
         return RowCopy.with(r, changes);
     }
 
-    /** The post's advice, Python against Java: each claim with both figures, and conclusions that follow the intervals. */
+    /**
+     * The post's advice, Python against Java: each claim with both figures, and conclusions that follow the intervals.
+     */
     @Test
     void thePythonSectionSetsEachClaimBesideJava() {
         Map<String, Object> none = Map.of();
         List<ResultRow> rows = List.of(
-                in("java", "io", row("serial", 1, 19.0, 0.1, 1, 1, 1), Map.of("cpuShare", 0.02, "articleRule", "io-bound")),
+                in("java", "io", row("serial", 1, 19.0, 0.1, 1, 1, 1),
+                Map.of("cpuShare", 0.02, "articleRule", "io-bound")),
                 in("java", "io", row("async", 10, 190.0, 2.0, 10.0, 9.9, 10.1), none),
-                in("python", "io", row("serial", 1, 19.0, 0.1, 1, 1, 1), Map.of("cpuShare", 0.01, "articleRule", "io-bound")),
+                in("python", "io", row("serial", 1, 19.0, 0.1, 1, 1, 1),
+                Map.of("cpuShare", 0.01, "articleRule", "io-bound")),
                 in("python", "io", row("asyncio", 10, 189.0, 2.0, 9.95, 9.8, 10.1), none),
                 in("python", "io", row("threads", 10, 185.0, 2.0, 9.7, 9.6, 9.8), none),
                 in("java", "cpu", row("serial", 1, 10.0, 0.1, 1, 1, 1), none),
@@ -233,9 +273,12 @@ class VerdictTest {
         assertTrue(verdict.contains("== Python: io / io / 50 ms =="), "Python rows are grouped apart\n" + verdict);
         assertTrue(verdict.contains("I/O at C=10, 50 ms: Python asyncio 9.95 [9.80, 10.10]x"), verdict);
         assertTrue(verdict.contains("Python's asyncio and Java's async are indistinguishable in tasks/s"), verdict);
-        assertTrue(verdict.contains("the 30% rule on serial I/O: Python CPU 1% (its idle JMH fork included) -> io-bound; Java CPU 2% -> io-bound"), verdict);
-        assertTrue(verdict.contains("\"threads don't help CPU work (the GIL)\": does not hold here: threads give 1.90x (the work runs in C code that lets go of the GIL"), verdict);
-        assertTrue(verdict.contains("\"cpu_count()-1 processes\": Python 1 do 0.50x the throughput of 2: slower, a core left idle;"
+        assertTrue(verdict.contains("the 30% rule on serial I/O: Python CPU 1% (its idle JMH fork included) -> "
+                + "io-bound; Java CPU 2% -> io-bound"), verdict);
+        assertTrue(verdict.contains("\"threads don't help CPU work (the GIL)\": does not hold here: threads give "
+                + "1.90x (the work runs in C code that lets go of the GIL"), verdict);
+        assertTrue(verdict.contains("\"cpu_count()-1 processes\": Python 1 do 0.50x the throughput of 2: slower, a "
+                + "core left idle;"
                 + " Java 1 do 0.52x the throughput of 2: slower"), verdict);
         assertFalse(verdict.contains("2 min -> 12 s"), "no article headline from these rows");
         ResultRow gilHolds = in("python", "cpu", row("threads", 2, 6.3, 0.1, 1.05, 1.0, 1.1), none);
@@ -247,7 +290,8 @@ class VerdictTest {
     void aRowWithCompileTimeInItsWindowsSaysSoAndItsCpuShareWithoutIt() {
         ResultRow r = RowCopy.with(row("platform", 10, 190, 4, 10, 9.9, 10.2),
                 Map.of("cpuShare", 0.05, "jitCpuShare", 0.5, "jitMs", 157.0));
-        assertTrue(VerdictText.notes(r).contains("JIT STILL COMPILING: 50% of the client's CPU in the windows was compile time"
+        assertTrue(VerdictText.notes(r).contains("JIT STILL COMPILING: 50% of the client's CPU in the windows was "
+                + "compile time"
                 + " (157 ms per fork); cpu without it 2.5%"), VerdictText.notes(r));
     }
 }

@@ -2,6 +2,7 @@ package dev.tenfold.workload.cpu;
 
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.TaskSpec;
 
 /**
  * A CPU task whose every result is checked. Task {@code i} works on input {@code i % inputs}; the
@@ -12,6 +13,14 @@ import dev.tenfold.workload.TaskCheckFailed;
 public abstract class CheckedCpuTask implements Task {
     private long[] expected;
 
+    /** Every CPU task runs in worker JVMs too. */
+    @Override
+    public abstract TaskSpec workerSpec();
+
+    @Override
+    public final String describe() {
+        return workerSpec().line();
+    }
 
     /** Does the work on input {@code input} and returns a digest of its full result. */
     protected abstract long compute(int input);
@@ -37,7 +46,7 @@ public abstract class CheckedCpuTask implements Task {
         int input = index % expected.length;
         long digest = compute(input);
         if (digest != expected[input]) {
-            throw new TaskCheckFailed(spec() + ": task " + index + " digest " + Long.toHexString(digest)
+            throw new TaskCheckFailed(describe() + ": task " + index + " digest " + Long.toHexString(digest)
                     + " != expected " + Long.toHexString(expected[input]));
         }
         return digest;

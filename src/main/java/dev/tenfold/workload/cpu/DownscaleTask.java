@@ -6,7 +6,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
 
 /**
  * Image processing with java.awt (headless): a photo-sized image downscaled to a thumbnail by
@@ -80,7 +81,11 @@ public final class DownscaleTask extends CheckedCpuTask {
     }
 
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, Integer.toString(source), Integer.toString(target));
+    public TaskSpec workerSpec() {
+        return TaskSpec.of(KIND, Integer.toString(source), Integer.toString(target));
+    }
+
+    public static WorkerTask fromSpec(TaskSpec spec) {
+        return WorkerTask.of(new DownscaleTask(spec.intArg(0), spec.intArg(1)));
     }
 }

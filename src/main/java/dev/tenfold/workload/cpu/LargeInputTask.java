@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
 
 /**
  * The article's advice for big arrays and worker processes: share memory instead of copying. Each
@@ -54,7 +55,12 @@ public final class LargeInputTask implements Task, AutoCloseable {
     }
 
     /** A worker's side, from the spec: {@code pipe} waits for payloads, {@code mmap} maps the file. */
-    public static LargeInputTask fromSpec(String transport, int bytes, String file) {
+    public static WorkerTask fromSpec(TaskSpec spec) {
+        LargeInputTask task = worker(spec.arg(0), spec.intArg(1), spec.arg(2));
+        return new WorkerTask(task, task);
+    }
+
+    private static LargeInputTask worker(String transport, int bytes, String file) {
         if (transport.equals("pipe")) {
             return new LargeInputTask(transport, bytes, null, null, null, false);
         }
@@ -91,7 +97,8 @@ public final class LargeInputTask implements Task, AutoCloseable {
     private long check(ByteBuffer input, int index) throws TaskCheckFailed {
         long digest = crc(input);
         if (digest != expected) {
-            throw new TaskCheckFailed(spec() + ": task " + index + " saw a different input (" + input.remaining() + " bytes)");
+            throw new TaskCheckFailed(describe() + ": task " + index + " saw a different input (" + input.remaining()
+                    + " bytes)");
         }
         return digest;
     }
@@ -100,7 +107,7 @@ public final class LargeInputTask implements Task, AutoCloseable {
     @Override
     public long run(int index) throws TaskCheckFailed {
         if (data == null && mapped == null) {
-            throw new TaskCheckFailed(spec() + ": a pipe worker needs the input sent with the task");
+            throw new TaskCheckFailed(describe() + ": a pipe worker needs the input sent with the task");
         }
         return check(data != null ? ByteBuffer.wrap(data) : mapped, index);
     }
@@ -117,8 +124,13 @@ public final class LargeInputTask implements Task, AutoCloseable {
     }
 
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, transport, Integer.toString(bytes), file == null ? "" : file.toString());
+    public String describe() {
+        return workerSpec().line();
+    }
+
+    @Override
+    public TaskSpec workerSpec() {
+        return TaskSpec.of(KIND, transport, Integer.toString(bytes), file == null ? "" : file.toString());
     }
 
     /** Removes the shared file (the parent's; a worker only maps it). */

@@ -1,7 +1,8 @@
 package dev.tenfold.workload.cpu;
 
 import java.util.SplittableRandom;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
 
 /** A numeric kernel: a dense n x n double matrix product (i-k-j loop order, cache friendly). */
 public final class MatrixMultiplyTask extends CheckedCpuTask {
@@ -44,7 +45,11 @@ public final class MatrixMultiplyTask extends CheckedCpuTask {
     }
 
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, Integer.toString(n));
+    public TaskSpec workerSpec() {
+        return TaskSpec.of(KIND, Integer.toString(n));
+    }
+
+    public static WorkerTask fromSpec(TaskSpec spec) {
+        return WorkerTask.of(new MatrixMultiplyTask(spec.intArg(0)));
     }
 }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
 
 /**
  * Crypto: a SHA-256 chain, each round hashing the previous digest and a buffer of random bytes
@@ -54,7 +55,11 @@ public final class Sha256ChainTask extends CheckedCpuTask {
     }
 
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, Integer.toString(bufferBytes), Integer.toString(rounds));
+    public TaskSpec workerSpec() {
+        return TaskSpec.of(KIND, Integer.toString(bufferBytes), Integer.toString(rounds));
+    }
+
+    public static WorkerTask fromSpec(TaskSpec spec) {
+        return WorkerTask.of(new Sha256ChainTask(spec.intArg(0), spec.intArg(1)));
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import dev.tenfold.workload.AsyncTask;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
 
 /**
  * The I/O task: {@code GET /io/item/{index}?latencyMs=L}, answered by the backend after L ms.
@@ -94,7 +95,18 @@ public final class HttpItemTask implements AsyncTask {
     }
 
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, baseUrl, Integer.toString(latencyMs));
+    public String describe() {
+        return workerSpec().line();
+    }
+
+    @Override
+    public TaskSpec workerSpec() {
+        return TaskSpec.of(KIND, baseUrl, Integer.toString(latencyMs));
+    }
+
+    /** In a worker JVM: the task of {@link #workerSpec()}, with a client of its own. */
+    public static WorkerTask fromSpec(TaskSpec spec) {
+        HttpClients http = HttpClients.create();
+        return new WorkerTask(new HttpItemTask(http.client(), spec.arg(0), spec.intArg(1)), http);
     }
 }

@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
 import dev.tenfold.workload.StagedTask;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
+import dev.tenfold.workload.WorkerTask;
 
 /**
  * The mixed task: download image {@code index % 200} ({@code GET /mixed/image/{id}?latencyMs=L}, a
@@ -39,7 +40,10 @@ public final class ImageThumbnailTask implements StagedTask {
         this.expected = expected;
     }
 
-    /** The same downloads answered at once, the same thumbnails and checks: the image stub for latency 0 must be installed. */
+    /**
+     * The same downloads answered at once, the same thumbnails and checks: the image stub for latency 0 must be
+     * installed.
+     */
     @Override
     public Task withoutLatency() {
         return latencyMs == 0 ? this : new ImageThumbnailTask(client, baseUrl, 0, expected);
@@ -55,7 +59,8 @@ public final class ImageThumbnailTask implements StagedTask {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path(index % ImageSet.COUNT, latencyMs)))
                 .timeout(REQUEST_TIMEOUT).GET().build();
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").equals("image/png")) {
+        if (response.statusCode() != 200
+                || !response.headers().firstValue("Content-Type").orElse("").equals("image/png")) {
             throw new TaskCheckFailed("HTTP " + response.statusCode() + " "
                     + response.headers().firstValue("Content-Type").orElse("(no type)") + " from " + response.uri());
         }
@@ -78,9 +83,10 @@ public final class ImageThumbnailTask implements StagedTask {
         return 2 * ImageSet.COUNT;
     }
 
+    /** Runs only in this JVM: a worker JVM gets its CPU stage, {@link ImageFiles}. */
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, baseUrl, Integer.toString(latencyMs));
+    public String describe() {
+        return KIND + " " + baseUrl + " latencyMs=" + latencyMs;
     }
 
     /** The thumbnail digest of every image, from the generated pictures (set-up work, in parallel). */
@@ -115,12 +121,22 @@ public final class ImageThumbnailTask implements StagedTask {
 
         @Override
         public long run(int index) throws Exception {
-            return check(expected, index, ImageSet.thumbnailDigest(Files.readAllBytes(StagedTask.inputFile(dir, index))));
+            return check(expected, index, ImageSet.thumbnailDigest(Files.readAllBytes(StagedTask.inputFile(dir,
+                    index))));
         }
 
         @Override
-        public String spec() {
-            return Workloads.spec(KIND, dir.toString());
+        public String describe() {
+            return workerSpec().line();
+        }
+
+        @Override
+        public TaskSpec workerSpec() {
+            return TaskSpec.of(KIND, dir.toString());
+        }
+
+        public static WorkerTask fromSpec(TaskSpec spec) {
+            return WorkerTask.of(new ImageFiles(Path.of(spec.arg(0))));
         }
     }
 }

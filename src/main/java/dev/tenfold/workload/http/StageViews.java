@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
+import dev.tenfold.workload.TaskSpec;
 
 /**
  * Each stage of the mixed task alone, to measure the two times whose maximum bounds any way of
@@ -24,8 +25,13 @@ public final class StageViews {
         }
 
         @Override
-        public String spec() {
-            return whole.spec();
+        public String describe() {
+            return whole.describe();
+        }
+
+        @Override
+        public TaskSpec workerSpec() {
+            return whole.workerSpec();
         }
 
         @Override
@@ -42,13 +48,17 @@ public final class StageViews {
             public long run(int index) throws Exception {
                 byte[] body = task.fetch(index);
                 if (!Arrays.equals(body, local.png(index % ImageSet.COUNT))) {
-                    throw new TaskCheckFailed("image " + index % ImageSet.COUNT + ": " + body.length + " bytes, not the expected PNG");
+                    throw new TaskCheckFailed(
+                            "image "
+                                    + index % ImageSet.COUNT
+                                    + ": "
+                                    + body.length
+                                    + " bytes, not the expected PNG");
                 }
                 CRC32C crc = new CRC32C();
                 crc.update(body);
                 return crc.getValue();
             }
-
         };
     }
 

@@ -35,7 +35,10 @@ public final class AimdLimit {
         this.limit = Math.min(initial, max);
     }
 
-    /** Waits until one more request fits under the limit, counts it in flight, and returns its ticket for {@link #release}. */
+    /**
+     * Waits until one more request fits under the limit, counts it in flight, and returns its ticket for {@link
+     * #release}.
+     */
     public long acquire() throws InterruptedException {
         lock.lock();
         try {

@@ -17,7 +17,8 @@ public record Backoff(long baseMs, long capMs, int maxAttempts) {
 
     public Backoff {
         if (baseMs <= 0 || capMs < baseMs || maxAttempts < 1) {
-            throw new IllegalArgumentException("bad backoff: base " + baseMs + " ms, cap " + capMs + " ms, " + maxAttempts + " attempts");
+            throw new IllegalArgumentException("bad backoff: base " + baseMs + " ms, cap " + capMs + " ms, "
+                    + maxAttempts + " attempts");
         }
     }
 

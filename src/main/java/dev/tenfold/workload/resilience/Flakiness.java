@@ -17,7 +17,8 @@ public record Flakiness(double unavailable, double reset, long seed) {
 
     public Flakiness {
         if (unavailable < 0 || reset < 0 || unavailable + reset > 1) {
-            throw new IllegalArgumentException("failure fractions must be >= 0 and sum to <= 1: " + unavailable + ", " + reset);
+            throw new IllegalArgumentException("failure fractions must be >= 0 and sum to <= 1: " + unavailable + ", "
+                    + reset);
         }
     }
 

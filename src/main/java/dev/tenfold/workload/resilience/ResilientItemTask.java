@@ -12,7 +12,6 @@ import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.RetryCounting;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
-import dev.tenfold.workload.Workloads;
 
 /**
  * The resilience task: fetch item {@code index} from the rate-limited or the flaky endpoint under a
@@ -50,7 +49,8 @@ public final class ResilientItemTask implements Task, RetryCounting {
         this.client = client;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.endpoint = endpoint;
-        this.query = "latencyMs=" + latencyMs + "&" + (endpoint == Endpoint.LIMITED ? "limit=" + limit : flakiness.query());
+        this.query = "latencyMs=" + latencyMs + "&" + (endpoint == Endpoint.LIMITED ? "limit=" + limit
+                : flakiness.query());
         this.policy = policy;
         this.backoff = backoff;
         // Start well under any sensible K and let additive increase find the rest during warm-up.
@@ -87,7 +87,8 @@ public final class ResilientItemTask implements Task, RetryCounting {
             long ticket = adaptive == null ? 0 : adaptive.acquire();
             int status = 0;
             try {
-                HttpResponse<byte[]> response = client.send(request(index, attempt), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = client.send(request(index, attempt),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 status = response.statusCode();
                 if (status == 200) {
                     return HttpItemTask.check(response);
@@ -135,8 +136,9 @@ public final class ResilientItemTask implements Task, RetryCounting {
         return 5_000;
     }
 
+    /** Runs only in this JVM: the resilience family runs no worker JVMs. */
     @Override
-    public String spec() {
-        return Workloads.spec(KIND, baseUrl, endpoint.name(), query, policy.label());
+    public String describe() {
+        return KIND + " " + baseUrl + " " + endpoint.name() + "?" + query + " " + policy.label();
     }
 }

@@ -8,23 +8,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskCheckFailed;
-import dev.tenfold.workload.Workloads;
+import dev.tenfold.workload.TaskSpec;
 
-/** CPU tasks are deterministic, rebuildable in another JVM from their spec, and checked. */
+/** CPU tasks are deterministic and checked (rebuilt from their spec: WorkloadsTest). */
 class CpuTasksTest {
     private static List<Task> smallTasks() {
         return List.of(new Sha256ChainTask(4096, 20), new MatrixMultiplyTask(24), new DownscaleTask(256, 32));
     }
 
     @Test
-    void sameIndexSameDigestAlsoWhenRebuiltFromSpec() throws Exception {
+    void sameIndexSameDigest() throws Exception {
         for (Task task : smallTasks()) {
-            Workloads.Built rebuilt = Workloads.fromSpec(task.spec());
             for (int i = 0; i < 9; i++) {
-                assertEquals(task.run(i), task.run(i), task.spec());
-                assertEquals(task.run(i), rebuilt.task().run(i), task.spec() + " rebuilt");
+                assertEquals(task.run(i), task.run(i), task.describe());
             }
-            assertNotEquals(task.run(0), task.run(1), task.spec() + ": different inputs, different results");
+            assertNotEquals(task.run(0), task.run(1), task.describe() + ": different inputs, different results");
         }
     }
 
@@ -43,18 +41,10 @@ class CpuTasksTest {
             }
 
             @Override
-            public String spec() {
-                return "test-corrupted";
+            public TaskSpec workerSpec() {
+                return TaskSpec.of("test-corrupted");
             }
         };
         assertThrows(TaskCheckFailed.class, () -> corrupted.run(0));
-    }
-
-    @Test
-    void benchmarkSizedTasksExistForEveryCpuWorkload() {
-        for (String workload : List.of("sha256", "downscale", "matmul")) {
-            assertEquals(workload, Workloads.cpu(workload).spec().split("\\|")[0].replace("cpu-", ""));
-        }
-        assertThrows(IllegalArgumentException.class, () -> Workloads.cpu("bitcoin"));
     }
 }

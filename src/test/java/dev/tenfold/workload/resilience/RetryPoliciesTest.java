@@ -174,7 +174,8 @@ class RetryPoliciesTest {
     @Test
     void sustainedRetryAndAdaptiveKeepTheLimitBusy() throws Exception {
         double ceiling = K * 1000.0 / LATENCY_MS;
-        java.util.Map<RetryPolicy, Double> least = java.util.Map.of(RetryPolicy.RETRY, 0.45, RetryPolicy.ADAPTIVE, 0.65);
+        java.util.Map<RetryPolicy, Double> least = java.util.Map.of(RetryPolicy.RETRY, 0.45, RetryPolicy.ADAPTIVE,
+                0.65);
         for (RetryPolicy policy : java.util.List.of(RetryPolicy.RETRY, RetryPolicy.ADAPTIVE)) {
             ResilientItemTask task = task(Endpoint.LIMITED, policy);
             try (VirtualStreamModel stream = new VirtualStreamModel(C, ended -> { })) {
@@ -184,7 +185,8 @@ class RetryPoliciesTest {
                 BatchResult window = stream.run(task, 1_000);
                 double goodput = window.succeeded() / ((System.nanoTime() - start) / 1e9);
                 assertEquals(0, window.errors(), policy + ": " + window.firstError());
-                assertTrue(goodput >= least.get(policy) * ceiling, policy + ": goodput " + goodput + "/s of K/L = " + ceiling + "/s");
+                assertTrue(goodput >= least.get(policy) * ceiling,
+                        policy + ": goodput " + goodput + "/s of K/L = " + ceiling + "/s");
             }
         }
     }

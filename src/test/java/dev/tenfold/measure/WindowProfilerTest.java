@@ -1,5 +1,6 @@
 package dev.tenfold.measure;
 
+import dev.tenfold.ledger.TrialLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +21,11 @@ import org.openjdk.jmh.results.Result;
  * core, and the profiler must report what it got.
  */
 @Tag("slow") // starts JVMs, servers or a browser: ./run-benchmarks.sh test -Pfast leaves it out
-class CpuProfilerTest {
-    /** How far above the JDK's own figure for the same processes a reading may lie (window edges, 10 ms ticks), in cores. */
+class WindowProfilerTest {
+    /**
+     * How far above the JDK's own figure for the same processes a reading may lie (window edges, 10 ms ticks), in
+     * cores.
+     */
     private static final double ABOVE = 0.2;
     /**
      * The least part of the JDK's own figure a reading must show: the JDK's bracket is a little
@@ -32,8 +36,14 @@ class CpuProfilerTest {
     private static final long SELF = ProcessHandle.current().pid();
     private static final long WINDOW_MS = 1500;
 
+    /** Each test is a trial of its own: nothing another test (an in-process JMH run) left in the ledger. */
+    @org.junit.jupiter.api.BeforeEach
+    void openTrial() {
+        TrialLedger.open();
+    }
+
     private static Map<String, Double> measure(Long backend, Runnable during) {
-        CpuProfiler.Window window = CpuProfiler.Window.open(SELF, backend, BackendServed.at(null));
+        WindowProfiler.Window window = WindowProfiler.Window.open(SELF, backend, BackendServed.at(null));
         try {
             during.run();
         } finally {
@@ -66,7 +76,9 @@ class CpuProfilerTest {
         return r.get(label) * ProcessTree.usableCores();
     }
 
-    /** Asserts a profiler reading against the JDK's figure for the same work, after checking the work got CPU at all. */
+    /**
+     * Asserts a profiler reading against the JDK's figure for the same work, after checking the work got CPU at all.
+     */
     private static void assertReads(double expectedCores, double busy, String what) {
         org.junit.jupiter.api.Assumptions.assumeTrue(expectedCores > 0.1, what + " got only " + expectedCores
                 + " of a core: the machine is too loaded to tell");
@@ -119,7 +131,8 @@ class CpuProfilerTest {
             double childCores = (cpuSeconds(child.toHandle()) - cpu) / seconds;
             double ownCores = (cpuSeconds(self) - own) / seconds;
             assertReads(childCores + ownCores, busyCores(asWorker, "tenfold.cpu_share"), "a busy child as client CPU");
-            assertTrue(busyCores(asWorker, "tenfold.cpu_share") > AT_LEAST * childCores, "the child counts: " + asWorker);
+            assertTrue(busyCores(asWorker, "tenfold.cpu_share") > AT_LEAST * childCores,
+                    "the child counts: " + asWorker);
             assertFalse(asWorker.containsKey("tenfold.backend_cpu_share"));
 
             cpu = cpuSeconds(child.toHandle());
@@ -152,7 +165,7 @@ class CpuProfilerTest {
         try {
             double cpu = cpuSeconds(child.toHandle());
             long start = System.nanoTime();
-            CpuProfiler.measureBackgroundNow(1000, true);
+            WindowProfiler.measureBackgroundNow(TrialLedger.current(), 1000, true);
             double childCores = (cpuSeconds(child.toHandle()) - cpu) / ((System.nanoTime() - start) / 1e9);
             assertReads(childCores, busyCores(measure(null, () -> sleep(100)), "tenfold.background_cpu_share"),
                     "a spinning child in the background");
@@ -160,7 +173,8 @@ class CpuProfilerTest {
             child.destroyForcibly().waitFor();
         }
         double again = idleBackground(500, false); // idle again: the lower reading is kept, not the child's
-        assertTrue(again < lastIdleSpent + ABOVE, "the lower of two readings: " + again + " busy cores, the JDK " + lastIdleSpent);
+        assertTrue(again < lastIdleSpent + ABOVE, "the lower of two readings: " + again + " busy cores, the JDK "
+        + lastIdleSpent);
     }
 
     /** Busy cores of this JVM over the last {@link #idleBackground} window, by the JDK's own count. */
@@ -171,7 +185,7 @@ class CpuProfilerTest {
         ProcessHandle self = ProcessHandle.current();
         double cpu = cpuSeconds(self);
         long start = System.nanoTime();
-        CpuProfiler.measureBackgroundNow(millis, fresh);
+        WindowProfiler.measureBackgroundNow(TrialLedger.current(), millis, fresh);
         lastIdleSpent = (cpuSeconds(self) - cpu) / ((System.nanoTime() - start) / 1e9);
         return busyCores(measure(null, () -> sleep(100)), "tenfold.background_cpu_share");
     }
@@ -193,7 +207,8 @@ class CpuProfilerTest {
         double expected = spinnerCpu[0] / ((System.nanoTime() - start) / 1e9);
         double busy = busyCores(r, "tenfold.cpu_share");
         org.junit.jupiter.api.Assumptions.assumeTrue(expected > 0.1, "the spinner got only " + expected + " of a core");
-        assertTrue(busy > AT_LEAST * expected, "a stopped worker's CPU is lost: profiler " + busy + ", the JDK " + expected);
+        assertTrue(busy > AT_LEAST * expected, "a stopped worker's CPU is lost: profiler " + busy + ", the JDK "
+                + expected);
     }
 
     /**
@@ -206,7 +221,8 @@ class CpuProfilerTest {
         Map<String, Double> busy = measure(null, () -> {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             List<Thread> parked = new java.util.ArrayList<>();
-            try (ChildProcess holder = ChildProcess.startJvm(HolderMain.class.getName(), List.of("-Xmx512m"), List.of("200"))) {
+            try (ChildProcess holder = ChildProcess.startJvm(HolderMain.class.getName(), List.of("-Xmx512m"),
+                    List.of("200"))) {
                 holder.awaitLine(30, TimeUnit.SECONDS);
                 for (int i = 0; i < 150; i++) {
                     parked.add(Thread.ofPlatform().start(() -> {
@@ -238,9 +254,11 @@ class CpuProfilerTest {
         double worker = busy.get("tenfold.descendants_rss_mb");
         assertTrue(worker > 200, "200 MiB held by a worker: its part of the peak is " + worker + " MiB");
         assertTrue(peak > worker + idle.get("tenfold.rss_mb") / 2,
-                "the peak holds this JVM and the worker: " + peak + " MiB, the worker " + worker + ", this JVM idle " + idle.get("tenfold.rss_mb"));
+                "the peak holds this JVM and the worker: " + peak + " MiB, the worker " + worker + ", this JVM idle "
+                + idle.get("tenfold.rss_mb"));
         assertTrue(busy.get("tenfold.threads") >= idle.get("tenfold.threads") + 150,
-                "150 platform threads: " + busy.get("tenfold.threads") + " vs " + idle.get("tenfold.threads") + " idle");
+                "150 platform threads: " + busy.get("tenfold.threads") + " vs " + idle.get("tenfold.threads")
+                + " idle");
     }
 
     /** A child that touches {@code args[0]} MiB of heap, says so, and holds it until its parent closes stdin. */
@@ -292,7 +310,7 @@ class CpuProfilerTest {
 
     @Test
     void theWindowIsTheMeasuredWorkOnlyNotTheSetUpBeforeItNorTheTearDownAfterIt() {
-        CpuProfiler.Window window = CpuProfiler.Window.open(SELF, null, BackendServed.at(null));
+        WindowProfiler.Window window = WindowProfiler.Window.open(SELF, null, BackendServed.at(null));
         TrialLedger ledger = TrialLedger.open();
         ledger.record(1000, 1000, 0, 0, 0, new long[1000]); // the trial's set-up warm-up: not counted
         sleep(400);

@@ -1,4 +1,4 @@
-package dev.tenfold.measure;
+package dev.tenfold.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +27,14 @@ class TrialLedgerTest {
         long attempted = 0;
         for (int i = 0; i < 20_000; i++) {
             TrialLedger.Window window = ledger.drain();
-            assertEquals(window.attempted(), window.succeeded() + window.errors(), "window " + i + ": " + window);
-            assertEquals(window.attempted(), window.latency().getTotalCount(), "window " + i + ": one latency per task");
+            assertEquals(
+                    window.attempted(),
+                    window.succeeded() + window.errors(),
+                    "window " + i + ": " + window);
+            assertEquals(
+                    window.attempted(),
+                    window.latency().getTotalCount(),
+                    "window " + i + ": one latency per task");
             attempted += window.attempted();
         }
         stop.set(true);

@@ -6,24 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * run-benchmarks.sh finds a JDK 21+ by itself, against fake JDK folders (TENFOLD_JDK_DIRS replaces
- * the install locations; PATH holds only system tools): a JAVA_HOME that is too old falls through,
- * a JDK without a {@code release} file is recognised by {@code java -version}, a JRE without
- * {@code javac} is skipped, and finding none is one line and exit 2.
+ * run-benchmarks.sh against stub JDK folders (TENFOLD_JDK_DIRS replaces the install locations; PATH
+ * holds only system tools). It finds a JDK 21+ by itself: a JAVA_HOME that is too old falls
+ * through, a JDK without a {@code release} file is recognised by {@code java -version}, a JRE
+ * without {@code javac} is skipped, and finding none is one line and exit 2. And it runs the suite
+ * with the JDK it found, from where it was called: file arguments stay relative to the caller.
  */
-class JdkDiscoveryTest {
+class RunBenchmarksScriptTest {
     @TempDir
     Path dir;
 
+    /**
+     * A JDK folder whose {@code java} says its version when asked ({@code -version}), and otherwise
+     * prints the directory it runs in and its arguments, one per line.
+     */
     private Path fakeJdk(String name, String version, boolean releaseFile, boolean javac) throws Exception {
         Path home = Files.createDirectories(dir.resolve("jdks").resolve(name).resolve("bin"));
         Path java = home.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"" + version + "\" 2026-01-20' >&2\n");
+        Files.writeString(
+                java,
+                "#!/bin/sh\nif [ \"$1\" = -version ]; then echo 'openjdk version \""
+                        + version
+                        + "\" 2026-01-20' >&2; exit 0; fi\n"
+                        + "echo \"cwd=$(pwd)\"\n"
+                        + "for a in \"$@\"; do echo \"arg=$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (javac) {
             Files.copy(java, home.resolve("javac"));
@@ -42,7 +55,20 @@ class JdkDiscoveryTest {
     }
 
     private Outcome discover(Path javaHome, String jdkDirs, String path) throws Exception {
-        ProcessBuilder script = new ProcessBuilder("/bin/bash", Path.of("run-benchmarks.sh").toAbsolutePath().toString(), "jdk");
+        return run(
+                Path.of("run-benchmarks.sh").toAbsolutePath().toString(),
+                Path.of("").toAbsolutePath(),
+                javaHome,
+                jdkDirs,
+                path,
+                "jdk");
+    }
+
+    private Outcome run(String scriptPath, Path workingDir, Path javaHome, String jdkDirs, String path, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("/bin/bash", scriptPath));
+        command.addAll(List.of(args));
+        ProcessBuilder script = new ProcessBuilder(command).directory(workingDir.toFile());
         script.environment().put("TENFOLD_JDK_DIRS", jdkDirs);
         script.environment().put("PATH", path);
         script.environment().remove("JAVA_HOME");
@@ -56,12 +82,17 @@ class JdkDiscoveryTest {
         return new Outcome(p.exitValue(), out, err);
     }
 
-    /** A PATH of the shell tools the script uses and nothing else, so that the host's own java or javac is not found. */
+    /**
+     * A PATH of the shell tools the script uses and nothing else, so that the host's own java or javac is not found.
+     */
     private Path systemTools() throws Exception {
         Path tools = dir.resolve("tools");
         if (!Files.isDirectory(tools)) {
             Files.createDirectories(tools);
-            for (String tool : new String[] {"sed", "dirname", "readlink", "head", "cut", "find", "cat", "sh", "bash"}) {
+            for (String tool :
+                    new String[] {
+                        "sed", "dirname", "readlink", "head", "cut", "find", "cat", "sh", "bash"
+                    }) {
                 for (String bin : new String[] {"/usr/bin/", "/bin/"}) {
                     if (Files.isExecutable(Path.of(bin + tool)) && !Files.exists(tools.resolve(tool))) {
                         Files.createSymbolicLink(tools.resolve(tool), Path.of(bin + tool));
@@ -93,7 +124,10 @@ class JdkDiscoveryTest {
         fakeJdk("jdk-22-broken", "", false, true);
         Outcome found = discover(old);
         assertEquals(0, found.exit(), found.stderr());
-        assertEquals(noRelease.toString(), found.stdout(), "JDK 21 without a release file, not JDK 17 nor the JRE 25 without javac");
+        assertEquals(
+                noRelease.toString(),
+                found.stdout(),
+                "JDK 21 without a release file, not JDK 17 nor the JRE 25 without javac");
     }
 
     @Test
@@ -119,7 +153,8 @@ class JdkDiscoveryTest {
         Files.createSymbolicLink(alternatives.resolve("javac"), jdk.resolve("bin/javac"));
         Path bin = Files.createDirectories(dir.resolve("usr/bin"));
         Files.createSymbolicLink(bin.resolve("javac"), Path.of("../../etc/alternatives/javac"));
-        Outcome found = discover(null, dir.resolve("no-such-dir") + "/*", bin + ":" + systemTools());
+        Outcome found =
+                discover(null, dir.resolve("no-such-dir") + "/*", bin + ":" + systemTools());
         assertEquals(0, found.exit(), found.stderr());
         assertEquals(jdk.toString(), found.stdout());
         Files.delete(bin.resolve("javac"));
@@ -142,5 +177,59 @@ class JdkDiscoveryTest {
         assertEquals(2, none.exit(), none.stdout());
         assertEquals(1, none.stderr().lines().count(), none.stderr());
         assertTrue(none.stderr().startsWith("tenfold: needs a JDK 21 or newer"), none.stderr());
+    }
+
+    /**
+     * Called by a relative path from another directory, the script builds nothing (its jar is newer
+     * than its sources) and runs the suite with the JDK it found, in the caller's directory: the
+     * CSVs named on the command line are the caller's.
+     */
+    @Test
+    void fileArgumentsStayRelativeToTheCallersDirectory() throws Exception {
+        Path jdk = fakeJdk("jdk-21", "21.0.5", true, true);
+        Path home = Files.createDirectories(dir.resolve("suite"));
+        Files.copy(Path.of("run-benchmarks.sh"), home.resolve("run-benchmarks.sh"));
+        Files.createDirectories(home.resolve("src"));
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Path jar = Files.createDirectories(home.resolve("target")).resolve("benchmarks.jar");
+        Files.writeString(jar, "");
+        java.nio.file.attribute.FileTime past =
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(home.resolve("src"), past);
+        Files.setLastModifiedTime(home.resolve("pom.xml"), past);
+        Path caller = Files.createDirectories(dir.resolve("caller"));
+
+        Outcome ran =
+                run(
+                        "../suite/run-benchmarks.sh",
+                        caller,
+                        null,
+                        dir.resolve("jdks") + "/*",
+                        systemTools().toString(),
+                        "compare",
+                        "a.csv",
+                        "sub/b.csv");
+        assertEquals(0, ran.exit(), ran.stderr());
+        List<String> lines = ran.stdout().lines().toList();
+        assertEquals(
+                "cwd=" + caller.toRealPath(),
+                lines.get(0),
+                "the suite runs where the script was called from");
+        assertEquals(
+                List.of("arg=compare", "arg=a.csv", "arg=sub/b.csv"),
+                lines.subList(lines.size() - 3, lines.size()),
+                "the file arguments as given, relative to that directory");
+        assertTrue(
+                lines.contains("arg=-cp")
+                        && lines.contains(
+                                "arg=" + home.toRealPath().resolve("target/benchmarks.jar")),
+                "the suite's own jar, by its absolute path: " + lines);
+        assertTrue(
+                lines.contains("arg=-Dtenfold.home=" + home.toRealPath()),
+                "results/ and plots/ default to the suite's: " + lines);
+        assertTrue(
+                ran.stderr().isEmpty() || !ran.stderr().contains("building"),
+                "nothing to build: " + ran.stderr());
+        assertEquals(jdk.toString(), discover(null).stdout(), "the JDK it ran is the one it finds");
     }
 }

@@ -1,6 +1,6 @@
 package dev.tenfold.measure;
 
-import dev.tenfold.process.ChildProcess;
+import dev.tenfold.ledger.TrialLedger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +13,10 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 
 /**
- * A JMH profiler ({@code -prof dev.tenfold.measure.CpuProfiler}) that reports, per iteration, what
- * the article's rules and the SPEC's bounds need:
+ * A JMH profiler ({@code -prof dev.tenfold.measure.WindowProfiler}) that reports what each measured
+ * window held (the CPU, memory and threads of the client's JVMs and of the backend, the tasks and
+ * their latencies, from the trial's {@link TrialLedger}), per iteration; what the article's rules
+ * and the SPEC's bounds need:
  * <ul>
  *   <li>{@code tenfold.cpu_share}: CPU seconds of this JVM and its descendants (worker JVMs) /
  *       (wall seconds x usable cores), the backend left out;</li>
@@ -35,19 +37,20 @@ import org.openjdk.jmh.results.Result;
  *   <li>{@code tenfold.background_cpu_share}: client + backend CPU share while no task runs, from
  *       {@link #measureBackgroundNow} (JIT, GC, timers: spent whatever the load);</li>
  *   <li>{@code tenfold.pipe_copy_ms}: milliseconds the raw pipe takes to carry one task's input
- *       to a worker JVM, on the hand-off rows (see {@link #recordPipeCopy});</li>
- *   <li>{@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}: the trial's set-up warm-up (see
- *       {@link #recordWarmUp});</li>
+ *       to a worker JVM, on the hand-off rows (from the {@link TrialLedger});</li>
+ *   <li>{@code tenfold.warmup_s}, {@code tenfold.warmup_tasks}: the trial's set-up warm-up (from
+ *       the {@link TrialLedger});</li>
  *   <li>{@code tenfold.attempted/succeeded/errors/retries/http_429} and {@code tenfold.latency_ms}: what the
  *       tasks did, from the {@link TrialLedger}; {@code tenfold.wall_s}: the window length.</li>
  *   <li>{@code tenfold.latency_p50_ms} ... {@code latency_max_ms}: the window's task latency
  *       percentiles (an open loop's also {@code tenfold.arrived}, tasks that arrived in the window,
- *       and {@code tenfold.waiting}, tasks arrived and not ended at its end); each measured window's histogram is also appended to the row's
+ *       and {@code tenfold.waiting}, tasks arrived and not ended at its end); each measured window's histogram is also
+ * appended to the row's
  *       {@link LatencyLog} when system property {@value LatencyLog#DIRECTORY_PROPERTY} names a directory.</li>
  * </ul>
  * Linux counts CPU time in 10 ms ticks: keep iterations at 1 s or more for a usable share.
  */
-public final class CpuProfiler implements InternalProfiler {
+public final class WindowProfiler implements InternalProfiler {
     /**
      * System property: milliseconds of the idle windows, after the warm-up and after the measured
      * work, in which the profiler measures the JVMs' background CPU (default 300).
@@ -60,11 +63,11 @@ public final class CpuProfiler implements InternalProfiler {
 
     private Window window;
 
-    public CpuProfiler() {
+    public WindowProfiler() {
     }
 
-    /** The constructor JMH uses when options are given ({@code -prof CpuProfiler:...}); there are none. */
-    public CpuProfiler(String initLine) {
+    /** The constructor JMH uses when options are given ({@code -prof WindowProfiler:...}); there are none. */
+    public WindowProfiler(String initLine) {
     }
 
     @Override
@@ -78,20 +81,21 @@ public final class CpuProfiler implements InternalProfiler {
             window.end(); // one that JMH never closed: stop its sampler
         }
         window = Window.open(self, backendPid(), BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
-        current = window;
+        TrialLedger.current().windowOpened(window);
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        current = null;
+        TrialLedger.current().windowOpened(null);
         List<Result> results = window.close();
         String logs = System.getProperty(LatencyLog.DIRECTORY_PROPERTY);
         if (logs != null && iterationParams.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT
                 && window.latency().getTotalCount() > 0) {
             java.util.Map<String, String> params = new java.util.HashMap<>();
             benchmarkParams.getParamsKeys().forEach(key -> params.put(key, benchmarkParams.getParam(key)));
-            java.nio.file.Path log = java.nio.file.Path.of(logs, LatencyLog.fileName(benchmarkParams.getBenchmark(), params));
+            java.nio.file.Path log = java.nio.file.Path.of(logs,
+                    LatencyLog.fileName(benchmarkParams.getBenchmark(), params));
             LatencyLog.append(log, window.latency());
             org.HdrHistogram.Histogram served = window.servedTimes;
             if (served != null && served.getTotalCount() > 0) {
@@ -104,56 +108,12 @@ public final class CpuProfiler implements InternalProfiler {
         return results;
     }
 
-    /** The window open in this JVM, for {@link #endMeasuredWorkNow()}. */
-    private static volatile Window current;
-
-    /**
-     * Takes the open window's end readings now. The benchmark calls it in its iteration tear-down,
-     * right after JMH's timed loop: JMH stops its profilers well after that (and, in the last
-     * iteration, after the trial's tear-down has stopped the model), so the window ends where the
-     * work JMH timed ends, not at the profiler's bookkeeping; a no-op when already ended.
-     */
-    public static void endMeasuredWorkNow() {
-        Window open = current;
-        if (open != null) {
-            open.end();
-        }
-    }
-
-    /**
-     * Takes the open window's start readings again, now. JMH starts its profilers "way before the
-     * workload starts" (before the trial's set-up, in the first iteration), so the benchmark calls
-     * this in its iteration set-up, right before JMH's timed loop: the window then holds the work
-     * JMH times and nothing else (no set-up, no idle wait while the profiler reads process trees).
-     */
-    public static void startMeasuredWorkNow() {
-        Window open = current;
-        if (open != null) {
-            open.start();
-        }
-    }
-
-    /** Milliseconds the JIT of this trial's worker JVMs has compiled so far (none: 0). */
-    private static volatile java.util.function.LongSupplier workerCompileMillis = () -> 0;
-
-    /** The trial's worker JVMs report their compile time through this (see ExecutionModel#workerCompileMillis). */
-    public static void recordWorkerCompileMillis(java.util.function.LongSupplier source) {
-        workerCompileMillis = source;
-    }
-
-    /** Compile time so far of this JVM and of the trial's worker JVMs, in milliseconds. */
-    public static long compileMillis() {
-        return JIT.getTotalCompilationTime() + workerCompileMillis.getAsLong();
-    }
-
-    private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
-
     /**
      * A window like a measured one, whose results are thrown away: the warm-up runs each batch
      * inside one, so that the JIT also compiles the readings a measured window takes (process
      * trees, the memory sampler, the backend's counters) before anything is measured; otherwise
-     * their compilation lands in the first measured windows (seen: 300-700 ms of compile time in
-     * each of the first four 0.5 s windows after a warm-up whose JIT was quiet).
+     * their compilation lands in the first measured windows (what was seen without it:
+     * docs/measurement.md, "Warm-up").
      */
     public static AutoCloseable rehearsal() {
         Window window = Window.open(ProcessHandle.current().pid(), backendPid(),
@@ -161,35 +121,16 @@ public final class CpuProfiler implements InternalProfiler {
         return window::close;
     }
 
-    /** This trial's set-up warm-up: seconds and tasks; null until it ran. */
-    private static volatile double[] warmUp;
-
-    /** The trial's set-up warm-up took {@code seconds} and ran {@code tasks}: reported with every window. */
-    public static void recordWarmUp(double seconds, long tasks) {
-        warmUp = new double[] {seconds, tasks};
-    }
-
-    /** Milliseconds the raw pipe takes to carry one task's input, for this trial; null unless measured. */
-    private static volatile Double pipeCopyMillis;
-
-    /** The trial measured its raw pipe (see PipeBandwidth): reported with every window. */
-    public static void recordPipeCopy(double millis) {
-        pipeCopyMillis = millis;
-    }
-
-    /** Cores the client tree + backend keep busy with no task running, for this trial; null until measured. */
-    private static volatile Double backgroundCores;
-
     /**
      * Measures the background CPU of this trial's JVMs (this one, its worker JVMs, the backend):
      * the CPU they spend over {@code millis} of doing nothing. The roofline prices only the CPU
      * above it (SPEC: marginal CPU per task). The benchmark calls it in its trial set-up, after the
      * warm-up ({@code fresh}: this trial's first reading), and again in its tear-down, after the
      * measured work: right after the warm-up the JIT is often still compiling what it queued, so
-     * each idle reading is an upper bound of the background, and the lower one is kept (the
-     * metric's MIN over the iterations: the last window reports both).
+     * each idle reading is an upper bound of the background, and the ledger keeps the lower one.
      */
-    public static void measureBackgroundNow(long millis, boolean fresh) throws InterruptedException {
+    public static void measureBackgroundNow(TrialLedger ledger, long millis, boolean fresh) throws InterruptedException
+            {
         long self = ProcessHandle.current().pid();
         Long backend = backendPid();
         Set<Long> excluded = backend == null ? Set.of() : Set.of(backend);
@@ -199,10 +140,9 @@ public final class CpuProfiler implements InternalProfiler {
         Thread.sleep(millis);
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(self, excluded), Map.of())
-                + (backend == null ? 0 : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), Map.of()));
-        double cores = cpu / wall;
-        Double before = backgroundCores;
-        backgroundCores = fresh || before == null ? cores : Math.min(before, cores);
+                + (backend == null ? 0 : ProcessTree.cpuSecondsBetween(backendStart,
+                ProcessTree.cpuMillis(backend, Set.of()), Map.of()));
+        ledger.recordBackground(cpu / wall, fresh);
     }
 
     private static Long backendPid() {
@@ -211,7 +151,7 @@ public final class CpuProfiler implements InternalProfiler {
     }
 
     /** One measured window: readings at its start, results at its end. */
-    static final class Window {
+    static final class Window implements TrialLedger.WindowEdges {
         private final long client;
         private final Long backend;
         private final BackendServed served;
@@ -240,12 +180,13 @@ public final class CpuProfiler implements InternalProfiler {
          * busy JVMs keep spending CPU, so CPU shares divide by the span between the midpoints of
          * the CPU readings instead (else a saturated window reads more than 100% of the cores).
          */
-        synchronized void start() {
+        @Override
+        public synchronized void start() {
             if (end != null) {
                 return; // ended already: a restart would open a window nobody closes
             }
             servedStart = served.read();
-            ChildProcess.drainStopped(); // child JVMs stopped before the window do not count in it
+            TrialLedger.current().drainStoppedChildren(); // child JVMs stopped before the window do not count in it
             if (memory != null) {
                 memory.stop(); // set-up's memory is not the window's
             }
@@ -255,7 +196,7 @@ public final class CpuProfiler implements InternalProfiler {
             backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
             ticksStart = Environment.cpuTicksNow();
             startNanos = before + (System.nanoTime() - before) / 2;
-            compileStart = compileMillis();
+            compileStart = TrialLedger.current().compileMillis();
             // last: the work starts now, and only tasks that end from now on count
             TrialLedger.current().drain();
             workStartNanos = System.nanoTime();
@@ -270,37 +211,45 @@ public final class CpuProfiler implements InternalProfiler {
         }
 
         /** Readings at the end of the measured work. */
-        private record End(double cpuSpan, double work, double compileMillis, Environment.CpuTicks ticks, TrialLedger.Window tasks,
+        private record End(double cpuSpan, double work, double compileMillis, Environment.CpuTicks ticks,
+                TrialLedger.Window tasks,
                            double clientCpu,
-                           Double backendCpu, BackendServed.Totals served, double rssMib, double descendantsMib, int threads) {
+                           Double backendCpu, BackendServed.Totals served, double rssMib, double descendantsMib,
+                           int threads) {
         }
 
         private volatile End end;
 
         /** Takes the end readings, once: the first call wins (the tear-down's, when there is one). */
-        synchronized void end() {
+        @Override
+        public synchronized void end() {
             if (end != null) {
                 return;
             }
             // first: the work ends now, and the tasks counted are those that ended inside it
             long workEnd = System.nanoTime();
-            TrialLedger.Window tasks = TrialLedger.current().drain();
-            double compiled = compileMillis() - compileStart;
+            TrialLedger ledger = TrialLedger.current();
+            TrialLedger.Window tasks = ledger.drain();
+            double compiled = ledger.compileMillis() - compileStart;
             long before = System.nanoTime();
             // A worker JVM that ended inside the window still counts up to its end; a backend this
             // JVM started and stopped does not.
-            Map<Long, Long> stopped = new java.util.HashMap<>(ChildProcess.drainStopped());
+            Map<Long, Long> stopped = new java.util.HashMap<>(ledger.drainStoppedChildren());
             Map<Long, Long> backendStopped = backend != null && stopped.containsKey(backend)
                     ? Map.of(backend, stopped.get(backend)) : Map.of();
             excluded().forEach(stopped::remove);
-            double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()), stopped);
+            double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()),
+                    stopped);
             Double backendCpu = backend == null ? null
-                    : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()), backendStopped);
+                    : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()),
+                    backendStopped);
             Environment.CpuTicks ticks = Environment.cpuTicksNow();
             double cpuSpan = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
             MemorySampler.Peak peak = memory.stop();
-            end = new End(cpuSpan, (workEnd - workStartNanos) / 1e9, compiled, ticks, tasks, clientCpu, backendCpu, served.read(),
-                    peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()), peak.descendantsPssMib(), peak.threads());
+            end = new End(cpuSpan, (workEnd - workStartNanos) / 1e9, compiled, ticks, tasks, clientCpu, backendCpu,
+                    served.read(),
+                    peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()),
+                    peak.descendantsPssMib(), peak.threads());
         }
 
         /** The backend's own times of the responses it admitted in the window, once closed; null without them. */
@@ -366,16 +315,17 @@ public final class CpuProfiler implements InternalProfiler {
             if (steal != null) {
                 results.add(Metric.STEAL_SHARE.result(steal));
             }
-            Double pipeCopy = pipeCopyMillis;
+            TrialLedger ledger = TrialLedger.current();
+            Double pipeCopy = ledger.pipeCopyMillis();
             if (pipeCopy != null) {
                 results.add(Metric.PIPE_COPY_MS.result(pipeCopy));
             }
-            double[] warm = warmUp;
+            TrialLedger.WarmUp warm = ledger.warmUp();
             if (warm != null) {
-                results.add(Metric.WARMUP_S.result(warm[0]));
-                results.add(Metric.WARMUP_TASKS.result(warm[1]));
+                results.add(Metric.WARMUP_S.result(warm.seconds()));
+                results.add(Metric.WARMUP_TASKS.result(warm.tasks()));
             }
-            Double background = backgroundCores;
+            Double background = ledger.backgroundCores();
             if (background != null) {
                 results.add(Metric.BACKGROUND_CPU_SHARE.result(background / ProcessTree.usableCores()));
             }
