@@ -38,8 +38,7 @@ final class JmhPassThrough {
         }
         if (parsed.getForkCount().hasValue() && parsed.getForkCount().get() == 0) {
             throw new UsageException("JMH -f 0 after -- is not taken: every benchmark needs a JVM of its own (the "
-                    + "backend's"
-                    + " address, the heap flags)");
+                    + "backend's address, the heap flags)");
         }
         List<String> ignored = new ArrayList<>();
         if (parsed.getThreads().hasValue() || parsed.getThreadGroups().hasValue()) {

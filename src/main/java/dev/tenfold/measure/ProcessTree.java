@@ -50,8 +50,8 @@ public final class ProcessTree {
      * its difference; one that appeared in between contributes all of its time; one that ended in
      * between contributes up to its CPU time when it was stopped ({@code stopped}, by pid), if known.
      */
-    public static double cpuSecondsBetween(Map<Integer, Long> before, Map<Integer, Long> after, Map<Long, Long> stopped)
-            {
+    public static double cpuSecondsBetween(Map<Integer, Long> before, Map<Integer, Long> after, Map<Long,
+            Long> stopped) {
         long total = 0;
         for (Map.Entry<Integer, Long> e : after.entrySet()) {
             total += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));

@@ -1,11 +1,9 @@
 package dev.tenfold.model;
 
 import dev.tenfold.process.ChildProcess;
-import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskSpec;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -36,16 +34,8 @@ import java.util.stream.IntStream;
  * one task at a time whichever way it is fed.
  */
 public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
-    /**
-     * The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol.
-     */
-    static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.asThisJvm().stream(),
-            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr",
-            "-XX:+DisplayVMOutputToStderr")).toList();
     /** How long one task may run in a worker before the worker counts as hung (-Dtenfold.task.timeout.seconds). */
     public static final Duration TASK_TIMEOUT = Duration.ofSeconds(Long.getLong("tenfold.task.timeout.seconds", 60));
-    /** How long a (replacement) worker JVM may take to start and build its task. */
-    private static final long READY_SECONDS = 60;
 
     /** Slot i is fed by feeder i, which replaces a failed worker in it; close() reads them all. */
     private final AtomicReferenceArray<ChildProcess> workers;
@@ -54,14 +44,8 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
     private final ExecutorService feeders;
     /** Held while a slot's worker runs a task, by a batch's feeder or by the slot's arrival loop. */
     private final Object[] slotLocks;
-    /** Arrivals not yet taken by a slot; the slots' arrival loops start with the first arrival. */
-    private final java.util.concurrent.LinkedBlockingQueue<Arrival> arrivals =
-            new java.util.concurrent.LinkedBlockingQueue<>();
-    private final List<Thread> arrivalLoops = new java.util.ArrayList<>();
-    /** Arrival loops still running; at 0 (the pool closed) the queue's tasks, and any later arrival, fail. */
-    private final AtomicInteger liveArrivalLoops = new AtomicInteger();
-    /** Read by every arrival without the pool's lock, which a worker's restart holds. */
-    private volatile boolean arrivalLoopsStarted;
+    /** The open loop's arrivals, each taken by a slot's loop when its worker is free. */
+    private final SlotArrivals arrivals;
     private final ScheduledThreadPoolExecutor watchdog;
     /** Set by close(): a replacement started after it is closed at once instead of leaking. */
     private volatile boolean closed;
@@ -90,6 +74,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
         this.spec = taskSpec;
         this.taskTimeout = taskTimeout;
         this.workers = new AtomicReferenceArray<>(workerCount);
+        this.arrivals = new SlotArrivals(workerCount, this::runInSlot);
         this.compiledMillis = new java.util.concurrent.atomic.AtomicLongArray(workerCount);
         this.feeders = Executors.newFixedThreadPool(workerCount,
                 Thread.ofPlatform().daemon().name("feeder-", 0).factory());
@@ -99,29 +84,14 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
         watchdog.setRemoveOnCancelPolicy(true); // a cancelled timer per task must not wait out its 60 s on the heap
         try {
             for (int i = 0; i < workerCount; i++) {
-                workers.set(i, launch(taskSpec));
+                workers.set(i, WorkerMain.start(taskSpec));
             }
             for (int i = 0; i < workerCount; i++) {
-                awaitReady(workers.get(i));
+                WorkerMain.awaitReady(workers.get(i));
             }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    private static ChildProcess launch(TaskSpec taskSpec) throws IOException {
-        ChildProcess worker = ChildProcess.startJvm(WorkerMain.class.getName(), WORKER_JVM_OPTIONS, List.of());
-        worker.toChild().writeUTF(taskSpec.line());
-        worker.toChild().flush();
-        return worker;
-    }
-
-    private static void awaitReady(ChildProcess worker) throws IOException {
-        String ready = worker.awaitLine(READY_SECONDS, TimeUnit.SECONDS);
-        if (!WorkerMain.READY.equals(ready)) {
-            throw new IOException("worker " + worker.pid() + " answered '" + ready + "' instead of "
-                    + WorkerMain.READY);
         }
     }
 
@@ -178,7 +148,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
 
     /** How a task on a worker ended: its digest, or its error (then the digest is 0), after {@code nanos}. */
     @FunctionalInterface
-    private interface Answer {
+    interface Answer {
         void answered(long digest, Throwable error, long nanos);
     }
 
@@ -211,7 +181,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
                         worker.abort();
                     }
                 }, taskTimeout.toMillis(), TimeUnit.MILLISECONDS); // refused once the pool closed: an error below
-                send(worker, index, payload);
+                WorkerMain.send(worker, index, payload);
                 DataInputStream fromWorker = worker.fromChild();
                 int frame = fromWorker.readInt();
                 if (frame != WorkerMain.ANSWER) {
@@ -249,82 +219,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             end.ended(0, new IllegalArgumentException("this pool's workers run " + spec + ", not " + task.describe()));
             return;
         }
-        if (closed) {
-            end.ended(0, new IOException(CLOSED));
-            return;
-        }
-        if (!arrivalLoopsStarted) {
-            startArrivalLoops();
-        }
-        arrivals.add(new Arrival(task, index, end));
-        if (liveArrivalLoops.get() == 0) {
-            failWaitingArrivals(); // the pool closed as it arrived
-        }
-    }
-
-    private static final String CLOSED = "the worker pool closed";
-
-    private record Arrival(Task task, int index, TaskEnd end) {
-    }
-
-    private synchronized void startArrivalLoops() {
-        if (arrivalLoopsStarted || closed) {
-            return;
-        }
-        liveArrivalLoops.set(workers.length());
-        for (int slot = 0; slot < workers.length(); slot++) {
-            int mine = slot;
-            arrivalLoops.add(Thread.ofPlatform().daemon().name("arrivals-" + slot).start(() -> takeArrivals(mine)));
-        }
-        arrivalLoopsStarted = true;
-    }
-
-    /**
-     * Slot {@code slot}'s loop: the next arrival, on its worker, until the pool closes. A slot whose
-     * worker could not be replaced stays in: its next arrival fails and tries again, as the next
-     * batch would, so the row never runs silently on fewer workers.
-     */
-    private void takeArrivals(int slot) {
-        try {
-            while (!closed) {
-                Arrival next = arrivals.take();
-                AtomicBoolean told = new AtomicBoolean();
-                try {
-                    runInSlot(slot, next.task(), next.index(), (digest, error, nanos) -> {
-                        told.set(true);
-                        next.end().ended(digest, error);
-                    });
-                } catch (RuntimeException | Error unexpected) {
-                    System.err.println("tenfold: the arrivals of worker slot " + slot + ": " + unexpected);
-                    if (!told.get()) {
-                        next.end().ended(0, unexpected);
-                    }
-                }
-            }
-        } catch (InterruptedException closing) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (liveArrivalLoops.decrementAndGet() == 0) {
-                failWaitingArrivals();
-            }
-        }
-    }
-
-    /** Ends every arrival still queued with an error once the pool closed: none is silently lost. */
-    private void failWaitingArrivals() {
-        for (Arrival left = arrivals.poll(); left != null; left = arrivals.poll()) {
-            left.end().ended(0, new IOException(CLOSED));
-        }
-    }
-
-    private static void send(ChildProcess worker, int index, byte[] payload) throws IOException {
-        DataOutputStream toWorker = worker.toChild();
-        toWorker.writeInt(index);
-        toWorker.writeInt(payload == null ? -1 : payload.length);
-        if (payload != null) {
-            toWorker.write(payload);
-        }
-        toWorker.flush();
+        arrivals.arrive(task, index, end);
     }
 
     /** Kills a failed worker and starts a new one in its slot; false if none could be started or the pool is closed. */
@@ -336,7 +231,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
                 return false;
             }
             try {
-                fresh = launch(spec);
+                fresh = WorkerMain.start(spec);
             } catch (IOException e) {
                 System.err.println("tenfold: could not replace worker JVM " + failed.pid() + ": " + e.getMessage());
                 return false;
@@ -344,7 +239,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             workers.set(slot, fresh);
         }
         try {
-            awaitReady(fresh);
+            WorkerMain.awaitReady(fresh);
             return true;
         } catch (IOException e) {
             System.err.println("tenfold: replacement worker JVM " + fresh.pid() + " did not start: " + e.getMessage());
@@ -379,7 +274,7 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
             }
         }
         feeders.shutdownNow();
-        arrivalLoops.forEach(Thread::interrupt);
+        arrivals.close();
         watchdog.shutdownNow();
         ChildProcess.closeAll(all);
     }

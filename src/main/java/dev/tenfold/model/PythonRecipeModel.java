@@ -51,8 +51,8 @@ public final class PythonRecipeModel implements ExecutionModel {
      * Starts the recipe with {@code settings} (see {@link #ioSettings}, {@link #sha256Settings}) on
      * {@code interpreter}; a batch that takes longer than {@code batchTimeout} counts as hung.
      */
-    public PythonRecipeModel(String interpreter, Map<String, Object> settings, Duration batchTimeout) throws IOException
-            {
+    public PythonRecipeModel(String interpreter, Map<String, Object> settings, Duration batchTimeout)
+            throws IOException {
         this.interpreter = interpreter;
         this.settings = Map.copyOf(settings);
         this.batchTimeout = batchTimeout;
@@ -60,8 +60,8 @@ public final class PythonRecipeModel implements ExecutionModel {
     }
 
     /** The recipe's settings for the I/O task: {@code GET /io/item/{i}?latencyMs=L} at {@code url}. */
-    public static Map<String, Object> ioSettings(String model, int concurrency, int workers, String url, int latencyMs)
-            {
+    public static Map<String, Object> ioSettings(String model, int concurrency, int workers, String url,
+            int latencyMs) {
         Map<String, Object> s = common("io", model, concurrency, workers);
         s.put("url", url);
         s.put("latency_ms", latencyMs);

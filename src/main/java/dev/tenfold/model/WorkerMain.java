@@ -1,5 +1,7 @@
 package dev.tenfold.model;
 
+import dev.tenfold.process.ChildProcess;
+import dev.tenfold.process.MeasuredJvm;
 import dev.tenfold.workload.Task;
 import dev.tenfold.workload.TaskSpec;
 import dev.tenfold.workload.WorkerTask;
@@ -11,7 +13,10 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The main of one worker JVM of {@link ProcessPoolModel}. Protocol over stdin/stdout: the parent
@@ -34,6 +39,43 @@ public final class WorkerMain {
             java.lang.management.ManagementFactory.getCompilationMXBean();
 
     private WorkerMain() {
+    }
+
+    /**
+     * The fork's heap and collector (MeasuredJvm); the JVM's own warnings go to stderr: stdout carries the protocol.
+     */
+    static final List<String> WORKER_JVM_OPTIONS = java.util.stream.Stream.concat(MeasuredJvm.asThisJvm().stream(),
+            java.util.stream.Stream.of("-Djava.awt.headless=true", "-Xlog:all=warning:stderr",
+            "-XX:+DisplayVMOutputToStderr")).toList();
+    /** How long a (replacement) worker JVM may take to start and build its task. */
+    private static final long READY_SECONDS = 60;
+
+    /** Starts a worker JVM and sends it the task to build; {@link #awaitReady} waits for it. */
+    static ChildProcess start(TaskSpec taskSpec) throws IOException {
+        ChildProcess worker = ChildProcess.startJvm(WorkerMain.class.getName(), WORKER_JVM_OPTIONS, List.of());
+        worker.toChild().writeUTF(taskSpec.line());
+        worker.toChild().flush();
+        return worker;
+    }
+
+    /** Waits for a started worker's {@link #READY}, for at most {@value #READY_SECONDS} s. */
+    static void awaitReady(ChildProcess worker) throws IOException {
+        String ready = worker.awaitLine(READY_SECONDS, TimeUnit.SECONDS);
+        if (!WorkerMain.READY.equals(ready)) {
+            throw new IOException("worker " + worker.pid() + " answered '" + ready + "' instead of "
+                    + WorkerMain.READY);
+        }
+    }
+
+    /** Sends task {@code index}, and its payload if it has one, to a ready worker. */
+    static void send(ChildProcess worker, int index, byte[] payload) throws IOException {
+        DataOutputStream toWorker = worker.toChild();
+        toWorker.writeInt(index);
+        toWorker.writeInt(payload == null ? -1 : payload.length);
+        if (payload != null) {
+            toWorker.write(payload);
+        }
+        toWorker.flush();
     }
 
     /** Serves until the parent closes stdin, then exits; any failure (the parent gone mid-message) exits too. */

@@ -47,8 +47,8 @@ public final class ChildProcess implements AutoCloseable {
      * Starts {@code mainClass} in a new JVM with the given JVM options and program arguments.
      * The child's stderr goes to this JVM's stderr, so its failures are seen.
      */
-    public static ChildProcess startJvm(String mainClass, List<String> jvmOptions, List<String> args) throws IOException
-            {
+    public static ChildProcess startJvm(String mainClass, List<String> jvmOptions, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);

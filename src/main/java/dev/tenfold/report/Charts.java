@@ -70,8 +70,8 @@ final class Charts {
     }
 
     /** A chart in the suite's style, its x axis named {@code xTitle}, logarithmic when {@code log}. */
-    static XYChart chart(String title, List<ResultRow> rows, String profile, String xTitle, String yTitle, boolean log)
-            {
+    static XYChart chart(String title, List<ResultRow> rows, String profile, String xTitle, String yTitle,
+            boolean log) {
         String fullTitle = title + "  |  " + subtitle(rows, profile);
         XYChart chart = new XYChartBuilder().width(Math.max(WIDTH,
                 (int) (textWidth(fullTitle, TITLE_FONT) * 1.08) + 60)).height(HEIGHT)

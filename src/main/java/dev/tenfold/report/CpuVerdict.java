@@ -57,8 +57,7 @@ final class CpuVerdict {
             out.append(String.format(Locale.ROOT,
                     "  %d of the usable cores are hyper-threads (%d logical on %d physical): two share one"
                     + " core's execution units, so compute-bound work gains well under 2x from the second; the ideal "
-                    + "counts logical"
-                    + " cores, and an efficiency near %s is what the physical cores allow%n",
+                    + "counts logical cores, and an efficiency near %s is what the physical cores allow%n",
                     cores - any.physicalCores(),
                     any.logicalCores(), any.physicalCores(), VerdictText.pct((double) any.physicalCores() / cores)));
         }

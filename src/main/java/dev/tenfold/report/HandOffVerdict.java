@@ -50,11 +50,9 @@ final class HandOffVerdict {
                             + " same trial with large buffers): the copy accounts for all of it%n", copy)
                     : String.format(Locale.ROOT,
                     "  of those %.1f ms, copying the input through the pipe takes %.1f ms (the raw pipe,"
-                            + " measured in the same trial with large buffers into one idle reader); the other %.1f "
-                            + "ms are not"
-                            + " measured apart: the worker reading into new arrays, allocation and GC, and W copies "
-                            + "sharing the"
-                            + " cores%n", overhead, copy, overhead - copy));
+                            + " measured in the same trial with large buffers into one idle reader); the other"
+                            + " %.1f ms are not measured apart: the worker reading into new arrays, allocation and"
+                            + " GC, and W copies sharing the cores%n", overhead, copy, overhead - copy));
         }
         List<String> moving = java.util.stream.Stream.of(pipe, mmap).filter(r -> "no".equals(r.steady()))
                 .map(ResultRow::workload).toList();

@@ -43,8 +43,7 @@ public final class Verdict {
         out.append(unmeasured(rows));
         rows.stream().filter(ResultRow::busyMachine).findFirst().ifPresent(r -> out.append(String.format(Locale.ROOT,
                 "WARNING: busy machine: load %s per usable core at start, up to %s of CPU time stolen by the "
-                + "hypervisor:"
-                        + " figures are lower and noisier than on an idle machine%n",
+                        + "hypervisor: figures are lower and noisier than on an idle machine%n",
                 num(r.loadStart(), 2), pct(rows.stream().map(ResultRow::stealShare).filter(Objects::nonNull)
                         .max(Double::compare).orElse(null)))));
         Map<String, List<ResultRow>> groups = rows.stream().filter(r -> !r.openLoop()).collect(Collectors.groupingBy(
@@ -136,7 +135,7 @@ public final class Verdict {
         }
         double gain = beyond.speedup() / upTo100.speedup(); // "NO" only when C > 100 is faster beyond noise
         out.append(String.format(Locale.ROOT,
-        "  article's \"concurrency 10-100 is enough\": %s C=%d (%s) gives %.1fx the throughput of C=%d (%s)%n",
+                "  article's \"concurrency 10-100 is enough\": %s C=%d (%s) gives %.1fx the throughput of C=%d (%s)%n",
                 beats(beyond, upTo100) ? "NO here:" : "holds here:", beyond.concurrency(), beyond.variant(), gain,
                 upTo100.concurrency(), upTo100.variant()));
     }

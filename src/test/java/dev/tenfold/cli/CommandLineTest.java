@@ -125,7 +125,7 @@ class CommandLineTest {
         Outcome help = run("--help");
         assertEquals(Main.OK, help.code());
         String option = help.out().substring(help.out().indexOf("-p=name=v1,v2"));
-        for (String name : SuitePlan.PARAMETERS) {
+        for (String name : PlanOverrides.PARAMETERS) {
             assertTrue(option.matches("(?s).*\\b" + name + "\\b.*"),
                     "-p " + name + " is taken but --help does not say so:\n" + option);
         }

@@ -18,8 +18,8 @@ class MemoryPlanTest {
     private static final int[] CORES = {2, 16, 64, 128};
     private static final long[] GIB = {8, 16, 24, 64, 256};
 
-    private static List<PlanItem> plan(Profile profile, int cores, long physicalMb, Map<String, List<String>> overrides)
-            {
+    private static List<PlanItem> plan(Profile profile, int cores, long physicalMb, Map<String,
+            List<String>> overrides) {
         return new SuitePlan(profile, overrides, cores, physicalMb).items(Pattern.compile(".*"));
     }
 

@@ -48,7 +48,7 @@ class NoProcTest {
 
     @Test
     void theProfilerMeasuresCpuMemoryAndThreadsWithoutProc() throws Exception {
-        WindowProfiler.Window window = WindowProfiler.Window.open(ProcessHandle.current().pid(), null,
+        MeasuredWindow window = MeasuredWindow.open(ProcessHandle.current().pid(), null,
                 BackendServed.at(null));
         long end = System.nanoTime() + 300_000_000L;
         long x = 0;

@@ -43,7 +43,7 @@ class WindowProfilerTest {
     }
 
     private static Map<String, Double> measure(Long backend, Runnable during) {
-        WindowProfiler.Window window = WindowProfiler.Window.open(SELF, backend, BackendServed.at(null));
+        MeasuredWindow window = MeasuredWindow.open(SELF, backend, BackendServed.at(null));
         try {
             during.run();
         } finally {
@@ -310,7 +310,7 @@ class WindowProfilerTest {
 
     @Test
     void theWindowIsTheMeasuredWorkOnlyNotTheSetUpBeforeItNorTheTearDownAfterIt() {
-        WindowProfiler.Window window = WindowProfiler.Window.open(SELF, null, BackendServed.at(null));
+        MeasuredWindow window = MeasuredWindow.open(SELF, null, BackendServed.at(null));
         TrialLedger ledger = TrialLedger.open();
         ledger.record(1000, 1000, 0, 0, 0, new long[1000]); // the trial's set-up warm-up: not counted
         sleep(400);

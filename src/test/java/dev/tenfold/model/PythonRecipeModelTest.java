@@ -91,8 +91,8 @@ class PythonRecipeModelTest {
     void everyRequestIsMadeOnceAndChecked(String model) throws Exception {
         server.resetRequests();
         BatchResult result;
-        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings(model, 8, 4, server.baseUrl(), LATENCY_MS)))
-                {
+        try (PythonRecipeModel recipe = recipe(PythonRecipeModel.ioSettings(model, 8, 4, server.baseUrl(),
+                LATENCY_MS))) {
             result = recipe.run(HTTP, 24);
         }
         assertEquals(24, result.succeeded(), result::firstError);

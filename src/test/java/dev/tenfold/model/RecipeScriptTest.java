@@ -21,7 +21,9 @@ class RecipeScriptTest {
     void recipeUnitTestsPass() throws IOException, InterruptedException {
         String python = PythonInterpreter.find().map(PythonInterpreter::command).orElse(null);
         Assumptions.assumeTrue(python != null, "no python3 >= 3.8 on this machine: recipe.py's unit tests skipped");
-        Process run = new ProcessBuilder(List.of(python, "-m", "unittest", "discover", "-s", "src/test/python", "-v"))
+        // -B: no __pycache__ beside recipe.py (the sources would look newer than the jar, and the tree dirty)
+        Process run = new ProcessBuilder(List.of(python, "-B", "-m", "unittest", "discover", "-s", "src/test/python",
+                "-v"))
                 .redirectErrorStream(true).start();
         run.getOutputStream().close();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * A task whose behaviour a test sets, to make a worker JVM misbehave on cue. Every task may print
  * a line to {@code System.out} (stray output a worker must keep off its protocol channel), sleeps
  * {@code millis} and returns a digest of its index; task {@link #STALL_INDEX} first writes
- * {@code <dir>/busy-<pid>}, the trigger the test waits for, and then sleeps {@code stallMillis}.
+ * {@code <dir>/busy-<pid>}, the trigger the test waits for, then (in {@link Stray#RAW} mode) writes
+ * four bytes straight to the JVM's stdout, the protocol channel itself, and sleeps {@code stallMillis}.
  */
 public final class ScriptedTask implements Task {
     static final int STALL_INDEX = 3;
@@ -17,27 +18,34 @@ public final class ScriptedTask implements Task {
     private final Path dir;
     private final long millis;
     private final long stallMillis;
-    private final boolean prints;
+    private final Stray stray;
+
+    /** What a task writes where it should not: nothing, a line to System.out, or raw bytes to file descriptor 1. */
+    enum Stray { NONE, PRINT, RAW }
 
     public ScriptedTask(String... args) {
         this.dir = Path.of(args[0]);
         this.millis = Long.parseLong(args[1]);
         this.stallMillis = Long.parseLong(args[2]);
-        this.prints = Boolean.parseBoolean(args[3]);
+        this.stray = Stray.valueOf(args[3]);
     }
 
-    static ScriptedTask create(Path dir, long millis, long stallMillis, boolean prints) {
-        return new ScriptedTask(dir.toString(), Long.toString(millis), Long.toString(stallMillis),
-                Boolean.toString(prints));
+    static ScriptedTask create(Path dir, long millis, long stallMillis, Stray stray) {
+        return new ScriptedTask(dir.toString(), Long.toString(millis), Long.toString(stallMillis), stray.name());
     }
 
     @Override
     public long run(int index) throws Exception {
-        if (prints) {
+        if (stray == Stray.PRINT) {
             System.out.println("stray output from task " + index);
         }
         if (index == STALL_INDEX) {
             Files.writeString(dir.resolve("busy-" + ProcessHandle.current().pid()), "");
+            if (stray == Stray.RAW) {
+                java.io.FileOutputStream protocol = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                protocol.write(new byte[] {0x7a, 0x7a, 0x7a, 0x7a});
+                protocol.flush();
+            }
             Thread.sleep(stallMillis);
         } else {
             Thread.sleep(millis);
@@ -68,6 +76,6 @@ public final class ScriptedTask implements Task {
     @Override
     public TaskSpec workerSpec() {
         return TaskSpec.ofClass(ScriptedTask.class, dir.toString(), Long.toString(millis), Long.toString(stallMillis),
-                Boolean.toString(prints));
+                stray.name());
     }
 }

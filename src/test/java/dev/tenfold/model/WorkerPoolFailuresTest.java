@@ -30,7 +30,7 @@ class WorkerPoolFailuresTest {
 
     @Test
     void strayOutputOnAWorkersStdoutDoesNotReachTheProtocol() throws Exception {
-        ScriptedTask task = ScriptedTask.create(dir, 1, 1, true);
+        ScriptedTask task = ScriptedTask.create(dir, 1, 1, ScriptedTask.Stray.PRINT);
         try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
             BatchResult result = pool.run(task, TASKS);
             assertEquals(TASKS, result.succeeded(), () -> "first error: " + result.firstError());
@@ -38,15 +38,34 @@ class WorkerPoolFailuresTest {
         }
     }
 
+    /**
+     * What System.out cannot catch: bytes written straight to file descriptor 1, the protocol itself.
+     * The pool reads them where an answer belongs, fails that task and replaces the worker.
+     */
+    @Test
+    void aWorkerThatWritesIntoTheProtocolCostsOneTaskAndIsReplaced() throws Exception {
+        BatchResult result = failOneWorker(ScriptedTask.create(dir, 20, 1, ScriptedTask.Stray.RAW), victim -> { });
+        assertTrue(result.firstError().contains("wrote 0x7a7a7a7a where an answer belongs"), result.firstError());
+    }
+
     @Test
     void aKilledWorkerCostsOneTaskAndIsReplaced() throws Exception {
-        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
+        failOneWorker(ScriptedTask.create(dir, 20, 30_000, ScriptedTask.Stray.NONE),
+                victim -> ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    /**
+     * A batch on a pool of two whose worker that starts the stalling task gets {@code done} to it: one
+     * counted error, the pool back at two fresh workers.
+     */
+    private BatchResult failOneWorker(ScriptedTask task, java.util.function.LongConsumer done) throws Exception {
         try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
             CompletableFuture<BatchResult> batch = runAsync(pool, task);
             long victim = ScriptedTask.awaitStall(dir, 30_000);
-            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            done.accept(victim);
             BatchResult result = batch.get(60, TimeUnit.SECONDS);
             assertOneErrorAndWFresh(pool, result, victim);
+            return result;
         }
     }
 
@@ -56,7 +75,7 @@ class WorkerPoolFailuresTest {
      */
     @Test
     void aKilledWorkerCostsOneArrivalAndIsReplaced() throws Exception {
-        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, false);
+        ScriptedTask task = ScriptedTask.create(dir, 20, 30_000, ScriptedTask.Stray.NONE);
         try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
             BatchRecorder ends = new BatchRecorder(TASKS);
             java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(TASKS);
@@ -80,7 +99,7 @@ class WorkerPoolFailuresTest {
 
     @Test
     void anArrivalAtAClosedPoolEndsInAnError() throws Exception {
-        ScriptedTask task = ScriptedTask.create(dir, 1, 1, false);
+        ScriptedTask task = ScriptedTask.create(dir, 1, 1, ScriptedTask.Stray.NONE);
         ProcessPoolModel pool = new ProcessPoolModel(1, task);
         pool.close();
         Throwable[] seen = new Throwable[1];
@@ -91,7 +110,7 @@ class WorkerPoolFailuresTest {
     /** The stalling task takes 1.5 s, under the 3 s timeout: only the stop makes the worker miss it. */
     @Test
     void aStoppedWorkerTimesOutIsKilledAndReplaced() throws Exception {
-        ScriptedTask task = ScriptedTask.create(dir, 20, 1500, false);
+        ScriptedTask task = ScriptedTask.create(dir, 20, 1500, ScriptedTask.Stray.NONE);
         try (ProcessPoolModel pool = new ProcessPoolModel(2, task.workerSpec(), Duration.ofSeconds(3))) {
             CompletableFuture<BatchResult> batch = runAsync(pool, task);
             long victim = ScriptedTask.awaitStall(dir, 30_000);
@@ -113,8 +132,8 @@ class WorkerPoolFailuresTest {
     }
 
     /** One counted error, the rest done, and the pool back at two live workers, the victim not among them. */
-    private static void assertOneErrorAndWFresh(ProcessPoolModel pool, BatchResult result, long victim) throws Exception
-            {
+    private static void assertOneErrorAndWFresh(ProcessPoolModel pool, BatchResult result, long victim)
+            throws Exception {
         assertEquals(TASKS, result.attempted());
         assertEquals(1, result.errors(), () -> "errors, first: " + result.firstError());
         assertEquals(TASKS - 1, result.succeeded());

@@ -1,10 +1,8 @@
 package dev.tenfold.report;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tenfold.vocabulary.Family;
 import dev.tenfold.vocabulary.Variant;
@@ -13,12 +11,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JMH JSON → rows → CSV → rows, the verdict, the plots and compare, on a small fixture. */
+/**
+ * A small JMH JSON fixture end to end: its rows (the SPEC's arithmetic, the forks' flags), the verdict
+ * and compare over it; the fixture serves CsvFormatTest, PlotsTest and RunReportTest too.
+ */
 class ReportTest {
     static final RunContext MACHINE = new RunContext("box-20261123-120000", "2026-11-23T12:00:00Z", "box",
             "Linux 6.1", "Fancy CPU, \"Turbo\" 3.0 GHz", 2, 2, 23.5, "Temurin 25", "quick", 2, 0.1,
@@ -81,123 +80,11 @@ class ReportTest {
     }
 
     @Test
-    void csvRoundTripsQuotedCells() throws Exception {
-        List<ResultRow> rows = fixtureRows(MACHINE);
-        Path csv = dir.resolve("run.csv");
-        CsvFormat.write(csv, rows);
-        assertEquals(rows, CsvFormat.read(csv));
-        String header = Files.readAllLines(csv).get(0);
-        assertTrue(header.startsWith("run_id,timestamp,host,os,cpu_model,physical_cores"), header);
-        byte[] before = Files.readAllBytes(csv);
-        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CsvFormat.write(csv, List.of()),
-                "never overwrites");
-        assertArrayEquals(before, Files.readAllBytes(csv), "the existing file is left as it was");
-        try (var files = Files.list(dir)) {
-            assertEquals(List.of(csv), files.toList(), "no temporary file left behind");
-        }
-        String text = Files.readString(csv);
-        assertTrue(text.contains(",\"Fancy CPU, \"\"Turbo\"\" 3.0 GHz\","), "RFC 4180 quoting\n" + text);
-    }
-
-    /** Apart from the round trip, so that a clone without ../shared reports only this one as skipped. */
-    @Test
-    void csvPassesTheSpecChecker() throws Exception {
-        Path csv = dir.resolve("run.csv");
-        CsvFormat.write(csv, fixtureRows(MACHINE));
-        Path checker = Path.of("..", "shared", "tools", "check-results.py");
-        assumeTrue(Files.exists(checker), "SPEC checker not beside this checkout");
-        Process check = new ProcessBuilder("python3", checker.toString(), csv.toString(),
-                "--v2").redirectErrorStream(true).start();
-        String out = new String(check.getInputStream().readAllBytes());
-        assertTrue(check.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, check.exitValue(), out);
-    }
-
-    @Test
-    void theReaderTakesCrlfAndLineBreaksInQuotesAndRefusesCutRows() throws Exception {
-        List<ResultRow> rows = fixtureRows(MACHINE);
-        ResultRow multiline = RowCopy.with(rows.get(0), Map.of("cpuModel", "Fancy CPU\nsecond line, \"quoted\""));
-        Path csv = dir.resolve("run.csv");
-        CsvFormat.write(csv, List.of(multiline, rows.get(1)));
-        assertEquals(List.of(multiline, rows.get(1)), CsvFormat.read(csv));
-
-        // the same file as a spreadsheet on Windows saves it: CRLF between records
-        Path crlf = dir.resolve("crlf.csv");
-        String text = Files.readString(csv);
-        StringBuilder converted = new StringBuilder();
-        boolean quoted = false;
-        for (char ch : text.toCharArray()) {
-            quoted ^= ch == '"';
-            converted.append(ch == '\n' && !quoted ? "\r\n" : String.valueOf(ch));
-        }
-        Files.writeString(crlf, converted);
-        assertEquals(List.of(multiline, rows.get(1)), CsvFormat.read(crlf));
-
-        Path cut = dir.resolve("cut.csv");
-        List<String> lines = Files.readAllLines(csv);
-        String last = lines.get(lines.size() - 1);
-        lines.set(lines.size() - 1, last.substring(0, last.lastIndexOf(',', last.lastIndexOf(',') - 1)));
-        Files.write(cut, lines);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvFormat.read(cut));
-        assertTrue(e.getMessage().contains("cells, the header"), e.getMessage());
-    }
-
-    @Test
-    void theWriterRefusesUnaccountedTasks() throws Exception {
-        ResultRow ok = fixtureRows(MACHINE).get(1);
-        ResultRow lost = RowCopy.with(ok, java.util.Map.of("errors", 0L, "attempted", 8000L, "succeeded", 7600L));
-        assertThrows(IllegalStateException.class, () -> CsvFormat.write(dir.resolve("lost.csv"), List.of(ok, lost)));
-        assertTrue(Files.notExists(dir.resolve("lost.csv")), "nothing is written");
-    }
-
-    @Test
     void verdictNamesBoundsAndFlagsErrors() throws Exception {
         String verdict = Verdict.render(fixtureRows(MACHINE));
         assertTrue(verdict.contains("littles-law"), verdict);
         assertTrue(verdict.contains("ERRORS: 400 of 8000"), verdict);
         assertTrue(verdict.contains("C=100 virtual 75.0x of 100"), verdict);
-    }
-
-    /** The CPU family on one page: every workload x every model, with its interval; the Python rows are not on it. */
-    @Test
-    void theCpuFamilyIsOneGroupedBarChart() throws Exception {
-        ResultRow any = fixtureRows(MACHINE).get(1);
-        List<ResultRow> cpu = new java.util.ArrayList<>();
-        for (String workload : List.of("sha256", "matmul")) {
-            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "serial",
-                    "concurrency", 1,
-                    "speedup", 1.0)));
-            cpu.add(RowCopy.with(any, java.util.Map.of("family", "cpu", "workload", workload, "variant", "platform",
-                    "concurrency", 2,
-                    "speedup", 1.9, "speedupLow", 1.8, "speedupHigh", 2.0)));
-        }
-        cpu.add(RowCopy.with(cpu.get(1), java.util.Map.of("runtime", "python", "variant", "threads")));
-        List<Path> pngs = Plots.draw(cpu, dir, "quick", null);
-        assertTrue(pngs.contains(dir.resolve("cpu-speedup.png")), pngs.toString());
-        assertTrue(Files.size(dir.resolve("cpu-speedup.png")) > 5_000);
-        assertTrue(pngs.contains(dir.resolve("python-cpu-sha256-speedup.png")),
-                "the Python rows keep their own charts: " + pngs);
-    }
-
-    @Test
-    void plotsAreDrawn() throws Exception {
-        List<Path> pngs = Plots.draw(fixtureRows(MACHINE), dir, "quick", null);
-        assertEquals(List.of(dir.resolve("io-speedup.png"), dir.resolve("io-cpu-share.png"), dir.resolve("io-rss.png")),
-                pngs);
-        for (Path png : pngs) {
-            assertTrue(Files.size(png) > 5_000, png + " is " + Files.size(png) + " bytes");
-        }
-        assertEquals(pngs, Plots.draw(fixtureRows(MACHINE), dir, "quick", null), "drawn again over the old files");
-        try (var files = Files.list(dir)) {
-            assertEquals(new java.util.TreeSet<>(pngs), new java.util.TreeSet<>(files.toList()),
-                    "written through a temporary file, none left");
-        }
-        // A long CPU model in the title widens the chart rather than being cut off.
-        RunContext longName = new RunContext("x", "t", "build-host-01", "Linux",
-                "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz (Ice Lake), 2 sockets",
-                32, 64, 256, "Eclipse Adoptium 25.0.3+9-LTS", "quick", 64, 0.1, "cgroup cpu.max unlimited");
-        Path wide = Plots.draw(fixtureRows(longName), dir.resolve("wide"), "quick", null).get(0);
-        assertTrue(javax.imageio.ImageIO.read(wide.toFile()).getWidth() > 1000, "chart wide enough for its title");
     }
 
     @Test

@@ -125,8 +125,7 @@ class VerdictTest {
                 Map.of("rssMb", 300.0, "threads", 30L));
         String verdict = Verdict.render(List.of(serial, platform10, platform, virtual, async));
         assertTrue(verdict.contains("memory at C=100 (peak PSS of the client, peak OS threads): platform 251 MiB, 131 "
-                + "threads;"
-                + " virtual 230 MiB, 33 threads"), verdict);
+                + "threads; virtual 230 MiB, 33 threads"), verdict);
     }
 
     @Test
@@ -222,6 +221,24 @@ class VerdictTest {
                 "a mixed row's ideal is a ratio of rates, not a count of lanes: " + mixed);
     }
 
+    /**
+     * The article's "concurrency 10-100 is enough": NO only where more in flight is faster beyond noise,
+     * else it holds; judged on the best model at each C, with the gain as the ratio of the two.
+     */
+    @Test
+    void theArticlesConcurrencyAdviceFallsOnlyWhereMoreInFlightIsFasterBeyondNoise() {
+        ResultRow c100 = row("platform", 100, 1900.0, 20.0, 95.0, 94.0, 96.0);
+        ResultRow c1000 = row("virtual", 1000, 7600.0, 40.0, 380.0, 378.0, 382.0);
+        String faster = Verdict.render(List.of(c100, c1000));
+        assertTrue(faster.contains("  article's \"concurrency 10-100 is enough\": NO here: C=1000 (virtual) gives"
+                + " 4.0x the throughput of C=100 (platform)"), faster);
+        ResultRow same = row("virtual", 1000, 1910.0, 60.0, 95.5, 92.0, 99.0);
+        String level = Verdict.render(List.of(c100, same));
+        assertTrue(level.contains("  article's \"concurrency 10-100 is enough\": holds here: C=1000 (virtual) gives"
+                + " 1.0x the throughput of C=100 (platform)"), level);
+        assertFalse(Verdict.render(List.of(c100)).contains("10-100 is enough"), "nothing past C=100: no claim");
+    }
+
     /** The article's headline: its serial run of 120 requests of 1 s against the best model at C=10. */
     @Test
     void theArticlesCaseIsToldInSeconds() {
@@ -291,7 +308,6 @@ class VerdictTest {
         ResultRow r = RowCopy.with(row("platform", 10, 190, 4, 10, 9.9, 10.2),
                 Map.of("cpuShare", 0.05, "jitCpuShare", 0.5, "jitMs", 157.0));
         assertTrue(VerdictText.notes(r).contains("JIT STILL COMPILING: 50% of the client's CPU in the windows was "
-                + "compile time"
-                + " (157 ms per fork); cpu without it 2.5%"), VerdictText.notes(r));
+                + "compile time (157 ms per fork); cpu without it 2.5%"), VerdictText.notes(r));
     }
 }
