@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * {@code millis} and returns a digest of its index; task {@link #STALL_INDEX} first writes
  * {@code <dir>/busy-<pid>}, the trigger the test waits for, then (in {@link Stray#RAW} mode) writes
  * four bytes straight to the JVM's stdout, the protocol channel itself, and sleeps {@code stallMillis}.
+ * While {@code <dir>/}{@value #REFUSE_START} exists, a worker JVM cannot build the task: it dies
+ * before it is ready.
  */
 public final class ScriptedTask implements Task {
     static final int STALL_INDEX = 3;
@@ -28,7 +30,13 @@ public final class ScriptedTask implements Task {
         this.millis = Long.parseLong(args[1]);
         this.stallMillis = Long.parseLong(args[2]);
         this.stray = Stray.valueOf(args[3]);
+        if (Files.exists(dir.resolve(REFUSE_START))) {
+            throw new IllegalStateException("told not to start: " + dir.resolve(REFUSE_START) + " exists");
+        }
     }
+
+    /** While this file exists in the task's directory, building the task fails: a worker JVM cannot start. */
+    static final String REFUSE_START = "refuse-start";
 
     static ScriptedTask create(Path dir, long millis, long stallMillis, Stray stray) {
         return new ScriptedTask(dir.toString(), Long.toString(millis), Long.toString(stallMillis), stray.name());

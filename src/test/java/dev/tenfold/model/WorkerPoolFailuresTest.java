@@ -2,6 +2,7 @@ package dev.tenfold.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -95,6 +96,56 @@ class WorkerPoolFailuresTest {
             assertTrue(ended.await(60, TimeUnit.SECONDS), "arrivals still unanswered: " + ended.getCount());
             assertOneErrorAndWFresh(pool, ends.result(), victim);
         }
+    }
+
+    /** A worker that dies before it is ready fails the pool's start, in one exception, and leaves no JVM behind. */
+    @Test
+    void aWorkerThatDiesBeforeItIsReadyFailsThePoolsStart() throws Exception {
+        ScriptedTask task = ScriptedTask.create(dir, 1, 1, ScriptedTask.Stray.NONE);
+        java.nio.file.Files.createFile(dir.resolve(ScriptedTask.REFUSE_START));
+        java.util.Set<Long> before = childPids();
+        java.io.IOException refused = assertThrows(java.io.IOException.class, () -> new ProcessPoolModel(2, task));
+        assertTrue(refused.getMessage().contains("ended (exit code 1) before it answered"), refused.getMessage());
+        java.util.Set<Long> left = childPids();
+        left.removeAll(before);
+        for (long pid : left) { // closed by the failed constructor: at most on their way out
+            ProcessHandle.of(pid).ifPresent(p -> assertTrue(p.onExit().orTimeout(10, TimeUnit.SECONDS)
+                    .handle((done, timeout) -> timeout == null).join(), "worker JVM " + pid + " left running"));
+        }
+    }
+
+    /**
+     * A replacement that cannot start costs its slot, not the batch: the other worker takes the
+     * remaining tasks, every task is accounted for; once the cause is gone the next batch replaces it
+     * again (its first task there fails on the dead worker) and the one after runs on W clean.
+     */
+    @Test
+    void aReplacementThatCannotStartLeavesTheBatchToTheOtherSlotsAndIsTriedAgain() throws Exception {
+        // the stalling task takes 1.5 s: the test kills its worker as it starts, and later batches wait it out
+        ScriptedTask task = ScriptedTask.create(dir, 20, 1500, ScriptedTask.Stray.NONE);
+        try (ProcessPoolModel pool = new ProcessPoolModel(2, task)) {
+            CompletableFuture<BatchResult> batch = runAsync(pool, task);
+            long victim = ScriptedTask.awaitStall(dir, 30_000);
+            java.nio.file.Files.createFile(dir.resolve(ScriptedTask.REFUSE_START));
+            ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            BatchResult first = batch.get(60, TimeUnit.SECONDS);
+            assertEquals(TASKS, first.attempted());
+            assertEquals(TASKS, first.succeeded() + first.errors(), "every task accounted for");
+            assertEquals(1, first.errors(), () -> "only the killed worker's task: " + first.firstError());
+
+            java.nio.file.Files.delete(dir.resolve(ScriptedTask.REFUSE_START));
+            BatchResult second = pool.run(task, TASKS);
+            assertEquals(1, second.errors(), () -> "the dead replacement's one task: " + second.firstError());
+            BatchResult third = pool.run(task, TASKS);
+            assertEquals(TASKS, third.succeeded(), third::firstError);
+            assertTrue(pool.workerPids().stream().allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                    .orElse(false)), "two live workers again: " + pool.workerPids());
+        }
+    }
+
+    private static java.util.Set<Long> childPids() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
 
     @Test
