@@ -36,8 +36,7 @@ final class OpenLoopPlan {
                         new Sweep(VIRTUAL, 10, 0.5), new Sweep(VIRTUAL, 1000, 0.5)));
         if (profile == Profile.FULL) {
             sweeps.add(0, new Sweep(SERIAL, 1, 1.5));
-            sweeps.add(new Sweep(VIRTUAL, 1000, 0.1));
-            sweeps.add(new Sweep(PROCESS, 4, 0.5, 1.5));
+            sweeps.add(new Sweep(PROCESS, 4, 1.5));
         }
         for (Sweep sweep : sweeps) {
             List<Integer> rates = new ArrayList<>();

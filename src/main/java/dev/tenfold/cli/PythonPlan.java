@@ -33,7 +33,7 @@ final class PythonPlan {
         int usableCores = plan.usableCores();
         boolean article = profile == Profile.ARTICLE;
         List<Integer> sweep = article || profile == Profile.SMOKE ? List.of(10)
-                : plan.overrides().ints(CONCURRENCY, List.of(10, 100));
+                : plan.overrides().ints(CONCURRENCY, List.of(10));
         int samples = article ? 3 : 0;
         int batch = ARTICLE_PYTHON_REQUESTS;
         items.add(SuitePlan.io(SERIAL, 1, 1, article ? ARTICLE_PYTHON_REQUESTS / 10 : profile.serialTasks, latency)

@@ -50,12 +50,12 @@ class MemoryPlanTest {
         MemoryPlan memory = MemoryPlan.of(full, 128 * 1024);
         assertEquals(MemoryPlan.MAX_HEAP_MB, memory.smallestHeapMb(), memory.describe());
         assertEquals(17, MemoryPlan.jvms(memory.biggest()), "the fork and 16 workers");
-        // 24 GiB (this VM) and 17 JVMs: that row's heap shrinks so that all of them fit, the workers stay;
+        // 24 GiB (this VM) and 11 JVMs: that row's heap shrinks so that all of them fit, the workers stay;
         // a row of one JVM keeps 4 GiB
         List<PlanItem> onVm = plan(Profile.FULL, 2, 24 * 1024, Map.of());
         MemoryPlan vm = MemoryPlan.of(onVm, 24 * 1024);
-        assertEquals(17, MemoryPlan.jvms(vm.biggest()), "io/process C=16 runs 16 workers on 2 cores too");
-        assertEquals((24 * 1024 * 3 / 4 - MemoryPlan.BACKEND_MB) / 17 - MemoryPlan.JVM_OVERHEAD_MB,
+        assertEquals(11, MemoryPlan.jvms(vm.biggest()), "io/process W=10 runs 10 workers on 2 cores too");
+        assertEquals((24 * 1024 * 3 / 4 - MemoryPlan.BACKEND_MB) / 11 - MemoryPlan.JVM_OVERHEAD_MB,
                 vm.smallestHeapMb());
         assertEquals(MemoryPlan.MAX_HEAP_MB, MemoryPlan.heapMb(onVm.get(0), 24 * 1024), onVm.get(0).describe());
     }
