@@ -276,6 +276,17 @@ public final class ProcessPoolModel implements ExecutionModel, TakesArrivals {
         feeders.shutdownNow();
         arrivals.close();
         watchdog.shutdownNow();
-        ChildProcess.closeAll(all);
+        killedAtClose = ChildProcess.closeAll(all);
+        if (killedAtClose > 0) {
+            System.err.println("tenfold: " + killedAtClose + " worker JVM(s) did not end within 5 s of close and were"
+                    + " killed");
+        }
+    }
+
+    private volatile int killedAtClose;
+
+    /** Worker JVMs that {@link #close()} had to kill: 0 when each ended by itself once its stdin closed. */
+    public int killedAtClose() {
+        return killedAtClose;
     }
 }

@@ -152,9 +152,10 @@ public final class ChildProcess implements AutoCloseable {
     /**
      * Closes several children at once: every stdin first, then one shared wait of {@value
      * #EXIT_SECONDS} s, then a kill for those still there (W workers end in parallel, not one
-     * after the other).
+     * after the other). Returns how many had to be killed.
      */
-    public static void closeAll(List<ChildProcess> children) {
+    public static int closeAll(List<ChildProcess> children) {
+        int killed = 0;
         for (ChildProcess child : children) {
             child.recordCpu();
             try {
@@ -168,10 +169,12 @@ public final class ChildProcess implements AutoCloseable {
             try {
                 if (!child.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     child.kill();
+                    killed++;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 child.kill();
+                killed++;
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(child.shutdownHook);
@@ -179,6 +182,7 @@ public final class ChildProcess implements AutoCloseable {
                 // the hook is running or will run: it kills the child too
             }
         }
+        return killed;
     }
 
     /**

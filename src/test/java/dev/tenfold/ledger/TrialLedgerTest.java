@@ -1,5 +1,6 @@
 package dev.tenfold.ledger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,5 +63,47 @@ class TrialLedgerTest {
         assertEquals(1000e6, window.latency().getMaxValue(), 1000e3);
         assertEquals(500.5, window.meanLatencyMs(), 1e-9);
         assertEquals(0, ledger.drain().latency().getTotalCount(), "a drain starts a new window");
+    }
+
+    /**
+     * The trial's other facts: the lower of two idle readings is the background (the first of a trial
+     * replaces whatever came before), stopped children are drained once, and the window the profiler
+     * opened before the trial's set-up carries over into the trial's new ledger.
+     */
+    @Test
+    void theTrialsFactsBackgroundStoppedChildrenAndTheWindowsEdges() {
+        TrialLedger ledger = new TrialLedger();
+        ledger.recordBackground(0.40, true);
+        ledger.recordBackground(0.10, false);
+        ledger.recordBackground(0.30, false);
+        assertEquals(0.10, ledger.backgroundCores(), 1e-12, "the lower reading");
+        ledger.recordBackground(0.50, true);
+        assertEquals(0.50, ledger.backgroundCores(), 1e-12, "a trial's first reading starts over");
+
+        ledger.childStopped(11, 250);
+        ledger.childStopped(12, 40);
+        assertEquals(java.util.Map.of(11L, 250L, 12L, 40L), ledger.drainStoppedChildren());
+        assertEquals(java.util.Map.of(), ledger.drainStoppedChildren(), "each stop is counted in one window");
+
+        int[] edges = new int[2];
+        TrialLedger.current().windowOpened(new TrialLedger.WindowEdges() {
+            @Override
+            public void start() {
+                edges[0]++;
+            }
+
+            @Override
+            public void end() {
+                edges[1]++;
+            }
+        });
+        TrialLedger trial = TrialLedger.open(); // the trial's set-up, after JMH opened the first window
+        trial.workStartsNow();
+        trial.workEndsNow();
+        assertArrayEquals(new int[] {1, 1}, edges, "the open window's edges moved to the work");
+        trial.windowOpened(null);
+        trial.workStartsNow();
+        assertArrayEquals(new int[] {1, 1}, edges, "no window, no edge");
+        assertTrue(trial.warmUp() == null && trial.pipeCopyMillis() == null, "a new trial knows nothing yet");
     }
 }
