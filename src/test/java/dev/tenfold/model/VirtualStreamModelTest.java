@@ -58,7 +58,10 @@ class VirtualStreamModelTest {
             assertTrue(errors >= 40 && errors <= 60, "a tenth of 500 tasks fail, whichever ended: " + errors);
             assertEquals(C, probe.peak.get(), "C in flight, never more");
             long before = probe.started.get();
-            Thread.sleep(50);
+            long deadline = System.nanoTime() + 10_000_000_000L; // a generous bound: the count is the test
+            while (probe.started.get() == before && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertTrue(probe.started.get() > before, "the stream runs between calls");
 
             stream.pause();
@@ -69,7 +72,7 @@ class VirtualStreamModelTest {
                     && reportedErrors.get() <= reported.get() / 10 + C + 1,
                     reported + " tasks, " + reportedErrors + " errors");
             long paused = probe.started.get();
-            Thread.sleep(50);
+            Thread.sleep(50); // ten task lengths of watching: a start would show
             assertEquals(paused, probe.started.get(), "nothing starts while paused");
 
             BatchResult resumed = stream.run(probe, 20);
