@@ -57,8 +57,8 @@ final class JmhPassThrough {
             throw new UsageException("JMH options after -- the suite does not pass on: " + String.join(", ", ignored));
         }
         if (parsed.getResult().hasValue() || parsed.getResultFormat().hasValue() || parsed.getOutput().hasValue()) {
-            throw new UsageException("JMH -rf/-rff/-o after -- are not taken: the run writes results/<run_id>.json "
-                    + "itself (--out)");
+            throw new UsageException("JMH -rf/-rff/-o after -- are not taken: the run writes"
+                    + " results/<run_id>.json itself (--out)");
         }
         if (parsed.shouldHelp() || parsed.shouldList() || parsed.shouldListWithParams() || parsed.shouldListProfilers()
                 || parsed.shouldListResultFormats()) {

@@ -47,8 +47,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "smoke|quick|full|article|latency", defaultValue = "quick",
             description = "smoke: every benchmark once, <= 3 min; quick (default): <= 10 min; full: 3 forks;"
-                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java and "
-                    + "Python, ~8 min;"
+                    + " article: the blog post's own cases (120 requests of 1 s, serial against C=10), in Java"
+                    + " and Python, ~8 min;"
                     + " latency: the open loop, tasks arriving at a rate swept past each model's capacity, <= 10 min.")
     String profile;
 
@@ -145,8 +145,8 @@ final class RunCommand implements Callable<Integer> {
                             + " (the " + needTenfold + " families need tenfold's own backend)");
                 }
             }
-            System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s), backend "
-                    + "%s, results %s%n",
+            System.out.printf("tenfold: profile %s, %d benchmark runs, %d usable of %d logical cores (%s),"
+                    + " backend %s, results %s%n",
                     context.profile(), plan.size(), usableCores, machine.logicalCores(), context.cpuPolicy(),
                     backend.url(), csv);
             if (plan.stream().anyMatch(item -> item.family() != Family.CPU)) {
@@ -170,8 +170,8 @@ final class RunCommand implements Callable<Integer> {
                     : Plots.runDirectory(runId);
             String plotsWhere = plotsDir == null && out == null ? "plots/" + runId + "/"
                     : plots.toAbsolutePath().startsWith(csv.toAbsolutePath().getParent())
-                    ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/" : plots.toAbsolutePath()
-                    + "/";
+                    ? csv.toAbsolutePath().getParent().relativize(plots.toAbsolutePath()) + "/"
+                    : plots.toAbsolutePath() + "/";
             if (!rows.isEmpty()) {
                 List<Path> pngs = Plots.draw(rows, plots, context.profile(), LatencyLog.directoryBeside(csv));
                 RunReport.Written report = RunReport.write(csv, context, rows, verdict,

@@ -64,9 +64,9 @@ public final class LatencyLog {
                 writer.setBaseTime(0);
                 if (fresh) {
                     writer.outputLogFormatVersion();
-                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window, "
-                            + "forks one after"
-                            + " the other; tagged " + BACKEND_TAG + ": the backend's own time per admitted response");
+                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window,"
+                            + " forks one after the other; tagged " + BACKEND_TAG
+                            + ": the backend's own time per admitted response");
                     writer.outputStartTime(window.getStartTimeStamp());
                     writer.outputBaseTime(0);
                     writer.outputLegend();

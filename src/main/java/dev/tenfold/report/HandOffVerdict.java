@@ -35,10 +35,10 @@ final class HandOffVerdict {
         double[] pipeMs = msPerTask(pipe);
         double[] mmapMs = msPerTask(mmap);
         out.append(String.format(Locale.ROOT, "%n== hand-off of a large input to worker JVMs ==%n"
-                        + "  pipe: %.1f tasks/s with %d workers, %s ms per task; mmap: %.1f tasks/s with %d workers, "
-                        + "%s ms per task%n"
-                        + "  the hand-off through the pipe costs %.1f ms per task, %.1fx the time of the shared "
-                        + "mapping (%s)%n",
+                        + "  pipe: %.1f tasks/s with %d workers, %s ms per task;"
+                        + " mmap: %.1f tasks/s with %d workers, %s ms per task%n"
+                        + "  the hand-off through the pipe costs %.1f ms per task, %.1fx the time of the shared"
+                        + " mapping (%s)%n",
                 pipe.throughput(), pipe.workers(), range(pipeMs), mmap.throughput(), mmap.workers(), range(mmapMs),
                 pipeMs[0] - mmapMs[0], pipeMs[0] / mmapMs[0], timeRatioInterval(pipe, mmap)));
         if (pipe.pipeCopyMs() != null) {

@@ -40,8 +40,8 @@ final class MixedWorkVerdict {
             for (ResultRow r : combos) {
                 double seconds = stages.seconds(r);
                 out.append(String.format(Locale.ROOT,
-                        "  %-13s %6.2f s per %d images, %6.1f images/s, %5sx serial, %s of max(stages); bound %s (eff "
-                        + "%s), cpu %s%s%n",
+                        "  %-13s %6.2f s per %d images, %6.1f images/s, %5sx serial, %s of max(stages);"
+                        + " bound %s (eff %s), cpu %s%s%n",
                         r.variant(), seconds, images, r.throughput(), num(r.speedup(), 1),
                         pct(stages.bound() / seconds), r.bound(),
                         r.efficiency() == null ? "-" : pct(r.efficiency()), pct(r.cpuShare()),
@@ -58,16 +58,16 @@ final class MixedWorkVerdict {
             if (split != null && pipeline != null) {
                 double ratio = pipeline.throughput() / split.throughput();
                 out.append(String.format(Locale.ROOT,
-                        "  article's \"download everything, then process\": %s (pipeline %.2f s vs split %.2f s per "
-                        + "batch)%n",
+                        "  article's \"download everything, then process\": %s (pipeline %.2f s vs split %.2f s"
+                        + " per batch)%n",
                         Verdict.beats(pipeline, split) ? String.format(Locale.ROOT,
                         "overlapping the stages beats it by %.2fx here", ratio)
                                 : Verdict.beats(split, pipeline)
                                 ? String.format(Locale.ROOT, "it beats overlapping the stages by %.2fx here", 1 / ratio)
                                 : pipeline.throughputError() == null || split.throughputError() == null
                                 ? String.format(Locale.ROOT, "%.2fx, untested (one sample, no interval)", ratio)
-                                : "indistinguishable from overlapping the stages here (the 99% interval of the ratio "
-                                + "holds 1)",
+                                : "indistinguishable from overlapping the stages here (the 99% interval of the"
+                                + " ratio holds 1)",
                         images / pipeline.throughput(), images / split.throughput()));
             }
         }

@@ -54,9 +54,9 @@ final class OpenLoopVerdict {
                 latencyMs)).append('\n'));
         out.append(String.format(Locale.ROOT,
                 "  the article's \"10-100 in flight\": at L = %d ms, 10 in flight carry at most %s/s and"
-                        + " 100 at most %s/s (Little's law, C / L), whatever the model; an arrival rate above that "
-                        + "needs more"
-                        + " in flight, or its queue (and every task's latency) grows for as long as it lasts%n",
+                        + " 100 at most %s/s (Little's law, C / L), whatever the model; an arrival rate above that"
+                        + " needs more in flight, or its queue (and every task's latency) grows for as long as it"
+                        + " lasts%n",
                 latencyMs, num(10 * 1000.0 / latencyMs, 0), num(100 * 1000.0 / latencyMs, 0)));
     }
 

@@ -30,13 +30,12 @@ class RunBenchmarksScriptTest {
     private Path fakeJdk(String name, String version, boolean releaseFile, boolean javac) throws Exception {
         Path home = Files.createDirectories(dir.resolve("jdks").resolve(name).resolve("bin"));
         Path java = home.resolve("java");
-        Files.writeString(
-                java,
-                "#!/bin/sh\nif [ \"$1\" = -version ]; then echo 'openjdk version \""
-                        + version
-                        + "\" 2026-01-20' >&2; exit 0; fi\n"
-                        + "echo \"cwd=$(pwd)\"\n"
-                        + "for a in \"$@\"; do echo \"arg=$a\"; done\n");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "if [ \"$1\" = -version ]; then\n"
+                + "  echo 'openjdk version \"" + version + "\" 2026-01-20' >&2; exit 0\n"
+                + "fi\n"
+                + "echo \"cwd=$(pwd)\"\n"
+                + "for a in \"$@\"; do echo \"arg=$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (javac) {
             Files.copy(java, home.resolve("javac"));
@@ -55,13 +54,8 @@ class RunBenchmarksScriptTest {
     }
 
     private Outcome discover(Path javaHome, String jdkDirs, String path) throws Exception {
-        return run(
-                Path.of("run-benchmarks.sh").toAbsolutePath().toString(),
-                Path.of("").toAbsolutePath(),
-                javaHome,
-                jdkDirs,
-                path,
-                "jdk");
+        return run(Path.of("run-benchmarks.sh").toAbsolutePath().toString(), Path.of("").toAbsolutePath(), javaHome,
+                jdkDirs, path, "jdk");
     }
 
     private Outcome run(String scriptPath, Path workingDir, Path javaHome, String jdkDirs, String path, String... args)

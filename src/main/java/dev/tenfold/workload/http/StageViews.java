@@ -48,12 +48,8 @@ public final class StageViews {
             public long run(int index) throws Exception {
                 byte[] body = task.fetch(index);
                 if (!Arrays.equals(body, local.png(index % ImageSet.COUNT))) {
-                    throw new TaskCheckFailed(
-                            "image "
-                                    + index % ImageSet.COUNT
-                                    + ": "
-                                    + body.length
-                                    + " bytes, not the expected PNG");
+                    throw new TaskCheckFailed("image " + index % ImageSet.COUNT + ": " + body.length
+                            + " bytes, not the expected PNG");
                 }
                 CRC32C crc = new CRC32C();
                 crc.update(body);
