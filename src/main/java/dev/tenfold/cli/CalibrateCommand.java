@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * say (see {@link Calibration}). The three CSVs and {@code calibration.md} go to one directory.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Runs the same rows twice, then once more against a 10% slower backend, and reports the"
+        description = "Runs the same rows twice, then once more against a 10%% slower backend, and reports the"
                 + " intervals' coverage and compare's marks (A/A and A/B). Takes the run's options"
                 + " (--profile, --include, -p, --backend-url, -- JMH options).")
 final class CalibrateCommand implements Callable<Integer> {

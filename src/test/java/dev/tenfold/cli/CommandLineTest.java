@@ -132,6 +132,19 @@ class CommandLineTest {
         assertUsageError(run("-p", "frobs=3", "--dry-run"), "frobs");
     }
 
+    /** Every subcommand's help prints whole: picocli formats descriptions, so a bare '%' garbles one and warns. */
+    @Test
+    void everyHelpPrintsWithoutAFormattingWarning() {
+        for (String[] args : new String[][] {{"--help"}, {"calibrate", "--help"}, {"compare", "--help"},
+                {"plot", "--help"}}) {
+            Outcome help = run(args);
+            assertEquals(Main.OK, help.code(), String.join(" ", args));
+            assertTrue(!help.out().contains("WARN") && !help.err().contains("WARN") && !help.out().contains("%n"),
+                    String.join(" ", args) + ":\n" + help.out() + help.err());
+        }
+        assertTrue(run("calibrate", "--help").out().contains("a 10% slower backend"));
+    }
+
     @Test
     void dryRunPrintsThePlanAndRunsNothing() {
         Path out = dir.resolve("x.csv");
