@@ -29,7 +29,45 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         this.client = client;
         this.backend = backend;
         this.served = served;
-        start();
+        takeStartReadings();
+    }
+
+    /**
+     * The measured work starts: once the JIT has gone quiet, the start readings are taken again.
+     * What the edges between windows run once per window (the previous window's end readings,
+     * JMH's hand-over of its results, this window's start readings) keeps queueing compilations
+     * long after the warm-up, and the compiler threads would run them inside the window: ~0.1-0.3 s
+     * of compile per window on 2 cores (docs/measurement.md, "Warm-up"). This is outside JMH's
+     * timed loop (the benchmark's iteration set-up calls it), so JMH's score does not see the wait.
+     */
+    @Override
+    public void start() {
+        awaitQuietJit();
+        takeStartReadings();
+    }
+
+    /** The compile time of the trial's JVMs stood still for this long: the JIT's queue is empty. */
+    private static final long JIT_QUIET_MILLIS = 50;
+    /** The longest wait for it: a JIT that is still compiling the work itself shows in jit_ms instead. */
+    private static final long JIT_WAIT_MILLIS = 500;
+
+    private static void awaitQuietJit() {
+        TrialLedger ledger = TrialLedger.current();
+        long deadline = System.nanoTime() + JIT_WAIT_MILLIS * 1_000_000;
+        long compiled = ledger.compileMillis();
+        long quietSince = System.nanoTime();
+        try {
+            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < JIT_QUIET_MILLIS * 1_000_000) {
+                Thread.sleep(5);
+                long now = ledger.compileMillis();
+                if (now != compiled) {
+                    compiled = now;
+                    quietSince = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -41,8 +79,7 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
      * busy JVMs keep spending CPU, so CPU shares divide by the span between the midpoints of
      * the CPU readings instead (else a saturated window reads more than 100% of the cores).
      */
-    @Override
-    public synchronized void start() {
+    private synchronized void takeStartReadings() {
         if (end != null) {
             return; // ended already: a restart would open a window nobody closes
         }
@@ -53,8 +90,8 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         }
         memory = new MemorySampler(client, excluded());
         long before = System.nanoTime();
-        clientStart = ProcessTree.cpuMillis(client, excluded());
-        backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
+        clientStart = ProcessTree.cpuMicros(client, excluded());
+        backendStart = backend == null ? Map.of() : ProcessTree.cpuMicros(backend, Set.of());
         ticksStart = Environment.cpuTicksNow();
         startNanos = before + (System.nanoTime() - before) / 2;
         compileStart = TrialLedger.current().compileMillis();
@@ -99,10 +136,10 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         Map<Long, Long> backendStopped = backend != null && stopped.containsKey(backend)
                 ? Map.of(backend, stopped.get(backend)) : Map.of();
         excluded().forEach(stopped::remove);
-        double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()),
+        double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMicros(client, excluded()),
                 stopped);
         Double backendCpu = backend == null ? null
-                : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()),
+                : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMicros(backend, Set.of()),
                 backendStopped);
         Environment.CpuTicks ticks = Environment.cpuTicksNow();
         double cpuSpan = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;

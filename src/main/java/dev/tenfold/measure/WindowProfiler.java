@@ -89,22 +89,29 @@ public final class WindowProfiler implements InternalProfiler {
         TrialLedger.current().windowOpened(null);
         List<Result> results = window.close();
         String logs = System.getProperty(LatencyLog.DIRECTORY_PROPERTY);
-        if (logs != null && iterationParams.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT
-                && window.latency().getTotalCount() > 0) {
+        if (logs != null && iterationParams.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT) {
             java.util.Map<String, String> params = new java.util.HashMap<>();
             benchmarkParams.getParamsKeys().forEach(key -> params.put(key, benchmarkParams.getParam(key)));
             java.nio.file.Path log = java.nio.file.Path.of(logs,
                     LatencyLog.fileName(benchmarkParams.getBenchmark(), params));
-            LatencyLog.append(log, window.latency());
-            org.HdrHistogram.Histogram served = window.servedTimes();
-            if (served != null && served.getTotalCount() > 0) {
-                served.setStartTimeStamp(window.latency().getStartTimeStamp());
-                served.setEndTimeStamp(window.latency().getEndTimeStamp());
-                served.setTag(LatencyLog.BACKEND_TAG);
-                LatencyLog.append(log, served);
-            }
+            logIntervals(window).forEach(interval -> LatencyLog.append(log, interval));
         }
         return results;
+    }
+
+    /** What the row's latency log gets of a window: its tasks' latencies, then the backend's own times (tagged). */
+    private static List<org.HdrHistogram.Histogram> logIntervals(MeasuredWindow window) {
+        if (window.latency().getTotalCount() == 0) {
+            return List.of();
+        }
+        org.HdrHistogram.Histogram served = window.servedTimes();
+        if (served == null || served.getTotalCount() == 0) {
+            return List.of(window.latency());
+        }
+        served.setStartTimeStamp(window.latency().getStartTimeStamp());
+        served.setEndTimeStamp(window.latency().getEndTimeStamp());
+        served.setTag(LatencyLog.BACKEND_TAG);
+        return List.of(window.latency(), served);
     }
 
     /**
@@ -117,7 +124,20 @@ public final class WindowProfiler implements InternalProfiler {
     public static AutoCloseable rehearsal() {
         MeasuredWindow window = MeasuredWindow.open(ProcessHandle.current().pid(), backendPid(),
                 BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
-        return window::close;
+        return () -> {
+            List<Result> results = window.close();
+            // What follows a measured window, done into nothing: JMH serializes its results to the
+            // host, afterIteration writes the latency logs. Run once per iteration only, their code
+            // was still being compiled at the edges of the measured windows (docs/measurement.md,
+            // "Warm-up").
+            try (java.io.ObjectOutputStream toHost = new java.io.ObjectOutputStream(
+                    java.io.OutputStream.nullOutputStream())) {
+                toHost.writeObject(new java.util.ArrayList<>(results));
+            }
+            java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            logIntervals(window).forEach(interval -> LatencyLog.write(nowhere, interval, true));
+        };
     }
 
     /**
@@ -133,14 +153,14 @@ public final class WindowProfiler implements InternalProfiler {
         long self = ProcessHandle.current().pid();
         Long backend = backendPid();
         Set<Long> excluded = backend == null ? Set.of() : Set.of(backend);
-        Map<Integer, Long> clientStart = ProcessTree.cpuMillis(self, excluded);
-        Map<Integer, Long> backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
+        Map<Integer, Long> clientStart = ProcessTree.cpuMicros(self, excluded);
+        Map<Integer, Long> backendStart = backend == null ? Map.of() : ProcessTree.cpuMicros(backend, Set.of());
         long start = System.nanoTime();
         Thread.sleep(millis);
         double wall = (System.nanoTime() - start) / 1e9;
-        double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(self, excluded), Map.of())
+        double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMicros(self, excluded), Map.of())
                 + (backend == null ? 0 : ProcessTree.cpuSecondsBetween(backendStart,
-                ProcessTree.cpuMillis(backend, Set.of()), Map.of()));
+                ProcessTree.cpuMicros(backend, Set.of()), Map.of()));
         ledger.recordBackground(cpu / wall, fresh);
     }
 
