@@ -30,7 +30,7 @@ import java.util.List;
 public enum Profile {
     SMOKE(1, 0, 0, 0, 1, 500, List.of(10), 20, 100),
     QUICK(3, 13, 0, 0, 6, 500, List.of(10), 10, 10),
-    FULL(3, 60, 1, 1000, 10, 1000, List.of(10, 100, 1000), 40, 20),
+    FULL(3, 40, 0, 0, 10, 1000, List.of(10, 100, 1000), 40, 20),
     ARTICLE(1, 10, 0, 0, 8, 1, List.of(10), 120, 120),
     LATENCY(3, 9, 1, 1000, 6, 1000, List.of(10), 20, 10);
 

@@ -82,7 +82,8 @@ public final class WarmUpRule {
                         compiledSince(jit), secondsFrom(jit));
         String cpuText = cpu < 0 ? "CPU per task: too few batches" : String.format(java.util.Locale.ROOT,
                 "CPU per task %s over the last %.1f s", flat(cpuSeries(cpu)) ? "flat" : "trending", secondsFrom(cpu));
-        return String.format(java.util.Locale.ROOT, "%d of %d tasks; %s; %s", tasks, minimumTasks, jitText, cpuText);
+        String work = minimumTasks > 0 ? tasks + " of " + minimumTasks + " tasks" : tasks + " tasks";
+        return String.format(java.util.Locale.ROOT, "%s; %s; %s", work, jitText, cpuText);
     }
 
     private double[] cpuSeries(int first) {

@@ -82,16 +82,19 @@ class SuitePlanTest {
                 assertTrue(tasks >= 10 * c, item.describe());
             }
         }
-        // quick: the article's C=10 and every thread model, 3 forks each; full: C=1 to 5000 and worker JVMs:
-        // cores-1 = 1 on two cores (the article's advice) and one per request in flight at the article's C=10
+        // quick: the article's C=10 and every thread model, 3 forks each; full: C=10 to 1000 and worker JVMs:
+        // one per request in flight at the article's C=10, and cores-1 (the article's advice) unless that is
+        // one (on two cores: serial in another JVM)
         assertEquals(List.of("io/serial", "io/platform", "io/virtual", "io/async"),
                 items.stream().map(PlanItem::id).toList());
         assertEquals(Set.of(10), items.stream().filter(i -> i.variant() != Variant.SERIAL)
                 .map(i -> i.params().concurrency()).collect(Collectors.toSet()), "C=100 and up only in full");
         assertEquals(Set.of(10, 100, 1000), plan(Profile.FULL, Map.of(), "^io/virtual").stream()
                 .map(i -> i.params().concurrency()).collect(Collectors.toSet()));
-        assertEquals(Set.of(1, 10), plan(Profile.FULL, Map.of(), "^io/process").stream()
+        assertEquals(Set.of(10), plan(Profile.FULL, Map.of(), "^io/process").stream()
                 .map(i -> i.params().workers()).collect(Collectors.toSet()));
+        assertEquals(Set.of(3, 10), new SuitePlan(Profile.FULL, Map.of(), 4).items(Pattern.compile("^io/process"))
+                .stream().map(i -> i.params().workers()).collect(Collectors.toSet()), "cores-1 on 4 cores");
     }
 
     @Test
@@ -116,10 +119,16 @@ class SuitePlanTest {
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^cpu/");
         assertEquals(Set.of("sha256", "sha256-small", "downscale", "matmul", "handoff-pipe", "handoff-mmap"),
                 full.stream().map(i -> i.params().workload()).collect(Collectors.toSet()));
-        // 2 cores: platform and process at cores (2) and at cores-1 (1), the article's advice
-        assertEquals(Set.of(1, 2), full.stream().filter(i -> i.variant() == Variant.PROCESS)
-                .filter(i -> !i.params().workload().startsWith("handoff"))
+        // 2 cores: threads at cores (2) and at cores-1 (1), the article's advice; worker JVMs at cores (a pool of
+        // one is serial in another JVM); every model on the first workload, serial against threads on the others
+        assertEquals(Set.of(1, 2), full.stream().filter(i -> i.variant() == Variant.PLATFORM)
+                .map(i -> i.params().concurrency()).collect(Collectors.toSet()));
+        assertEquals(Set.of(2), full.stream().filter(i -> i.variant() == Variant.PROCESS)
                 .map(i -> i.params().workers()).collect(Collectors.toSet()));
+        assertEquals(Set.of("sha256"), full.stream().filter(i -> i.variant() == Variant.VIRTUAL
+                || i.variant() == Variant.FORKJOIN || i.variant() == Variant.PROCESS
+                && !i.params().workload().startsWith("handoff")).map(i -> i.params().workload())
+                .collect(Collectors.toSet()));
         assertTrue(quick.stream().allMatch(i -> i.params().tasks() >= 4 * 2));
         assertThrows(UsageException.class, () -> plan(Profile.QUICK, Map.of("workload", List.of("bitcoin")), ".*"));
     }
@@ -134,23 +143,23 @@ class SuitePlanTest {
                 .map(i -> i.params().policy().label() + "@" + i.params().concurrency()).collect(Collectors.toSet());
         Set<String> expected = new java.util.HashSet<>();
         for (String policy : List.of("no-retry", "retry", "adaptive")) {
-            for (int c : List.of(50, 100, 500)) {
-                expected.add(policy + "@" + c);
-            }
+            expected.add(policy + "@500");
         }
-        expected.add("no-retry@10");
-        expected.add("adaptive-cold@100");
-        expected.add("adaptive-cold@500");
-        // below K once (no request meets a 429: every policy does what no-retry does), every policy at K,
-        // at 2 K and 10 K; a cold adaptive client where the limit has something to learn (past K)
+        expected.add("no-retry@50");
+        // at K once (a 429 is rare: every policy does what no-retry does), every policy at 10 K (full's 150
+        // minutes; -p concurrency= puts below K, 2 K, the other policies at K and the cold start back)
         assertEquals(expected, limitedRuns);
         assertTrue(plan(Profile.FULL, Map.of("concurrency", List.of("10")), "^resilience/").stream()
                 .filter(i -> i.variant() == Variant.VIRTUAL).count() > 1, "-p concurrency=10 runs every policy there");
+        assertTrue(plan(Profile.FULL, Map.of("concurrency", List.of("500")), "^resilience/").stream()
+                .anyMatch(i -> i.params().policy().label().equals("adaptive-cold")), "-p concurrency=500: a cold start");
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^resilience/").stream()
                 .filter(i -> i.params().endpoint() == Endpoint.LIMITED && i.variant() == Variant.VIRTUAL).toList();
-        assertEquals(12, full.size());
+        assertEquals(4, full.size());
         // an operation of the stream is 20 min(C, K) tasks: one second of K/L = 1000/s
-        assertEquals(Set.of(200, 1000), full.stream().map(i -> i.params().tasks()).collect(Collectors.toSet()));
+        assertEquals(Set.of(200, 1000), plan(Profile.FULL, Map.of("concurrency", List.of("10", "500")), "^resilience/")
+                .stream().filter(i -> i.variant() == Variant.VIRTUAL).map(i -> i.params().tasks())
+                .collect(Collectors.toSet()));
         assertEquals(1, all.stream().filter(i -> i.variant() == Variant.SERIAL).count(), "one serial baseline");
         assertEquals(Set.of("no-retry", "retry"), all.stream().filter(i -> i.params().endpoint() == Endpoint.FLAKY)
                 .map(i -> i.params().policy().label()).collect(Collectors.toSet()));

@@ -62,6 +62,8 @@ class OpenLoopModelTest {
         // capacity C / L = 8 / 20 ms = 400/s (4 worker JVMs: 200/s); offered 100/s
         try (OpenLoopModel open = new OpenLoopModel(ExecutionModel.of(kind, 8, 4, task), 100,
                 one -> reported.addAndGet(one.attempted()))) {
+            // the warm-up asks the open loop for the JVMs that run its tasks: the wrapped model's
+            assertEquals(kind == Variant.PROCESS ? 4 : 0, open.jvms(), "JVMs that run the tasks");
             for (int i = 0; i < 3; i++) {
                 BatchResult result = open.run(task, 10); // a tenth of a second of arrivals, and what ended in it
                 assertEquals(0, result.errors(), () -> kind + ": " + result.firstError());
