@@ -15,12 +15,14 @@ import java.util.List;
  *
  * <p>Every trial first warms up until the JIT is done and the CPU per task is flat (see
  * measure/TrialWarmUp and measure/WarmUpRule), within {@code warmupCapSeconds}, then runs JMH's warm-up
- * iterations (none in quick) and the measured ones. The fork is the unit of replication: the 99%
- * interval of 3 fork rates is t(2) = 9.92 standard errors wide, so quick cuts rows (resilience,
- * C=100, the other CPU workloads and models go to full), never forks. quick stops the I/O sweep at
- * C=10; full runs C=10 to 1000 with a 60 s cap (its plan is cut to fit 150 minutes on 2 cores by
- * --dry-run's estimate: C=1 and 5000, cores-1 beyond the first CPU workload, policies below K that
- * do what no-retry does, mixed and Python I/O past C=10 are left out; -p puts any of them back).
+ * iterations (none in quick and full) and the measured ones. The fork is the unit of replication:
+ * the 99% interval of 3 fork rates is t(2) = 9.92 standard errors wide, so quick cuts rows
+ * (resilience, C=100, the other CPU workloads and models go to full), never forks. quick stops the
+ * I/O sweep at C=10; full runs C=10 to 1000 with a 40 s cap (its plan is cut to fit 150 minutes on
+ * 2 cores by --dry-run's estimate, docs/measurement.md "Time": C=1 and 5000; on the CPU workloads
+ * after the first, every model but serial and threads; cores-1 where it is one worker JVM; the
+ * hand-off's serial rows; resilience below K, at 2 K, every policy but no-retry at K, and the cold
+ * start; mixed and Python I/O past C=10 are left out; -p puts most of them back).
  *
  * @param serialTasks tasks per batch of a serial I/O run: serial throughput does not depend on the
  *                    batch size, and 10,000 sequential 50 ms requests would take 8 minutes

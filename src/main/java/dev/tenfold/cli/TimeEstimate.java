@@ -33,7 +33,8 @@ final class TimeEstimate {
                 Math.max(batch, jmh.warmupSeconds(profile.warmupMillis));
         // as RunCommand runs it: the item's samples (else the profile's), unless -i after -- says otherwise
         int samples = jmh.measurementIterations(item.samples() > 0 ? item.samples() : profile.measurementIterations);
-        double measured = samples * (Math.max(batch, jmh.measurementSeconds(profile.measurementMillis)) + SAMPLE_EDGES_SECONDS);
+        double measured = samples * (Math.max(batch, jmh.measurementSeconds(profile.measurementMillis))
+                + SAMPLE_EDGES_SECONDS);
         // The set-up warm-up: the twin's calls, then the task itself, until the JIT is done (or the cap).
         // On few cores the JIT's own threads set its length; what these come from: docs/measurement.md, "Time".
         double settle = toTheCap(item) ? profile.warmupCapSeconds

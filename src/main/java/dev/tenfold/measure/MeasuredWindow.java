@@ -90,8 +90,8 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         }
         memory = new MemorySampler(client, excluded());
         long before = System.nanoTime();
-        clientStart = ProcessTree.cpuMicros(client, excluded());
-        backendStart = backend == null ? Map.of() : ProcessTree.cpuMicros(backend, Set.of());
+        clientStart = ProcessTree.cpuMillis(client, excluded());
+        backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
         ticksStart = Environment.cpuTicksNow();
         startNanos = before + (System.nanoTime() - before) / 2;
         compileStart = TrialLedger.current().compileMillis();
@@ -136,10 +136,10 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         Map<Long, Long> backendStopped = backend != null && stopped.containsKey(backend)
                 ? Map.of(backend, stopped.get(backend)) : Map.of();
         excluded().forEach(stopped::remove);
-        double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMicros(client, excluded()),
+        double clientCpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(client, excluded()),
                 stopped);
         Double backendCpu = backend == null ? null
-                : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMicros(backend, Set.of()),
+                : ProcessTree.cpuSecondsBetween(backendStart, ProcessTree.cpuMillis(backend, Set.of()),
                 backendStopped);
         Environment.CpuTicks ticks = Environment.cpuTicksNow();
         double cpuSpan = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;

@@ -33,44 +33,36 @@ public final class ProcessTree {
     }
 
     /**
-     * CPU microseconds (user + kernel) so far of each process in the tree rooted at {@code root},
+     * CPU milliseconds (user + kernel) so far of each process in the tree rooted at {@code root},
      * leaving out the processes in {@code exclude} and their descendants. Keyed by pid so that two
-     * readings can be subtracted process by process. This JVM's own time comes from its process
-     * CPU clock (nanoseconds), the others' from the OS, in 10 ms ticks on Linux: a JVM that spends
-     * 30 ms of CPU in a window would read +-10 ms from ticks alone.
+     * readings can be subtracted process by process.
      */
-    public static Map<Integer, Long> cpuMicros(long root, Set<Long> exclude) {
-        Map<Integer, Long> micros = new HashMap<>();
+    public static Map<Integer, Long> cpuMillis(long root, Set<Long> exclude) {
+        Map<Integer, Long> millis = new HashMap<>();
         for (OSProcess p : members(root, exclude)) {
-            micros.put(p.getProcessID(), p.getProcessID() == SELF
-                    ? SELF_CPU.getProcessCpuTime() / 1000 : (p.getKernelTime() + p.getUserTime()) * 1000);
+            millis.put(p.getProcessID(), p.getKernelTime() + p.getUserTime());
         }
-        return micros;
+        return millis;
     }
 
-    private static final long SELF = ProcessHandle.current().pid();
-    private static final com.sun.management.OperatingSystemMXBean SELF_CPU =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean();
-
     /**
-     * CPU seconds spent between two readings of {@link #cpuMicros}: a process in both contributes
+     * CPU seconds spent between two readings of {@link #cpuMillis}: a process in both contributes
      * its difference; one that appeared in between contributes all of its time; one that ended in
-     * between contributes up to its CPU time when it was stopped ({@code stoppedMillis}, by pid), if known.
+     * between contributes up to its CPU time when it was stopped ({@code stopped}, by pid), if known.
      */
     public static double cpuSecondsBetween(Map<Integer, Long> before, Map<Integer, Long> after, Map<Long,
-            Long> stoppedMillis) {
+            Long> stopped) {
         long total = 0;
         for (Map.Entry<Integer, Long> e : after.entrySet()) {
             total += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
         }
-        for (Map.Entry<Long, Long> e : stoppedMillis.entrySet()) {
+        for (Map.Entry<Long, Long> e : stopped.entrySet()) {
             int pid = e.getKey().intValue();
             if (!after.containsKey(pid)) {
-                total += Math.max(0, e.getValue() * 1000 - before.getOrDefault(pid, 0L));
+                total += Math.max(0, e.getValue() - before.getOrDefault(pid, 0L));
             }
         }
-        return total / 1e6;
+        return total / 1000.0;
     }
 
     /** The machine's 1-minute load average from the OS (getloadavg), or null where it has none. */

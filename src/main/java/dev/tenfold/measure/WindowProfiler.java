@@ -124,20 +124,7 @@ public final class WindowProfiler implements InternalProfiler {
     public static AutoCloseable rehearsal() {
         MeasuredWindow window = MeasuredWindow.open(ProcessHandle.current().pid(), backendPid(),
                 BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
-        return () -> {
-            List<Result> results = window.close();
-            // What follows a measured window, done into nothing: JMH serializes its results to the
-            // host, afterIteration writes the latency logs. Run once per iteration only, their code
-            // was still being compiled at the edges of the measured windows (docs/measurement.md,
-            // "Warm-up").
-            try (java.io.ObjectOutputStream toHost = new java.io.ObjectOutputStream(
-                    java.io.OutputStream.nullOutputStream())) {
-                toHost.writeObject(new java.util.ArrayList<>(results));
-            }
-            java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false,
-                    java.nio.charset.StandardCharsets.US_ASCII);
-            logIntervals(window).forEach(interval -> LatencyLog.write(nowhere, interval, true));
-        };
+        return window::close;
     }
 
     /**
@@ -153,14 +140,14 @@ public final class WindowProfiler implements InternalProfiler {
         long self = ProcessHandle.current().pid();
         Long backend = backendPid();
         Set<Long> excluded = backend == null ? Set.of() : Set.of(backend);
-        Map<Integer, Long> clientStart = ProcessTree.cpuMicros(self, excluded);
-        Map<Integer, Long> backendStart = backend == null ? Map.of() : ProcessTree.cpuMicros(backend, Set.of());
+        Map<Integer, Long> clientStart = ProcessTree.cpuMillis(self, excluded);
+        Map<Integer, Long> backendStart = backend == null ? Map.of() : ProcessTree.cpuMillis(backend, Set.of());
         long start = System.nanoTime();
         Thread.sleep(millis);
         double wall = (System.nanoTime() - start) / 1e9;
-        double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMicros(self, excluded), Map.of())
+        double cpu = ProcessTree.cpuSecondsBetween(clientStart, ProcessTree.cpuMillis(self, excluded), Map.of())
                 + (backend == null ? 0 : ProcessTree.cpuSecondsBetween(backendStart,
-                ProcessTree.cpuMicros(backend, Set.of()), Map.of()));
+                ProcessTree.cpuMillis(backend, Set.of()), Map.of()));
         ledger.recordBackground(cpu / wall, fresh);
     }
 

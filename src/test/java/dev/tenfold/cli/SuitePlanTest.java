@@ -152,7 +152,7 @@ class SuitePlanTest {
         assertTrue(plan(Profile.FULL, Map.of("concurrency", List.of("10")), "^resilience/").stream()
                 .filter(i -> i.variant() == Variant.VIRTUAL).count() > 1, "-p concurrency=10 runs every policy there");
         assertTrue(plan(Profile.FULL, Map.of("concurrency", List.of("500")), "^resilience/").stream()
-                .anyMatch(i -> i.params().policy().label().equals("adaptive-cold")), "-p concurrency=500: a cold start");
+                .anyMatch(i -> i.params().policy().label().equals("adaptive-cold")), "-p concurrency=500: cold start");
         List<PlanItem> full = plan(Profile.FULL, Map.of(), "^resilience/").stream()
                 .filter(i -> i.params().endpoint() == Endpoint.LIMITED && i.variant() == Variant.VIRTUAL).toList();
         assertEquals(4, full.size());
