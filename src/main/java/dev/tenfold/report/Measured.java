@@ -17,7 +17,7 @@ import java.util.List;
  * and {@link #forks} says so (docs/measurement.md).
  */
 record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statistics.Trend cpuTrend, int forks,
-                double forkSpread, int samples) {
+                double forkSpread, int samples, Double cpuSettling) {
 
     /** Measured iterations over all forks (the CSV's {@code samples}; the interval's units are the forks). */
     private static int samples(List<double[]> forks) {
@@ -45,12 +45,48 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
         return like.stream().map(f -> java.util.Arrays.stream(f).map(x -> 1).toArray()).toList();
     }
 
-    /** yes, no (a significant trend), or null (too few samples to tell). */
+    /**
+     * yes, no (a significant trend, or a CPU share still settling), or null (too few samples to tell).
+     * A JIT still compiling comes in bursts, a window here and there, which a straight line through
+     * the samples does not call significant: the CPU share over all samples against the mean of each
+     * fork's second half catches it (the criterion of docs/measurement.md, "Warm-up").
+     */
     String steady() {
         if (rateTrend == null) {
             return null;
         }
-        return rateTrend.steady() && (cpuTrend == null || cpuTrend.steady()) ? "yes" : "no";
+        boolean settled = cpuSettling == null || Math.abs(cpuSettling) <= Statistics.MAX_DRIFT;
+        return rateTrend.steady() && (cpuTrend == null || cpuTrend.steady()) && settled ? "yes" : "no";
+    }
+
+    /**
+     * The CPU share over all samples (weighted by their time) relative to the mean of each fork's
+     * second half, minus 1: above 0 while a JIT still compiling inflates the first samples; null
+     * without a CPU share or with a fork of fewer than two samples.
+     */
+    private static Double cpuSettling(List<double[]> cpu, List<double[]> wall) {
+        double cpuSeconds = 0;
+        double seconds = 0;
+        double late = 0;
+        for (int f = 0; f < cpu.size(); f++) {
+            double[] c = cpu.get(f);
+            double[] w = wall.get(f);
+            if (c.length < 2) {
+                return null;
+            }
+            double lateCpu = 0;
+            double lateSeconds = 0;
+            for (int i = 0; i < c.length; i++) {
+                cpuSeconds += c[i] * w[i];
+                seconds += w[i];
+                if (i >= c.length / 2) {
+                    lateCpu += c[i] * w[i];
+                    lateSeconds += w[i];
+                }
+            }
+            late += lateCpu / lateSeconds / cpu.size();
+        }
+        return late > 0 ? cpuSeconds / seconds / late - 1 : null;
     }
 
     /** JMH's secondary result of tasks that succeeded per second (bench/TaskCounters). */
@@ -87,12 +123,12 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
             return new Measured(Statistics.rateOverForks(succeeded, wall), Statistics.trend(rates),
                     cpuPerTask.isEmpty() ? null : Statistics.trend(cpuPerTask), succeeded.size(),
                     spread(succeeded, wall),
-                    samples(succeeded));
+                    samples(succeeded), cpuPerTask.isEmpty() ? null : cpuSettling(cpu, wall));
         }
         List<double[]> counted = run.rawOf(TASKS_PER_SECOND);
         if (!counted.isEmpty()) {
             return new Measured(Statistics.meanOverForks(counted), Statistics.trend(counted), null, counted.size(),
-                    spread(counted, ones(counted)), samples(counted));
+                    spread(counted, ones(counted)), samples(counted), null);
         }
         double perBatch = tasksPerBatch(run) * successRatio(run);
         List<double[]> rates = new ArrayList<>();
@@ -101,11 +137,11 @@ record Measured(Statistics.Estimate estimate, Statistics.Trend rateTrend, Statis
         }
         if (rates.isEmpty()) {
             return new Measured(Statistics.estimate(new double[] {run.score() * perBatch}), null, null, 1, Double.NaN,
-                    1);
+                    1, null);
         }
         return new Measured(Statistics.meanOverForks(rates), Statistics.trend(rates), null, rates.size(),
                 spread(rates, ones(rates)),
-                samples(rates));
+                samples(rates), null);
     }
 
     private static boolean sameShape(List<double[]> a, List<double[]> b) {

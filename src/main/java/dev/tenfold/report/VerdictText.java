@@ -75,8 +75,10 @@ final class VerdictText {
                         + " one JVM, not between runs)", fewest);
         return String.format(Locale.ROOT, "Statistics: tasks/s ± the 99%% half-width %s;"
                 + " speedup intervals by Fieller's theorem; claims hold only where the intervals say so%s%n", unit,
-                unsteady == 0 ? "; every row steady (no significant drift > 10% of tasks/s or of CPU per task)"
-                        : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly)");
+                unsteady == 0 ? "; every row steady (no significant drift > 10% of tasks/s or of CPU per task, "
+                        + "CPU share within 10% of each fork's second half)"
+                        : "; " + unsteady + " row(s) NOT STEADY (tasks/s or CPU per task drift > 10%, significantly, "
+                        + "or the CPU share over all samples > 10% off each fork's second half)");
     }
 
     /**
@@ -107,7 +109,9 @@ final class VerdictText {
         List<String> notes = new ArrayList<>();
         if ("no".equals(r.steady())) {
             notes.add("NOT STEADY: across the window tasks/s drift " + pct(r.drift()) + ", CPU per task "
-                    + pct(r.cpuDrift()));
+                    + pct(r.cpuDrift()) + (r.cpuSettling() == null ? ""
+                    : String.format(Locale.ROOT, ", CPU share over all samples %+.0f%% against each fork's second half",
+                            r.cpuSettling() * 100)));
         }
         if (r.jitCpuShare() != null && r.jitCpuShare() > JIT_STILL_COMPILING) {
             // compile bursts land in single windows: the share without them is the settled one

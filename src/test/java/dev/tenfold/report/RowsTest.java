@@ -248,7 +248,9 @@ class RowsTest {
                 measuredRun("virtual", io(10, 100), new double[] {100, 100, 100, 100, 100, 100, 100, 100},
                         new double[] {0.54, 0.55, 0.53, 0.54, 0.56, 0.54, 0.55, 0.53}, flat),
                 measuredRun("async", io(100, 1000), new double[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000},
-                        new double[] {1.0, 0.9, 0.8, 0.7, 0.65, 0.6, 0.58, 0.55}, flat)), EIGHT_CORES);
+                        new double[] {1.0, 0.9, 0.8, 0.7, 0.65, 0.6, 0.58, 0.55}, flat),
+                measuredRun("platform", io(10, 100), new double[] {100, 100, 100, 100, 100, 100, 100, 100},
+                        flat, new double[] {0.2, 0.05, 0.05, 0.2, 0.05, 0.05, 0.05, 0.05})), EIGHT_CORES);
         ResultRow serial = rows.get(0);
         assertEquals(8, serial.samples());
         assertEquals(78 / 4.14, serial.throughput(), 0.01, "summed tasks over summed time");
@@ -264,5 +266,11 @@ class RowsTest {
         assertEquals("no", warming.steady(), "1000 tasks in 1.0 s, then in 0.55 s: still warming up");
         assertTrue(warming.drift() > 0.3, warming.toString());
         assertTrue(warming.cpuDrift() < -0.3, "the same CPU share over shorter windows: less CPU per task");
+        assertEquals(0.0, virtual.cpuSettling(), 0.03, "a flat CPU share has settled");
+        ResultRow compiling = rows.get(3);
+        // the JIT's bursts in two windows of the first half: no straight line through them is significant
+        assertTrue(Math.abs(compiling.cpuDrift()) > 0.1, compiling.toString());
+        assertEquals(0.0875 / 0.05 - 1, compiling.cpuSettling(), 1e-4, "all samples against the second half");
+        assertEquals("no", compiling.steady(), "its CPU share is still settling");
     }
 }
