@@ -60,27 +60,22 @@ public final class LatencyLog {
             Files.createDirectories(file.toAbsolutePath().getParent());
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
             try (PrintStream out = new PrintStream(new FileOutputStream(file.toFile(), true), false, "US-ASCII")) {
-                write(out, window, fresh);
+                HistogramLogWriter writer = new HistogramLogWriter(out);
+                writer.setBaseTime(0);
+                if (fresh) {
+                    writer.outputLogFormatVersion();
+                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window,"
+                            + " forks one after the other; tagged " + BACKEND_TAG
+                            + ": the backend's own time per admitted response");
+                    writer.outputStartTime(window.getStartTimeStamp());
+                    writer.outputBaseTime(0);
+                    writer.outputLegend();
+                }
+                writer.outputIntervalHistogram(window);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the latency log " + file, e);
         }
-    }
-
-    /** Writes one window's interval to {@code out}, after the log's header when {@code header}. */
-    static void write(PrintStream out, Histogram window, boolean header) {
-        HistogramLogWriter writer = new HistogramLogWriter(out);
-        writer.setBaseTime(0);
-        if (header) {
-            writer.outputLogFormatVersion();
-            writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window,"
-                    + " forks one after the other; tagged " + BACKEND_TAG
-                    + ": the backend's own time per admitted response");
-            writer.outputStartTime(window.getStartTimeStamp());
-            writer.outputBaseTime(0);
-            writer.outputLegend();
-        }
-        writer.outputIntervalHistogram(window);
     }
 
     /**

@@ -89,29 +89,22 @@ public final class WindowProfiler implements InternalProfiler {
         TrialLedger.current().windowOpened(null);
         List<Result> results = window.close();
         String logs = System.getProperty(LatencyLog.DIRECTORY_PROPERTY);
-        if (logs != null && iterationParams.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT) {
+        if (logs != null && iterationParams.getType() == org.openjdk.jmh.runner.IterationType.MEASUREMENT
+                && window.latency().getTotalCount() > 0) {
             java.util.Map<String, String> params = new java.util.HashMap<>();
             benchmarkParams.getParamsKeys().forEach(key -> params.put(key, benchmarkParams.getParam(key)));
             java.nio.file.Path log = java.nio.file.Path.of(logs,
                     LatencyLog.fileName(benchmarkParams.getBenchmark(), params));
-            logIntervals(window).forEach(interval -> LatencyLog.append(log, interval));
+            LatencyLog.append(log, window.latency());
+            org.HdrHistogram.Histogram served = window.servedTimes();
+            if (served != null && served.getTotalCount() > 0) {
+                served.setStartTimeStamp(window.latency().getStartTimeStamp());
+                served.setEndTimeStamp(window.latency().getEndTimeStamp());
+                served.setTag(LatencyLog.BACKEND_TAG);
+                LatencyLog.append(log, served);
+            }
         }
         return results;
-    }
-
-    /** What the row's latency log gets of a window: its tasks' latencies, then the backend's own times (tagged). */
-    private static List<org.HdrHistogram.Histogram> logIntervals(MeasuredWindow window) {
-        if (window.latency().getTotalCount() == 0) {
-            return List.of();
-        }
-        org.HdrHistogram.Histogram served = window.servedTimes();
-        if (served == null || served.getTotalCount() == 0) {
-            return List.of(window.latency());
-        }
-        served.setStartTimeStamp(window.latency().getStartTimeStamp());
-        served.setEndTimeStamp(window.latency().getEndTimeStamp());
-        served.setTag(LatencyLog.BACKEND_TAG);
-        return List.of(window.latency(), served);
     }
 
     /**

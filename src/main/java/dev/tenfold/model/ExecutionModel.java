@@ -57,20 +57,21 @@ public interface ExecutionModel extends AutoCloseable {
      * two, to open its connections and quicken its bytecode.
      */
     default boolean compilesAsItRuns() {
-        return true;
+        return warmUpModel() == this || warmUpModel().compilesAsItRuns();
     }
 
     /**
      * Milliseconds the JIT of this model's worker JVMs has compiled so far, summed over them, as of
-     * their last answers; 0 for a model that runs in this JVM.
+     * their last answers; 0 for a model that runs in this JVM. (A model that wraps another, named by
+     * {@link #warmUpModel()}, answers this and the two around it for the one it wraps.)
      */
     default long workerCompileMillis() {
-        return 0;
+        return warmUpModel() == this ? 0 : warmUpModel().workerCompileMillis();
     }
 
     /** The JVMs other than this one that run its tasks, each of which must warm up (a process pool: its workers). */
     default int jvms() {
-        return 0;
+        return warmUpModel() == this ? 0 : warmUpModel().jvms();
     }
 
     /**

@@ -180,24 +180,6 @@ public final class OpenLoopModel implements ExecutionModel {
         return model;
     }
 
-    // The JVMs that run the tasks, and their JIT, are the wrapped model's: the warm-up runs each of
-    // them its share, sends a pool's workers the task itself (not a twin they were not started with)
-    // and waits for their JIT too.
-    @Override
-    public boolean compilesAsItRuns() {
-        return model.compilesAsItRuns();
-    }
-
-    @Override
-    public long workerCompileMillis() {
-        return model.workerCompileMillis();
-    }
-
-    @Override
-    public int jvms() {
-        return model.jvms();
-    }
-
     @Override
     public void close() {
         try {
