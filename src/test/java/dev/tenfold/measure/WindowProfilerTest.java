@@ -217,10 +217,6 @@ class WindowProfilerTest {
      */
     @Test
     void memoryAndThreadsAreTheTreesPeaksInTheWindow() throws Exception {
-        // PSS is re-read only when the tree's RSS passes its peak: a heap that G1 shrinks inside the
-        // window (after the tests before this one) can leave this JVM's first sample above itself plus
-        // the worker, and the peak without the worker (CI saw it once). A full GC first settles the heap.
-        System.gc();
         Map<String, Double> idle = measure(null, () -> sleep(300));
         Map<String, Double> busy = measure(null, () -> {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
