@@ -31,15 +31,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * What every family's benchmark shares: one JMH operation is one batch of {@code tasks} tasks, run
- * by the execution model the {@code @Benchmark} method is named after ({@code virtual()} runs
- * {@link Variant#VIRTUAL}). {@code serial}, the baseline every family runs (in Java and in
- * Python), is declared here, the models every Java family runs in {@link JavaFamilyBenchmark},
- * those of the Python recipe in {@link PythonFamilyBenchmark} (JMH generates inherited methods for
- * each subclass, as in JMHSample_24_Inheritance); each family declares the other models it runs,
- * one {@code @Benchmark} method each that calls {@link #runBatch}, so {@code -l} lists nothing
- * that cannot run. The model is created once per trial, after the family built its task, so only the model
- * being measured exists in the JVM (a 1000-thread pool must not sit idle while virtual threads are
- * measured).
+ * by the model of the variant its {@code @Benchmark} method {@link Measures} ({@code virtual()}
+ * measures {@link Variant#VIRTUAL}). {@code serial}, every family's baseline (Java and Python), is
+ * declared here, the models every Java family runs in {@link JavaFamilyBenchmark}, those of the
+ * Python recipe in {@link PythonFamilyBenchmark} (JMH generates inherited methods for each
+ * subclass, as in JMHSample_24_Inheritance); each family declares its other models, one method
+ * each that calls {@link #runBatch}, so {@code -l} lists nothing that cannot run. The model is
+ * created once per trial, after the task, so only the model measured exists in the JVM (a
+ * 1000-thread pool must not sit idle while virtual threads are measured).
  *
  * <p>Warm-up, at trial set-up: batches run until every JVM of the model (the fork, and each worker
  * JVM of a process pool) has run {@link Task#warmupTasks()} tasks, the JIT is done and the CPU per
@@ -52,9 +51,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * profiles set forks, warm-up and measurement explicitly.
  *
  * <p>Why Throughput mode over batches: a batch of N tasks with C in flight has a ramp-up and a
- * tail; N >= 10 C keeps them small, and JMH counts only whole batches in an iteration, so tasks/s =
- * batches/s x N exactly. Iterations last several batches, long enough for the 10 ms CPU ticks the
- * profiler reads.
+ * tail, small at N >= 10 C; JMH counts whole batches, so tasks/s = batches/s x N exactly.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {MeasuredJvm.INITIAL_HEAP, MeasuredJvm.MAX_HEAP, MeasuredJvm.COLLECTOR,
@@ -99,15 +96,12 @@ public abstract class BatchBenchmark {
      */
     protected abstract Task createTask() throws Exception;
 
-    /**
-     * The model the variant names, created after the task. A family with variants of its own (the
-     * mixed family's stages) overrides this for them.
-     */
+    /** The variant's model, created after the task; a family with variants of its own overrides it. */
     protected ExecutionModel createModel(Variant variant, Task task) throws Exception {
         return ExecutionModel.of(variant, concurrency, workers, task);
     }
 
-    /** The variant being measured, the {@code @Benchmark} method's: {@code onePool} runs {@link Variant#ONE_POOL}. */
+    /** The variant being measured: the {@link Measures} of the {@code @Benchmark} method. */
     protected final Variant variant() {
         return variant;
     }
@@ -124,10 +118,7 @@ public abstract class BatchBenchmark {
     private Backend backend;
     private HttpClients http;
 
-    /**
-     * The backend this trial's tasks talk to: the CLI's (or, run bare, one started for this fork),
-     * attached on first use and closed with the trial.
-     */
+    /** The backend of this trial's tasks: the CLI's (run bare: this fork's own), attached on first use. */
     protected final String backendUrl() throws java.io.IOException {
         if (backend == null) {
             backend = Backend.forBenchmark();
@@ -145,8 +136,7 @@ public abstract class BatchBenchmark {
 
     @Setup(Level.Trial)
     public final void startTrial(BenchmarkParams params) throws Exception {
-        String benchmark = params.getBenchmark();
-        variant = Variant.ofBenchmarkMethod(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+        variant = measuredVariant(params.getBenchmark());
         if (mix > tasks && (variant != Variant.SERIAL || mix % tasks != 0)) {
             // a worker JVM or a staged model runs the task it was given, not the stride over it
             throw new IllegalArgumentException(
@@ -174,6 +164,15 @@ public abstract class BatchBenchmark {
                 counting.drainRetryCounts();
             }
         }
+    }
+
+    /** The {@link Measures} of the {@code @Benchmark} method JMH runs (the last part of {@code benchmark}). */
+    private Variant measuredVariant(String benchmark) {
+        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        return java.util.Arrays.stream(getClass().getMethods())
+                .filter(m -> m.getName().equals(method) && m.isAnnotationPresent(Measures.class))
+                .map(m -> m.getAnnotation(Measures.class).value()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(benchmark + " has no @Measures variant"));
     }
 
     /** The measured window opens here, right before JMH's timed loop, so that it holds only the work JMH times. */
@@ -224,6 +223,7 @@ public abstract class BatchBenchmark {
 
     /** The baseline, which every family has: one task after the other. */
     @Benchmark
+    @Measures(Variant.SERIAL)
     public BatchResult serial(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

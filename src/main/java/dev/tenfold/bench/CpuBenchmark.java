@@ -66,18 +66,21 @@ public class CpuBenchmark extends JavaFamilyBenchmark {
 
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark
+    @Measures(Variant.PLATFORM)
     public BatchResult platform(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** A ForkJoinPool of {@code workers} threads. */
     @Benchmark
+    @Measures(Variant.FORKJOIN)
     public BatchResult forkjoin(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** {@code workers} worker JVMs, one task each at a time. */
     @Benchmark
+    @Measures(Variant.PROCESS)
     public BatchResult process(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

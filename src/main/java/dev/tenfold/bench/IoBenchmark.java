@@ -4,6 +4,7 @@ import dev.tenfold.backend.BackendStubs;
 import dev.tenfold.model.BatchResult;
 import dev.tenfold.workload.http.HttpItemTask;
 import dev.tenfold.workload.Task;
+import dev.tenfold.vocabulary.Variant;
 import java.net.http.HttpClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -51,18 +52,21 @@ public class IoBenchmark extends JavaFamilyBenchmark {
 
     /** A fixed pool of {@code concurrency} platform threads. */
     @Benchmark
+    @Measures(Variant.PLATFORM)
     public BatchResult platform(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** {@code HttpClient.sendAsync} with a window of {@code concurrency} in flight. */
     @Benchmark
+    @Measures(Variant.ASYNC)
     public BatchResult async(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** {@code workers} worker JVMs, one task each at a time. */
     @Benchmark
+    @Measures(Variant.PROCESS)
     public BatchResult process(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

@@ -1,6 +1,7 @@
 package dev.tenfold.bench;
 
 import dev.tenfold.model.BatchResult;
+import dev.tenfold.vocabulary.Variant;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /** What every Java family runs besides {@code serial}: virtual threads (JMH generates it for each family). */
@@ -11,6 +12,7 @@ public abstract class JavaFamilyBenchmark extends BatchBenchmark {
      * core; resilience: as a sustained stream, see ResilienceBenchmark).
      */
     @Benchmark
+    @Measures(Variant.VIRTUAL)
     public BatchResult virtual(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

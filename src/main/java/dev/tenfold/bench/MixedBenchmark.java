@@ -75,31 +75,37 @@ public class MixedBenchmark extends JavaFamilyBenchmark {
 
 
     @Benchmark
+    @Measures(Variant.ONE_POOL)
     public BatchResult onePool(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     @Benchmark
+    @Measures(Variant.SPLIT)
     public BatchResult split(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     @Benchmark
+    @Measures(Variant.SPLIT_PROCESS)
     public BatchResult splitProcess(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     @Benchmark
+    @Measures(Variant.PIPELINE)
     public BatchResult pipeline(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     @Benchmark
+    @Measures(Variant.IO_STAGE)
     public BatchResult ioStage(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     @Benchmark
+    @Measures(Variant.CPU_STAGE)
     public BatchResult cpuStage(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

@@ -65,18 +65,21 @@ public class OpenLoopBenchmark extends JavaFamilyBenchmark {
 
     /** A fixed pool of {@code concurrency} platform threads, arrivals queued in its work queue. */
     @Benchmark
+    @Measures(Variant.PLATFORM)
     public BatchResult platform(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** {@code workers} worker JVMs, one request each at a time, the arrivals queued for the next free one. */
     @Benchmark
+    @Measures(Variant.PROCESS)
     public BatchResult process(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** {@code HttpClient.sendAsync} with a window of {@code concurrency}, arrivals past it listed. */
     @Benchmark
+    @Measures(Variant.ASYNC)
     public BatchResult async(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

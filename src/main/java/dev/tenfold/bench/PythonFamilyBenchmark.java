@@ -35,12 +35,14 @@ public abstract class PythonFamilyBenchmark extends BatchBenchmark {
 
     /** A ThreadPoolExecutor of {@code concurrency} threads (I/O: each with its own keep-alive connection). */
     @Benchmark
+    @Measures(Variant.THREADS)
     public BatchResult threads(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
 
     /** A ProcessPoolExecutor of {@code workers} interpreters, one task each at a time. */
     @Benchmark
+    @Measures(Variant.PROCESS)
     public BatchResult process(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }

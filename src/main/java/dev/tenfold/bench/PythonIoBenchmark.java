@@ -62,6 +62,7 @@ public class PythonIoBenchmark extends PythonFamilyBenchmark {
 
     /** asyncio: every request gathered at once, a semaphore of {@code concurrency} in flight. */
     @Benchmark
+    @Measures(Variant.ASYNCIO)
     public BatchResult asyncio(TaskCounters counters) throws InterruptedException {
         return runBatch(counters);
     }
