@@ -16,8 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * mapped input file) count once over the tree, not once per process as RSS would. Reading
  * smaps_rollup costs the kernel ~10 ms per 500 MiB resident, too much to do ten times a second
  * inside a measured window, so each sample reads the cheap {@code status} file (VmRSS, Threads)
- * and PSS is read only when the tree's RSS reaches a new peak. Threads are OS threads: a virtual
- * thread is not one, a platform thread is.
+ * and PSS is read only when the tree's RSS reaches a new peak or a process joins the tree (a
+ * worker starting while the JVM that started it shrinks its heap would not raise the sum). Threads
+ * are OS threads: a virtual thread is not one, a platform thread is.
  */
 final class MemorySampler {
     static final long PERIOD_MS = 100;
@@ -75,9 +76,12 @@ final class MemorySampler {
 
     private synchronized void sample() {
         long now = System.nanoTime();
+        boolean joined = false;
         if (members == null || now - membersAt > MEMBERS_REFRESH_NANOS) {
+            List<Long> before = members;
             members = ProcessTree.memberPids(root, exclude);
             membersAt = now;
+            joined = before == null || !before.containsAll(members);
         }
         long rss = 0;
         int threads = 0;
@@ -87,8 +91,8 @@ final class MemorySampler {
             threads += (int) status[1];
         }
         peakThreads = Math.max(peakThreads, threads);
-        if (rss > peakRssKib) {
-            peakRssKib = rss;
+        if (rss > peakRssKib || joined) {
+            peakRssKib = Math.max(peakRssKib, rss);
             long pss = 0;
             long descendants = 0;
             for (long pid : members) {

@@ -217,6 +217,7 @@ class WindowProfilerTest {
      */
     @Test
     void memoryAndThreadsAreTheTreesPeaksInTheWindow() throws Exception {
+        settleOwnMemory();
         Map<String, Double> idle = measure(null, () -> sleep(300));
         Map<String, Double> busy = measure(null, () -> {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -259,6 +260,32 @@ class WindowProfilerTest {
         assertTrue(busy.get("tenfold.threads") >= idle.get("tenfold.threads") + 150,
                 "150 platform threads: " + busy.get("tenfold.threads") + " vs " + idle.get("tenfold.threads")
                 + " idle");
+    }
+
+    /**
+     * Collects this JVM's garbage and waits until its RSS stops falling (G1 gives memory back after
+     * a full GC, concurrently, for seconds): otherwise this JVM can shrink by more than the worker
+     * adds inside the busy window, and the tree's peak is then its first sample, without the worker.
+     */
+    private static void settleOwnMemory() throws Exception {
+        System.gc();
+        long last = ownRssKib();
+        for (int i = 0; i < 40; i++) {
+            Thread.sleep(500);
+            long now = ownRssKib();
+            if (Math.abs(now - last) < 2048) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /** This JVM's VmRSS in KiB; 0 without /proc. */
+    private static long ownRssKib() throws java.io.IOException {
+        java.nio.file.Path status = java.nio.file.Path.of("/proc/self/status");
+        return !java.nio.file.Files.exists(status) ? 0 : java.nio.file.Files.readAllLines(status).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
     }
 
     /** A child that touches {@code args[0]} MiB of heap, says so, and holds it until its parent closes stdin. */
