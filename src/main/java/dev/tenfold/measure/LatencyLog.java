@@ -3,8 +3,10 @@ package dev.tenfold.measure;
 import dev.tenfold.ledger.TrialLedger;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,22 +61,31 @@ public final class LatencyLog {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-            try (PrintStream out = new PrintStream(new FileOutputStream(file.toFile(), true), false, "US-ASCII")) {
-                HistogramLogWriter writer = new HistogramLogWriter(out);
-                writer.setBaseTime(0);
-                if (fresh) {
-                    writer.outputLogFormatVersion();
-                    writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window,"
-                            + " forks one after the other; tagged " + BACKEND_TAG
-                            + ": the backend's own time per admitted response");
-                    writer.outputStartTime(window.getStartTimeStamp());
-                    writer.outputBaseTime(0);
-                    writer.outputLegend();
-                }
-                writer.outputIntervalHistogram(window);
-            }
+            write(new FileOutputStream(file.toFile(), true), window, fresh);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the latency log " + file, e);
+        }
+    }
+
+    /** Encodes {@code window} as {@link #append} does, into nothing: the warm-up's rehearsal of a window's end. */
+    public static void encode(Histogram window) {
+        write(OutputStream.nullOutputStream(), window, false);
+    }
+
+    private static void write(OutputStream sink, Histogram window, boolean fresh) {
+        try (PrintStream out = new PrintStream(sink, false, StandardCharsets.US_ASCII)) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.setBaseTime(0);
+            if (fresh) {
+                writer.outputLogFormatVersion();
+                writer.outputComment("tenfold: task latency in nanoseconds, one interval per measured window,"
+                        + " forks one after the other; tagged " + BACKEND_TAG
+                        + ": the backend's own time per admitted response");
+                writer.outputStartTime(window.getStartTimeStamp());
+                writer.outputBaseTime(0);
+                writer.outputLegend();
+            }
+            writer.outputIntervalHistogram(window);
         }
     }
 

@@ -88,13 +88,18 @@ public final class TrialWarmUp {
             // to the task alone deoptimizes nothing (it did: C2 recompiled the client's path in the
             // first measured windows). Then the rule asks the task alone, from the minimum done.
             // Serial's twin runs on a small pool: one request at a time would take minutes to make the
-            // calls, and the client code they run is the same (HttpClient.send).
+            // calls, and the client code they run is the same (HttpClient.send). It goes on past the
+            // minimum until the JIT is done with it, in at most half the time left: what compiles at
+            // the twin's rate (the client's selector loop, compiled on stack after tens of thousands of
+            // wake-ups) would otherwise compile at the task's own rate, far slower, inside the
+            // measured windows.
+            long twinDeadline = start + (deadline - start) / 2;
             boolean pooled = warming instanceof SerialModel;
             double twinSeconds = 0;
             double taskSeconds = 0;
             ExecutionModel twinModel = pooled ? new PlatformPoolModel(SERIAL_TWIN_THREADS) : warming;
             try {
-                while (rule.tasks() < minimum && System.nanoTime() < deadline) {
+                while ((rule.tasks() < minimum || !rule.jitDone()) && System.nanoTime() < twinDeadline) {
                     boolean itself = taskSeconds < TASK_SHARE * (twinSeconds + taskSeconds);
                     WarmUpRule.Batch batch = itself ? warmUpBatch(task, warming, tasks)
                             : warmUpBatch(twin, twinModel, pooled ? SERIAL_TWIN_THREADS * tasks : tasks);

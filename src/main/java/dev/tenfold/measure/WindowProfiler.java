@@ -117,7 +117,14 @@ public final class WindowProfiler implements InternalProfiler {
     public static AutoCloseable rehearsal() {
         MeasuredWindow window = MeasuredWindow.open(ProcessHandle.current().pid(), backendPid(),
                 BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
-        return window::close;
+        return () -> {
+            window.close();
+            if (System.getProperty(LatencyLog.DIRECTORY_PROPERTY) != null) {
+                // a measured window's latency goes to the log after it closes; compiled here, the
+                // encoder's compilation does not run on into the next measured window
+                LatencyLog.encode(window.latency());
+            }
+        };
     }
 
     /**
