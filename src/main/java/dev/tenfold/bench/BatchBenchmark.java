@@ -197,16 +197,17 @@ public abstract class BatchBenchmark {
     }
 
     /**
-     * Runs one batch and tells JMH and the profiler what its tasks did; every task's result was
-     * checked. A stream's tasks reach the profiler as each ends ({@link #tallyEach}), not here.
+     * Runs one batch and tells JMH and the profiler what its tasks did (each result checked). A stream's
+     * tasks reach the profiler as each ends ({@link #tallyEach}): a call also collects tasks ended between windows.
      */
     protected final BatchResult runBatch(TaskCounters counters) throws InterruptedException {
         BatchResult result = model.run(nextBatchTask(), tasks);
         RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
                 ? counting.drainRetryCounts() : RetryCounting.RetryCounts.NONE;
-        BatchResult tallied = model.runsBetweenCalls() ? NOTHING : result;
-        ledger.record(tallied.attempted(), tallied.succeeded(), tallied.errors(), counts.retries(),
-                counts.rejected(), tallied.latencyNanos());
+        if (!model.runsBetweenCalls()) {
+            ledger.record(result.attempted(), result.succeeded(), result.errors(), counts.retries(),
+                    counts.rejected(), result.latencyNanos());
+        }
         counters.tasks += result.succeeded();
         counters.errors += result.errors();
         counters.retries += counts.retries();
@@ -214,11 +215,12 @@ public abstract class BatchBenchmark {
         return result;
     }
 
-    private static final BatchResult NOTHING = new BatchResult(0, 0, 0, 0, new long[0], null);
-
-    /** For a model that reports each task as it ends (a stream): tells the trial's ledger. */
+    /** For a model that reports each task as it ends (a stream), on the task's thread: tells the trial's ledger. */
     protected final void tallyEach(BatchResult ended) {
-        ledger.record(ended.attempted(), ended.succeeded(), ended.errors(), 0, 0, ended.latencyNanos());
+        RetryCounting.RetryCounts counts = task instanceof RetryCounting counting
+                ? counting.drainThisThread() : RetryCounting.RetryCounts.NONE;
+        ledger.record(ended.attempted(), ended.succeeded(), ended.errors(), counts.retries(), counts.rejected(),
+                ended.latencyNanos());
     }
 
     /** The baseline, which every family has: one task after the other. */

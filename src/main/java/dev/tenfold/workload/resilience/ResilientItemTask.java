@@ -38,6 +38,8 @@ public final class ResilientItemTask implements Task, RetryCounting {
     private final AimdLimit adaptive;
     private final LongAdder retries = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    /** Retries and 429s of the tasks the current thread ran: {@link #drainThisThread}. */
+    private final ThreadLocal<long[]> thisThread = ThreadLocal.withInitial(() -> new long[2]);
 
     /**
      * @param limit       K, the in-flight limit the rate-limited endpoint enforces
@@ -82,6 +84,7 @@ public final class ResilientItemTask implements Task, RetryCounting {
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) {
                 retries.increment();
+                thisThread.get()[0]++;
                 Thread.sleep(backoff.delayMs(attempt, retryAfterMs, ThreadLocalRandom.current()));
             }
             long ticket = adaptive == null ? 0 : adaptive.acquire();
@@ -101,6 +104,7 @@ public final class ResilientItemTask implements Task, RetryCounting {
             } finally {
                 if (status == 429) {
                     rejected.increment();
+                    thisThread.get()[1]++;
                 }
                 if (adaptive != null) {
                     adaptive.release(ticket, status == 200, status == 429);
@@ -119,6 +123,15 @@ public final class ResilientItemTask implements Task, RetryCounting {
     @Override
     public RetryCounts drainRetryCounts() {
         return new RetryCounts(retries.sumThenReset(), rejected.sumThenReset());
+    }
+
+    @Override
+    public RetryCounts drainThisThread() {
+        long[] counts = thisThread.get();
+        RetryCounts drained = new RetryCounts(counts[0], counts[1]);
+        counts[0] = 0;
+        counts[1] = 0;
+        return drained;
     }
 
     /** The adaptive limit now, or NaN without one (tests and troubleshooting). */

@@ -144,6 +144,29 @@ class RetryPoliciesTest {
         assertEquals(0, counts.retries());
     }
 
+    /**
+     * A stream reports each task as it ends, on the task's thread, with that task's own 429s: the
+     * counts a window gets are those of the tasks that ended in it, so no task brings more 429s
+     * than it sent requests (counted per call, a stream's window also got the 429s of tasks that
+     * had ended between windows: 122% of the requests it sent).
+     */
+    @Test
+    void aStreamHandsOverEachTasksCountsOnTheThreadThatRanIt() throws Exception {
+        ResilientItemTask task = task(Endpoint.LIMITED, RetryPolicy.NO_RETRY);
+        java.util.concurrent.atomic.LongAdder rejected = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder errors = new java.util.concurrent.atomic.LongAdder();
+        try (VirtualStreamModel stream = new VirtualStreamModel(C, ended -> {
+            rejected.add(task.drainThisThread().rejected());
+            errors.add(ended.errors());
+        })) {
+            stream.run(task, 200);
+            stream.pause();
+        }
+        assertTrue(rejected.sum() > 0, "C=" + C + " against K=" + K + " must hit the limit");
+        assertEquals(task.drainRetryCounts().rejected(), rejected.sum(), "every 429 reaches its task's report");
+        assertTrue(rejected.sum() <= errors.sum(), "no retry: a 429 is one failed task, " + rejected + " > " + errors);
+    }
+
     @Test
     void retryFinishesEveryRequest() throws Exception {
         ResilientItemTask task = task(Endpoint.LIMITED, RetryPolicy.RETRY);
