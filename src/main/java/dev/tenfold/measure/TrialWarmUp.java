@@ -25,6 +25,8 @@ public final class TrialWarmUp {
     public static final int DEFAULT_SECONDS = 10;
     /** The share of the warm-up's first part that runs the task itself, the rest its twin without latency. */
     static final double TASK_SHARE = 0.05;
+    /** Of the cap, what the twin leaves to the task alone once it has run its minimum. */
+    static final long TASK_RESERVE_SECONDS = 20;
     /** Threads of the pool that runs serial's twin in the warm-up. */
     static final int SERIAL_TWIN_THREADS = 8;
     /** The warm-up of a model without a JIT: its connections, its pool, CPython's quickened bytecode. */
@@ -88,18 +90,20 @@ public final class TrialWarmUp {
             // to the task alone deoptimizes nothing (it did: C2 recompiled the client's path in the
             // first measured windows). Then the rule asks the task alone, from the minimum done.
             // Serial's twin runs on a small pool: one request at a time would take minutes to make the
-            // calls, and the client code they run is the same (HttpClient.send). It goes on past the
-            // minimum until the JIT is done with it, in at most half the time left: what compiles at
-            // the twin's rate (the client's selector loop, compiled on stack after tens of thousands of
-            // wake-ups) would otherwise compile at the task's own rate, far slower, inside the
-            // measured windows.
-            long twinDeadline = start + (deadline - start) / 2;
+            // calls, and the client code they run is the same (HttpClient.send). Past the minimum it
+            // goes on until the JIT is done with it, but leaves the task alone TASK_RESERVE_SECONDS of
+            // the cap: what compiles at the twin's rate (the client's selector loop, compiled on stack
+            // after tens of thousands of wake-ups) would otherwise compile at the task's own rate, far
+            // slower, inside the measured windows; under a short cap the task needs the time more (at
+            // C=1000 with 9 s, a twin of 4.5 s left 4.5-8.7 s of compile per fork in the windows).
+            long twinDeadline = deadline - TASK_RESERVE_SECONDS * 1_000_000_000L;
             boolean pooled = warming instanceof SerialModel;
             double twinSeconds = 0;
             double taskSeconds = 0;
             ExecutionModel twinModel = pooled ? new PlatformPoolModel(SERIAL_TWIN_THREADS) : warming;
             try {
-                while ((rule.tasks() < minimum || !rule.jitDone()) && System.nanoTime() < twinDeadline) {
+                while (rule.tasks() < minimum ? System.nanoTime() < deadline
+                        : !rule.jitDone() && System.nanoTime() < twinDeadline) {
                     boolean itself = taskSeconds < TASK_SHARE * (twinSeconds + taskSeconds);
                     WarmUpRule.Batch batch = itself ? warmUpBatch(task, warming, tasks)
                             : warmUpBatch(twin, twinModel, pooled ? SERIAL_TWIN_THREADS * tasks : tasks);
