@@ -94,10 +94,12 @@ public class ResilienceBenchmark extends JavaFamilyBenchmark {
         HttpClient client = httpClient();
         Endpoint which = Endpoint.valueOf(endpoint.toUpperCase(Locale.ROOT));
         retry = RetryPolicy.of(policy);
-        if (which == Endpoint.LIMITED) {
-            BackendStubs.installLimited(backendUrl, latencyMs);
-        } else {
-            BackendStubs.installFlaky(backendUrl, latencyMs);
+        for (int stubLatency : new int[] {latencyMs, 0}) { // 0: the warm-up's twin (Task#withoutLatency)
+            if (which == Endpoint.LIMITED) {
+                BackendStubs.installLimited(backendUrl, stubLatency);
+            } else {
+                BackendStubs.installFlaky(backendUrl, stubLatency);
+            }
         }
         task = new ResilientItemTask(client, backendUrl, which, latencyMs, limit,
                 new Flakiness(unavailable, reset, seed), retry, Backoff.ARTICLE, concurrency);

@@ -11,7 +11,9 @@ import org.openjdk.jmh.annotations.State;
  * failed, retries and 429 answers, each per second, as secondary results named {@code tasks},
  * {@code errors}, {@code retries} and {@code http429} in JMH's output and JSON (so a bare run
  * opened in any JMH tool shows tasks/s). The CSV's figures come from the profiler, which
- * counts the same tasks over the same windows and adds CPU and memory.
+ * counts the same tasks over the same windows and adds CPU and memory. A batch adds its own tasks;
+ * a stream or an open loop, whose tasks also end between calls, sets them to what the trial's
+ * ledger counted inside the window (BatchBenchmark#runBatch).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.OPERATIONS)

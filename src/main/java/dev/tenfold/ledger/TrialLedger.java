@@ -212,6 +212,20 @@ public final class TrialLedger {
         }
     }
 
+    /** Counts of the tasks recorded since the last drain. */
+    public record Tally(long succeeded, long errors, long retries, long rejected) {
+    }
+
+    /**
+     * What was recorded since the last drain, left in place: while a window is open (it drained at
+     * its start), what ended inside it so far.
+     */
+    public Tally sinceDrain() {
+        synchronized (lock) {
+            return new Tally(succeeded, errors, retries, rejected);
+        }
+    }
+
     /** Returns what was recorded since the last drain and starts a new window. */
     public Window drain() {
         synchronized (lock) {

@@ -46,18 +46,26 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         takeStartReadings();
     }
 
-    /** The compile time of the trial's JVMs stood still for this long: the JIT's queue is empty. */
+    /** The compile time of the trial's JVMs stood still for this long: their JITs' queues are empty. */
     private static final long JIT_QUIET_MILLIS = 50;
     /** The longest wait for it: a JIT that is still compiling the work itself shows in jit_ms instead. */
     private static final long JIT_WAIT_MILLIS = 500;
 
+    /**
+     * Waits, at most {@value #JIT_WAIT_MILLIS} ms, until this JVM's JIT has nothing compiling or
+     * queued and the compile time of the trial's JVMs (worker JVMs report only that) has stood still
+     * for {@value #JIT_QUIET_MILLIS} ms. The compile time alone cannot tell: it grows when a
+     * compilation ends, so a C2 compile of 0.3 s in progress looked quiet, and ended inside the
+     * window (one such per fork in the second window of full's resilience rows, 2026-12-08).
+     */
     private static void awaitQuietJit() {
         TrialLedger ledger = TrialLedger.current();
         long deadline = System.nanoTime() + JIT_WAIT_MILLIS * 1_000_000;
         long compiled = ledger.compileMillis();
         long quietSince = System.nanoTime();
         try {
-            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < JIT_QUIET_MILLIS * 1_000_000) {
+            while (System.nanoTime() < deadline && (System.nanoTime() - quietSince < JIT_QUIET_MILLIS * 1_000_000
+                    || !JitQueue.idle())) {
                 Thread.sleep(5);
                 long now = ledger.compileMillis();
                 if (now != compiled) {
@@ -71,19 +79,18 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
     }
 
     /**
-     * Takes the start readings (again): first those whose timing does not matter (the
-     * backend's counters, the memory sampler's first sample), then the CPU readings, then the
-     * work starts. The window's wall time ({@code tenfold.wall_s}) is the span of the work
-     * itself, from the end of these readings to the start of the end ones: tasks/s over it is
-     * JMH's score. Reading a process tree takes milliseconds (tens with worker JVMs), in which
-     * busy JVMs keep spending CPU, so CPU shares divide by the span between the midpoints of
-     * the CPU readings instead (else a saturated window reads more than 100% of the cores).
+     * Takes the start readings (again): first the memory sampler's first sample, whose timing does
+     * not matter, then the CPU readings, then the backend's request counters, then the work
+     * starts. The window's wall time ({@code tenfold.wall_s}) is the span of the work itself,
+     * from the end of these readings to the start of the end ones: tasks/s over it is JMH's
+     * score. Reading a process tree takes milliseconds (tens with worker JVMs), in which busy
+     * JVMs keep spending CPU, so CPU shares divide by the span between the midpoints of the CPU
+     * readings instead (else a saturated window reads more than 100% of the cores).
      */
     private synchronized void takeStartReadings() {
         if (end != null) {
             return; // ended already: a restart would open a window nobody closes
         }
-        servedStart = served.read();
         TrialLedger.current().drainStoppedChildren(); // child JVMs stopped before the window do not count in it
         if (memory != null) {
             memory.stop(); // set-up's memory is not the window's
@@ -95,6 +102,10 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         ticksStart = Environment.cpuTicksNow();
         startNanos = before + (System.nanoTime() - before) / 2;
         compileStart = TrialLedger.current().compileMillis();
+        // The backend's counters right before the drain, as at the end right after it: a stream's
+        // requests run on meanwhile, and read before the CPU readings the backend counted 5-13% more
+        // requests than the client had sent in the same windows (at ~13,000/s, tens of ms per edge).
+        servedStart = served.read();
         // last: the work starts now, and only tasks that end from now on count
         TrialLedger.current().drain();
         workStartNanos = System.nanoTime();
@@ -128,6 +139,7 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         long workEnd = System.nanoTime();
         TrialLedger ledger = TrialLedger.current();
         TrialLedger.Window tasks = ledger.drain();
+        BackendServed.Totals servedEnd = served.read();
         double compiled = ledger.compileMillis() - compileStart;
         long before = System.nanoTime();
         // A worker JVM that ended inside the window still counts up to its end; a backend this
@@ -145,7 +157,7 @@ final class MeasuredWindow implements TrialLedger.WindowEdges {
         double cpuSpan = (before + (System.nanoTime() - before) / 2 - startNanos) / 1e9;
         MemorySampler.Peak peak = memory.stop();
         end = new End(cpuSpan, (workEnd - workStartNanos) / 1e9, compiled, ticks, tasks, clientCpu, backendCpu,
-                served.read(),
+                servedEnd,
                 peak.pssMib() > 0 ? peak.pssMib() : ProcessTree.peakRssMib(client, excluded()),
                 peak.descendantsPssMib(), peak.threads());
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * twin without latency, with the task itself in {@value #TASK_SHARE} of the time, so the JIT's
  * call counts come in seconds and its profile holds a waiting request's path too. The batches run
  * inside rehearsals of a measured window, so the JIT also compiles the profiler's readings first.
- * How long it took, and what ended it, go to the JSON and the fork's output.
+ * How long it took, and what ended it, go to the JSON and the fork's output. A stream (or an open
+ * loop) then restarts after the idle readings in {@link #settleStream}, until its own path is compiled.
  */
 public final class TrialWarmUp {
     /** System property: the most seconds the warm-up may take (the CLI's profiles set it). */
@@ -77,11 +78,12 @@ public final class TrialWarmUp {
         long minimum = model.compilesAsItRuns() ? (long) task.warmupTasks() * Math.max(1, model.jvms())
                 : task.warmupTasks() == 0 ? 0 : INTERPRETER_WARMUP_BATCHES * tasks;
         long start = System.nanoTime();
-        long deadline = start + (long) (Double.parseDouble(
-                System.getProperty(SECONDS_PROPERTY, Integer.toString(DEFAULT_SECONDS))) * 1e9);
+        long deadline = start + (long) (capSeconds() * 1e9);
         ledger.watchWorkerCompileMillis(model::workerCompileMillis);
-        // A worker JVM rebuilds its task from the spec: the twin without latency is for this JVM's models only.
-        Task twin = model.jvms() == 0 ? task.withoutLatency() : task;
+        // A worker JVM rebuilds its task from the spec: the twin without latency is for this JVM's models
+        // only. A stream warms up on its own task: a switch to the twin and back would stop and restart
+        // it every batch, and with C in flight it makes its call counts at its own rate.
+        Task twin = model.jvms() == 0 && !warming.runsBetweenCalls() ? task.withoutLatency() : task;
         WarmUpRule rule = new WarmUpRule(minimum, ledger.compileMillis());
         long twinTasks = 0;
         if (twin != task && minimum > 0) {
@@ -142,6 +144,56 @@ public final class TrialWarmUp {
         if (task instanceof RetryCounting counting) {
             counting.drainRetryCounts();
         }
+    }
+
+    /**
+     * Starts a stream (or an open loop) for the measured iterations, unmeasured. It restarts from
+     * nothing in flight (at C past K: a wave of 429s in step; an open loop's queue from empty), and
+     * the idle readings before it made the JIT throw away code compiled for a busy client (the
+     * HTTP client's selector loop, compiled on stack, traps when it finds nothing to do), while an
+     * open loop's own path (the arrivals' timer, each task's report to the ledger) has not run in
+     * the warm-up at all, which ran its model in batches. So it runs in rounds of {@value
+     * #STREAM_SETTLE_MILLIS} ms until the JIT compiled at most {@link WarmUpRule#JIT_QUIET_SHARE} of
+     * a round (a closed stream: of two rounds in a row), within what the warm-up left of its cap.
+     * An open loop pauses between rounds: its queue past capacity grows as it runs, so each of its
+     * rows starts its first window one round after a restart. The first sample then holds neither
+     * the ramp-up nor the JIT compiling that path (-XX:+PrintCompilation: OpenLoopModel.ended,
+     * arrive, the ledger's record, 20-230 ms per fork in full's open-loop windows after one second
+     * of it; C2 of HttpClientImpl$SelectorManager::run on stack, ~0.4 s in a resilience row's
+     * second window).
+     */
+    public void settleStream() throws Exception {
+        long capEnd = System.nanoTime() + (long) (Math.max(0, capSeconds() - ledger.warmUp().seconds()) * 1e9);
+        boolean queues = model.arrivalsQueue();
+        int rounds = 0;
+        int quietInARow = 0;
+        long compiled;
+        do {
+            if (rounds++ > 0 && queues) {
+                model.pause();
+            }
+            long compileBefore = ledger.compileMillis();
+            long start = System.nanoTime();
+            long settled = start + TimeUnit.MILLISECONDS.toNanos(STREAM_SETTLE_MILLIS);
+            do {
+                model.run(stride.next(task), tasks);
+            } while (System.nanoTime() < settled);
+            compiled = ledger.compileMillis() - compileBefore;
+            quietInARow = compiled <= WarmUpRule.JIT_QUIET_SHARE * (System.nanoTime() - start) / 1e6
+                    ? quietInARow + 1 : 0;
+        } while (quietInARow < (queues ? 1 : 2) && System.nanoTime() < capEnd);
+        System.out.printf("tenfold stream settled: %d round(s) of %d ms, the last compiled %d ms%n", rounds,
+                STREAM_SETTLE_MILLIS, compiled);
+        if (task instanceof RetryCounting counting) {
+            counting.drainRetryCounts();
+        }
+    }
+
+    /** How long a stream runs before its first measured window (and each settle round lasts). */
+    static final long STREAM_SETTLE_MILLIS = 1000;
+
+    private static double capSeconds() {
+        return Double.parseDouble(System.getProperty(SECONDS_PROPERTY, Integer.toString(DEFAULT_SECONDS)));
     }
 
     /**

@@ -115,6 +115,7 @@ public final class WindowProfiler implements InternalProfiler {
      * docs/measurement.md, "Warm-up").
      */
     public static AutoCloseable rehearsal() {
+        JitQueue.idle(); // a measured window's start asks it too (MeasuredWindow#start)
         MeasuredWindow window = MeasuredWindow.open(ProcessHandle.current().pid(), backendPid(),
                 BackendServed.at(System.getProperty(BACKEND_URL_PROPERTY)));
         return () -> {

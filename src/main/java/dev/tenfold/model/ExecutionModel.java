@@ -52,6 +52,14 @@ public interface ExecutionModel extends AutoCloseable {
     }
 
     /**
+     * Tasks arrive whether or not earlier ones have ended (an open loop): past its capacity, the
+     * longer it runs the longer its queue, so how long it ran before a window is part of the window.
+     */
+    default boolean arrivalsQueue() {
+        return false;
+    }
+
+    /**
      * Whether a JIT compiles the tasks as they run (every JVM model): then the warm-up runs {@link
      * Task#warmupTasks()} in each JVM. An interpreter (the Python recipe) needs only a batch or
      * two, to open its connections and quicken its bytecode.

@@ -176,6 +176,11 @@ public final class OpenLoopModel implements ExecutionModel {
     }
 
     @Override
+    public boolean arrivalsQueue() {
+        return true;
+    }
+
+    @Override
     public ExecutionModel warmUpModel() {
         return model;
     }

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * as it ends ({@code eachEnded}), and a window counts those that ended in it. (Counting by
  * operation put 1,000 no-retry tasks that had piled up in the gap into one 0.15 s window: 2,991
  * tasks/s against a server that admits 1,000/s.) {@link #pause()}, before the profiler's idle
- * readings and at tear-down, interrupts the tasks in flight: they end outside any window.
+ * readings and at tear-down, starts no more tasks and lets those in flight end as they would,
+ * outside any window.
  */
 public final class VirtualStreamModel implements ExecutionModel {
     private final int concurrency;
@@ -35,7 +36,12 @@ public final class VirtualStreamModel implements ExecutionModel {
     private Thread feeder;
     private Task streaming;
     private volatile boolean feeding;
-    /** How long a pause waits for interrupted tasks (the HTTP client's request timeout is 60 s). */
+    /**
+     * How long a pause lets the tasks in flight end on their own: a retrying task's backoff is capped
+     * at 5 s per attempt, 8 attempts in all (workload/resilience/Backoff), so ~20 s ends any of them.
+     */
+    private static final long DRAIN_SECONDS = 30;
+    /** How long a pause then waits for interrupted tasks (the HTTP client's request timeout is 60 s). */
     private static final long PAUSE_TIMEOUT_SECONDS = 90;
 
     /** A task that ended: its digest, or the error it ended with. */
@@ -80,10 +86,14 @@ public final class VirtualStreamModel implements ExecutionModel {
         feeding = true;
         feeder = Thread.ofPlatform().daemon().name("stream-feeder").start(() -> {
             Thread.Builder threads = Thread.ofVirtual().name("stream-", 0);
-            for (long next = 0; feeding; next++) {
+            for (long next = 0; ; next++) {
                 try {
-                    inFlight.acquire();
+                    inFlight.acquire(); // a pause wakes it too: when the next task in flight ends
                 } catch (InterruptedException stop) {
+                    return;
+                }
+                if (!feeding) {
+                    inFlight.release();
                     return;
                 }
                 int index = (int) (next % cycle);
@@ -125,35 +135,48 @@ public final class VirtualStreamModel implements ExecutionModel {
         }
     }
 
-    /** Starts no more tasks, interrupts those in flight, waits until they ended and forgets them. */
+    /**
+     * Starts no more tasks, waits until those in flight have ended and forgets them. They end as they
+     * would have: interrupted, they took paths no measured window takes, and the JIT threw its
+     * compiled client away for them (uncommon traps in the HTTP client, the virtual threads' parking,
+     * the semaphore; seen with -XX:+PrintCompilation), then compiled it again inside the first
+     * measured windows (1-6 s of compile per fork, with the CPU share falling over the first five
+     * samples). Only a task still running after {@value #DRAIN_SECONDS} s is interrupted.
+     */
     @Override
     public synchronized void pause() {
         if (feeder == null) {
             return;
         }
         feeding = false;
-        feeder.interrupt();
         boolean interrupted = false;
-        while (true) {
-            try {
-                feeder.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        running.forEach(Thread::interrupt);
         boolean drained = false;
         try {
-            drained = inFlight.tryAcquire(concurrency, PAUSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+            feeder.join(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS));
+            drained = !feeder.isAlive() && inFlight.tryAcquire(concurrency,
+                    Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
         }
+        if (!drained) {
+            System.err.println("tenfold: " + running.size() + " streamed task(s) still running " + DRAIN_SECONDS
+                    + " s after the stream stopped; interrupting them");
+            feeder.interrupt();
+            running.forEach(Thread::interrupt);
+            try {
+                feeder.join();
+                drained = inFlight.tryAcquire(concurrency, PAUSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (!drained) {
+                System.err.println("tenfold: " + running.size() + " streamed task(s) still running "
+                        + PAUSE_TIMEOUT_SECONDS + " s after an interrupt; going on without them");
+            }
+        }
         if (drained) {
             inFlight.release(concurrency);
-        } else {
-            System.err.println("tenfold: " + running.size() + " streamed task(s) still running " + PAUSE_TIMEOUT_SECONDS
-                    + " s after an interrupt; going on without them");
         }
         ended.clear();
         feeder = null;
