@@ -54,6 +54,25 @@ class OpenLoopModelTest {
         return new HttpItemTask(http.client(), server.baseUrl(), LATENCY_MS);
     }
 
+    /**
+     * An operation lasts its tasks' arrival time also right after a gap between calls (JMH's between
+     * iterations): a schedule kept through the gap returned the next calls at once, so JMH counted
+     * more operations per second than the offered rate.
+     */
+    @Test
+    void anOperationAfterAGapLastsItsArrivalsTimeNotNone() throws Exception {
+        HttpItemTask task = task();
+        try (OpenLoopModel open = new OpenLoopModel(ExecutionModel.of(Variant.PLATFORM, 8, 1, task), 100,
+                one -> { })) {
+            open.run(task, 10);
+            Thread.sleep(300); // three operations' time without a call
+            long start = System.nanoTime();
+            open.run(task, 10);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 90, "10 arrivals at 100/s take 0.1 s, after a gap too: " + millis + " ms");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Variant.class, names = {"PLATFORM", "VIRTUAL", "ASYNC", "PROCESS"})
     void belowItsCapacityAModelKeepsUpAndChecksEveryResponse(Variant kind) throws Exception {
